@@ -1,0 +1,147 @@
+"""The `copbot` command: run, console, db upgrade, lessons search/export, knowledge check."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+
+import typer
+
+from bot.app import build_app
+from bot.config import Settings
+
+cli = typer.Typer(
+    help="copbot: de chatbot van de CoP wijkenaanpak.", no_args_is_help=True, add_completion=False
+)
+db_cli = typer.Typer(help="Database.", no_args_is_help=True)
+lessons_cli = typer.Typer(help="Lessons from the booklet.", no_args_is_help=True)
+knowledge_cli = typer.Typer(help="The knowledge files.", no_args_is_help=True)
+cli.add_typer(db_cli, name="db")
+cli.add_typer(lessons_cli, name="lessons")
+cli.add_typer(knowledge_cli, name="knowledge")
+
+
+def _setup_logging(settings: Settings, quiet: bool = False) -> None:
+    level = (
+        logging.WARNING if quiet else getattr(logging, settings.log_level.upper(), logging.INFO)
+    )
+    logging.basicConfig(
+        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+    # Libraries are chatty at INFO (every HTTP request); keep them at WARNING.
+    for name in ("httpx", "apscheduler", "telegram.ext", "aiohttp.access", "alembic"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+@cli.command()
+def run() -> None:
+    """Serve every platform that has credentials; with none, open the console chat."""
+    from bot.runtime import console, serve_forever
+
+    settings = Settings()
+    app = build_app(settings)
+    if settings.has_telegram or settings.has_slack:
+        _setup_logging(settings)
+        asyncio.run(serve_forever(app))
+    else:
+        _setup_logging(settings, quiet=True)
+        asyncio.run(console(app, announce_credentials=True))
+
+
+@cli.command("console")
+def console_command() -> None:
+    """Chat with the bot in the terminal (reads stdin when it is not a terminal)."""
+    from bot.runtime import console
+
+    settings = Settings()
+    _setup_logging(settings, quiet=True)
+    asyncio.run(console(build_app(settings)))
+
+
+@db_cli.command("upgrade")
+def db_upgrade() -> None:
+    """Run the database migrations up to the newest version."""
+    from bot.db.migrate import current_revision, upgrade
+
+    settings = Settings()
+    _setup_logging(settings, quiet=True)
+    app = build_app(settings)
+
+    async def go() -> str | None:
+        try:
+            await upgrade(app.engine)
+            return await current_revision(app.engine)
+        finally:
+            await app.close()
+
+    typer.echo(f"database at revision {asyncio.run(go())}")
+
+
+@lessons_cli.command("search")
+def lessons_search(
+    query: list[str],
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    limit: int = typer.Option(5, "--limit", min=1, max=50),
+) -> None:
+    """Search the booklet's lessons, best first."""
+    from knowledge.loader import get_knowledge
+
+    from knowledge.search import LessonIndex
+
+    index = LessonIndex(get_knowledge())
+    hits = index.search(" ".join(query), limit=limit)
+    rows = [
+        {
+            "id": hit.lesson.id,
+            "theme": hit.lesson.theme,
+            "source": hit.lesson.source,
+            "title": hit.lesson.title,
+            "score": round(hit.score, 4),
+        }
+        for hit in hits
+    ]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        typer.echo("geen relevante lessen gevonden")
+        raise typer.Exit(code=0)
+    for row in rows:
+        typer.echo(f"{row['score']:7.3f}  {row['id']:<14} §{row['source']:<10} {row['title']}")
+
+
+@lessons_cli.command("export")
+def lessons_export(as_json: bool = typer.Option(True, "--json", help="Print JSON.")) -> None:
+    """Every lesson unit with id, theme, source, title and text."""
+    from knowledge.loader import get_knowledge
+
+    rows = [
+        {
+            "id": lesson.id,
+            "theme": lesson.theme,
+            "source": lesson.source,
+            "title": lesson.title,
+            "text": lesson.text,
+        }
+        for lesson in get_knowledge().lessons
+    ]
+    typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+
+
+@knowledge_cli.command("check")
+def knowledge_check() -> None:
+    """Validate knowledge/data: schema, unique ids, known sources, no empty texts."""
+    from knowledge.loader import check
+
+    problems = check()
+    for problem in problems:
+        typer.echo(problem, err=True)
+    if problems:
+        raise typer.Exit(code=1)
+    typer.echo("knowledge files are valid")
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,66 @@
+"""Settings from the environment (prefix COPBOT_) and an optional .env file."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from pydantic import field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="COPBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    database_url: str = "sqlite+aiosqlite:///./copbot.db"
+
+    telegram_token: str | None = None
+    telegram_api_url: str = "https://api.telegram.org/bot"
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: str | None = None  # derived from the token when not set
+
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
+    slack_api_url: str = "https://slack.com/api/"
+
+    organisers: str = ""  # "telegram:12345,slack:U0123"
+    timezone: str = "Europe/Amsterdam"
+    language: str = "nl"
+
+    http_host: str = "127.0.0.1"
+    http_port: int = 8080
+
+    # Public base URL of the HTTP server, for calendar feed links (optional).
+    public_url: str | None = None
+    log_level: str = "INFO"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        ZoneInfo(value)  # raises for an unknown zone, so a typo fails at start
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def organiser_identities(self) -> list[tuple[str, str]]:
+        pairs: list[tuple[str, str]] = []
+        for item in self.organisers.split(","):
+            item = item.strip()
+            if not item:
+                continue
+            platform, _, user_id = item.partition(":")
+            if platform and user_id:
+                pairs.append((platform.strip().lower(), user_id.strip()))
+        return pairs
+
+    @property
+    def has_telegram(self) -> bool:
+        return bool(self.telegram_token)
+
+    @property
+    def has_slack(self) -> bool:
+        return bool(self.slack_bot_token and (self.slack_signing_secret or self.slack_app_token))

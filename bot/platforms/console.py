@@ -1,0 +1,114 @@
+"""The console adapter: a chat with the bot in the terminal (or over a pipe)."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Callable
+from itertools import count
+from typing import TextIO
+
+from bot.app import App
+from bot.messages import Incoming, Reply
+
+CONSOLE_USER = "console"
+PROMPT = "jij> "
+
+
+def render(reply: Reply) -> str:
+    """Reply as terminal text: buttons become numbered choices."""
+    lines = [reply.text]
+    if reply.context:
+        lines.append(f"  ({reply.context})")
+    if reply.attachment:
+        size = len(reply.attachment.content)
+        lines.append(f"  [bijlage: {reply.attachment.filename}, {size} bytes]")
+    for row in reply.buttons:
+        lines.append("  " + "  ".join(f"[{b.label}]" for b in row))
+    return "\n".join(lines)
+
+
+class ConsoleMessenger:
+    """Outbox messages for the console user are printed as they are sent."""
+
+    platform = "console"
+
+    def __init__(self, write: Callable[[str], None]) -> None:
+        self._write = write
+        self._ids = count(1)
+
+    async def send(self, chat_id: str, reply: Reply) -> str | None:
+        self._write(f"copbot (bericht)> {render(reply)}")
+        return str(next(self._ids))
+
+    async def open_private_chat(self, user_id: str) -> str:
+        return user_id
+
+
+class ConsoleChat:
+    """Reads lines, dispatches them, prints replies. "1", "2", ... press the last buttons."""
+
+    def __init__(self, app: App, out: TextIO | None = None, language: str | None = None) -> None:
+        self.app = app
+        self.out = out or sys.stdout
+        self.language = language or app.settings.language
+        self._buttons: list[str] = []
+        self._updates = count(1)
+        app.messengers["console"] = ConsoleMessenger(self.write)
+
+    def write(self, text: str) -> None:
+        print(text, file=self.out, flush=True)
+
+    async def handle_line(self, line: str) -> list[Reply]:
+        line = line.rstrip("\n")
+        callback = None
+        if line.strip().isdigit() and 0 < int(line.strip()) <= len(self._buttons):
+            callback = self._buttons[int(line.strip()) - 1]
+        incoming = Incoming(
+            platform="console",
+            user_id=CONSOLE_USER,
+            chat_id=CONSOLE_USER,
+            text="" if callback else line,
+            callback=callback,
+            display_name="Console",
+            language=self.language,
+        )
+        replies = await self.app.dispatch(incoming)
+        self._buttons = []
+        for reply in replies:
+            text = render(reply)
+            numbered = []
+            for row in reply.buttons:
+                for button in row:
+                    if button.url:
+                        continue
+                    self._buttons.append(button.data)
+                    numbered.append(f"{len(self._buttons)}={button.label}")
+            if numbered:
+                text += "\n  (kies: " + ", ".join(numbered) + ")"
+            self.write(f"copbot> {text}")
+        return replies
+
+    async def run_piped(self, stream: TextIO) -> None:
+        for line in stream:
+            if line.strip():
+                await self.handle_line(line)
+
+    async def run_interactive(self) -> None:
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.history import FileHistory, InMemoryHistory
+
+        try:
+            history: InMemoryHistory | FileHistory = FileHistory(".copbot_history")
+        except OSError:
+            history = InMemoryHistory()
+        session: PromptSession[str] = PromptSession(history=history)
+        self.write("copbot console. Typ /help voor de commando's, Ctrl-D om te stoppen.")
+        while True:
+            try:
+                line = await session.prompt_async(PROMPT)
+            except (EOFError, KeyboardInterrupt):
+                return
+            if line.strip():
+                await self.handle_line(line)
+            await asyncio.sleep(0)

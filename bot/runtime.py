@@ -1,0 +1,121 @@
+"""Starting and stopping everything `copbot run` serves, in one process."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from bot.app import App
+from bot.http import HttpServer, build_web_app
+
+log = logging.getLogger(__name__)
+
+# A platform starter attaches itself to the app and web server and returns its stop function.
+Stopper = Callable[[], Awaitable[None]]
+
+CREDENTIALS_HELP = """\
+Geen platform geconfigureerd; ik open de console-chat.
+Om platforms te verbinden, zet (in de omgeving of in .env):
+  Telegram: COPBOT_TELEGRAM_TOKEN=<token van @BotFather>
+            (optioneel COPBOT_TELEGRAM_WEBHOOK_URL=https://.../telegram voor een webhook)
+  Slack:    COPBOT_SLACK_BOT_TOKEN=xoxb-... en COPBOT_SLACK_SIGNING_SECRET=...
+            (of COPBOT_SLACK_APP_TOKEN=xapp-... voor Socket Mode)
+  Organisatoren: COPBOT_ORGANISERS=telegram:12345,slack:U0123
+"""
+
+
+@dataclass
+class Runtime:
+    app: App
+    http: HttpServer | None = None
+    stoppers: list[Stopper] = field(default_factory=list)
+
+    async def start(self, *, serve_http: bool = True, platforms: bool = True) -> None:
+        await self.app.prepare()
+        web_app = build_web_app(self.app)
+        for starter in platform_starters(self.app) if platforms else []:
+            self.stoppers.append(await starter(self.app, web_app))
+        scheduler_stop = await start_scheduler(self.app, web_app)
+        if scheduler_stop is not None:
+            self.stoppers.append(scheduler_stop)
+        if serve_http:
+            self.http = HttpServer(
+                web_app, self.app.settings.http_host, self.app.settings.http_port
+            )
+            await self.http.start()
+
+    async def stop(self) -> None:
+        for stop in reversed(self.stoppers):
+            try:
+                await stop()
+            except Exception:
+                log.exception("error while stopping")
+        self.stoppers.clear()
+        if self.http is not None:
+            await self.http.stop()
+        await self.app.close()
+
+
+Starter = Callable[[App, object], Awaitable[Stopper]]
+
+
+def platform_starters(app: App) -> list[Starter]:
+    starters: list[Starter] = []
+    if app.settings.has_telegram:
+        from bot.platforms.telegram import start_telegram
+
+        starters.append(start_telegram)  # type: ignore[arg-type]
+    if app.settings.has_slack:
+        from bot.platforms.slack import start_slack  # type: ignore[import-not-found,unused-ignore]
+
+        starters.append(start_slack)
+    return starters
+
+
+async def start_scheduler(app: App, web_app: object) -> Stopper | None:
+    """Start the scheduler service when the scheduler package provides one."""
+    try:
+        from scheduler.service import start_scheduler_service  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    stopper: Stopper = await start_scheduler_service(app, web_app)
+    return stopper
+
+
+async def serve_forever(app: App) -> None:
+    """`copbot run` with platform credentials: serve until SIGINT/SIGTERM."""
+    runtime = Runtime(app)
+    await runtime.start()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    log.info("copbot is running; Ctrl-C stops it")
+    try:
+        await stop.wait()
+    finally:
+        await runtime.stop()
+
+
+async def console(app: App, *, announce_credentials: bool = False) -> None:
+    """The console chat, with the scheduler running so reminders show up here too."""
+    from bot.platforms.console import ConsoleChat
+
+    if announce_credentials:
+        print(CREDENTIALS_HELP, file=sys.stderr)
+    runtime = Runtime(app)
+    chat = ConsoleChat(app)
+    await runtime.start(serve_http=False, platforms=False)
+    try:
+        if sys.stdin.isatty():
+            await chat.run_interactive()
+        else:
+            await chat.run_piped(sys.stdin)
+    finally:
+        await runtime.stop()

@@ -1,0 +1,77 @@
+"""/help (/hulp): the commands this person may use, organiser commands only for organisers."""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.features import Registry
+from bot.i18n import Texts
+from bot.messages import Reply
+
+TEXTS = Texts(
+    {
+        "header": {
+            "nl": "Wat ik kan (typ een commando, bijvoorbeeld /les corporaties):",
+            "en": "What I can do (type a command, for example /les corporaties):",
+        },
+        "organiser_header": {"nl": "Voor organisatoren:", "en": "For organisers:"},
+        "footer": {
+            "nl": "Meer over één commando: /help <commando>, bijvoorbeeld /help les.",
+            "en": "More about one command: /help <command>, for example /help les.",
+        },
+        "detail": {
+            "nl": "/{name}: {help}\nGebruik: {usage}{aliases}",
+            "en": "/{name}: {help}\nUsage: {usage}{aliases}",
+        },
+        "aliases": {"nl": "\nOok: {aliases}", "en": "\nAlso: {aliases}"},
+        "unknown": {
+            "nl": "Het commando /{name} ken ik niet. Typ /help voor het overzicht.",
+            "en": "I don't know the command /{name}. Type /help for the overview.",
+        },
+    }
+)
+
+
+def register(registry: Registry) -> None:
+    dispatcher = registry.dispatcher
+
+    @dispatcher.command(
+        "help",
+        aliases=("hulp", "h", "commando", "commands"),
+        help_nl="dit overzicht",
+        help_en="this overview",
+        usage="/help [commando]",
+    )
+    async def help_command(ctx: Context) -> Reply:
+        def line(name: str, nl: str, en: str) -> str:
+            return f"/{name} – {en if ctx.lang == 'en' else nl}"
+
+        if ctx.args:
+            wanted = ctx.args.split()[0].lstrip("/").lower()
+            command = dispatcher.find(wanted)
+            if command is None or (command.organiser_only and not ctx.is_organiser):
+                return Reply(ctx.t(TEXTS, "unknown", name=wanted[:40]))
+            aliases = ""
+            if command.aliases:
+                aliases = ctx.t(
+                    TEXTS, "aliases", aliases=", ".join(f"/{a}" for a in command.aliases)
+                )
+            return Reply(
+                ctx.t(
+                    TEXTS,
+                    "detail",
+                    name=command.name,
+                    help=command.help_en if ctx.lang == "en" else command.help_nl,
+                    usage=command.usage or f"/{command.name}",
+                    aliases=aliases,
+                )
+            )
+        commands = dispatcher.visible_commands(ctx.is_organiser)
+        lines = [ctx.t(TEXTS, "header")]
+        lines += [line(c.name, c.help_nl, c.help_en) for c in commands if not c.organiser_only]
+        organiser_lines = [
+            line(c.name, c.help_nl, c.help_en) for c in commands if c.organiser_only
+        ]
+        if organiser_lines:
+            lines += ["", ctx.t(TEXTS, "organiser_header"), *organiser_lines]
+        lines += ["", ctx.t(TEXTS, "footer")]
+        return Reply("\n".join(lines))

@@ -1,0 +1,525 @@
+"""Lesson search for `/les <query>`: BM25F over the lesson units with Dutch-aware matching."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from knowledge.model import Knowledge, Lesson, Theme
+from knowledge.text import (
+    STOPWORDS,
+    WEAK_WORDS,
+    fold,
+    porter_stem,
+    split_compound,
+    stem,
+    tokenize,
+)
+
+# Headings of the booklet's sections, indexed with every unit of the section: a unit from §2.4
+# is about "partnerschap met de corporaties" even when its own text only says "zij".
+SECTION_HEADINGS: dict[str, str] = {
+    "1.1": "Een nieuwe relatie tussen rijk en steden",
+    "1.2": "Diversiteit en samenhang in de groep",
+    "1.3": "Inspiratie en confrontatie van buiten",
+    "1.4": "De CoP gaat vooral over sturingsvragen",
+    "1.5": "Gebundelde kracht gebruiken",
+    "1.6": "De community als leesclub",
+    "1.7": "Community of duiventil?",
+    "1.8": "Sfeer bouwen",
+    "1.9": "Lessen voor het opzetten van een CoP",
+    "2.1": "Zelfsturing en zelfredzaamheid in de wijk",
+    "2.2": "De spanning tussen systeemwereld en leefwereld",
+    "2.3": "Verankeren van de wijkenaanpak in bestuur en organisatie",
+    "2.4": "Duurzaam partnerschap met de corporaties",
+    "2.5": "Continuïteit in de wijkenaanpak",
+    "2.6": "Best practices: niet uitrollen maar laten groeien",
+    "2.7": "Monitoring en verantwoording: geen verplicht nummer",
+    "bijlage-1": "Tien lessen voor het bouwen van een CoP",
+    "bijlage-2": "Tien inzichten in de sturing van de wijkenaanpak",
+    "van-naar": "Beweging in de wijkenaanpak: van naar",
+}
+
+# Field weights of BM25F: a word in the title says more about a unit than one in its text.
+FIELD_WEIGHTS: dict[str, float] = {
+    "title": 3.0,
+    "keywords": 2.5,
+    "text": 1.0,
+    "theme": 1.0,
+    "heading": 1.0,
+}
+FIELD_B: dict[str, float] = {"title": 0.5, "keywords": 0.3, "text": 0.75, "theme": 0.0, "heading": 0.0}
+K1 = 1.2
+# Section context (guests, quotes) reaches a unit at this fraction of a unit-level match.
+SECTION_WEIGHT = 0.6
+# A compound's parts count for less than the compound itself.
+PART_TF = 0.5
+# Query weights: a literal word, a word found by splitting a compound, a related word from the
+# synonyms file when the typed word is itself known, and a typo correction.
+W_LITERAL = 1.0
+W_PART = 0.6
+W_PART_UNKNOWN = 0.9
+W_SYNONYM = 0.45
+W_TRANSLATION = 0.9
+W_FUZZY = 0.8
+W_WEAK = 0.35
+W_BIGRAM = 0.5
+# An answer needs this much evidence; one mention of a word that a third of the units use
+# stays below it, one mention of a distinctive word passes.
+MIN_SCORE = 2.0
+# Hits far below the best one are noise, not answers.
+RELATIVE_CUTOFF = 0.15
+FUZZY_MIN_LEN = 5
+SUGGEST_CUTOFF = 78.0
+
+
+@dataclass(frozen=True)
+class Hit:
+    lesson: Lesson
+    score: float
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    """One index term a query looks for, with how much it counts."""
+
+    term: str
+    weight: float
+    origin: str  # the typed word it came from, for explanations and suggestions
+    how: str  # "literal" | "part" | "synonym" | "fuzzy" | "bigram"
+
+
+def _fuzzy_cutoff(length: int) -> float:
+    # One wrong letter in a 6-letter word is a ratio of ~83; longer words tolerate two.
+    return 83.0 if length <= 6 else 80.0
+
+
+class _Normaliser:
+    """Maps folded words to index terms, merging stem families seen in the vocabulary."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        by_porter: dict[str, str] = {}
+        for word in words:
+            primary = stem(word)
+            secondary = porter_stem(word)
+            find(primary)
+            other = by_porter.setdefault(secondary, primary)
+            # Two words with the same Porter stem but different Snowball stems are one family
+            # ("verantwoorden"/"verantwoording", "gelden"/"geld"); short stems stay apart.
+            if other != primary and min(len(other), len(primary)) >= 4:
+                a, b = find(other), find(primary)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        self._canon = {s: find(s) for s in parent}
+        self._by_porter = {p: self._canon[s] for p, s in by_porter.items()}
+        self._cache: dict[str, str] = {}
+
+    def term(self, word: str) -> str:
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        primary = stem(word)
+        result = self._canon.get(primary)
+        if result is None:
+            result = self._by_porter.get(porter_stem(word), primary)
+        self._cache[word] = result
+        return result
+
+
+class LessonIndex:
+    """A search index over a Knowledge's lessons, built once; `search` is read-only."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.lessons: tuple[Lesson, ...] = knowledge.lessons
+        themes = {theme.slug: theme for theme in knowledge.themes}
+
+        lesson_fields = [self._lesson_fields(lesson, themes.get(lesson.theme)) for lesson in
+                         self.lessons]
+        section_docs = self._section_docs(knowledge)
+
+        # Vocabulary: every folded word of the corpus and of the synonyms file, with the most
+        # frequent original spelling for "did you mean" ("continuïteit", not "continuiteit").
+        surface: Counter[str] = Counter()
+        display: dict[str, Counter[str]] = defaultdict(Counter)
+        texts: list[str] = [text for fields in lesson_fields for text in fields.values()]
+        texts += [text for fields in section_docs.values() for text, _ in fields]
+        for text in texts:
+            for raw in _raw_words(text):
+                word = fold(raw)
+                surface[word] += 1
+                display[word][raw.lower()] += 1
+        synonym_words: set[str] = set()
+        for key, values in knowledge.synonyms.items():
+            for phrase in (key, *values):
+                synonym_words.update(tokenize(phrase))
+        self._vocabulary: frozenset[str] = frozenset(
+            w for w in (*surface, *synonym_words) if len(w) > 1 and w not in STOPWORDS
+        )
+        self._corpus_words: frozenset[str] = frozenset(
+            w for w in surface if len(w) > 1 and w not in STOPWORDS
+        )
+        self._display: dict[str, str] = {w: c.most_common(1)[0][0] for w, c in display.items()}
+        self._norm = _Normaliser(self._vocabulary)
+        self._compounds: dict[str, tuple[str, ...] | None] = {}
+
+        # Unit-level BM25F: per term, the weighted, length-normalised frequency in each unit.
+        n_docs = max(len(self.lessons), 1)
+        field_terms: list[dict[str, Counter[str]]] = [
+            {name: self._doc_terms(text) for name, text in fields.items()}
+            for fields in lesson_fields
+        ]
+        avg_len = {
+            name: (sum(sum(ft[name].values()) for ft in field_terms) / n_docs) or 1.0
+            for name in FIELD_WEIGHTS
+        }
+        pseudo_tf: dict[str, dict[int, float]] = defaultdict(dict)
+        for doc, fields_tf in enumerate(field_terms):
+            for name, counts in fields_tf.items():
+                length = sum(counts.values())
+                b = FIELD_B[name]
+                norm = 1.0 - b + b * length / avg_len[name]
+                for term, tf in counts.items():
+                    pseudo_tf[term][doc] = pseudo_tf[term].get(doc, 0.0) + (
+                        FIELD_WEIGHTS[name] * tf / norm
+                    )
+        contributions: dict[str, dict[int, float]] = {}
+        for term, per_doc in pseudo_tf.items():
+            idf = _idf(n_docs, len(per_doc))
+            contributions[term] = {
+                doc: idf * tf * (K1 + 1.0) / (K1 + tf) for doc, tf in per_doc.items()
+            }
+        self._idf = {term: _idf(n_docs, len(per_doc)) for term, per_doc in pseudo_tf.items()}
+
+        # Section-level BM25 over guests and quotes, spread over the section's units.
+        docs_by_source: dict[str, list[int]] = defaultdict(list)
+        for doc, lesson in enumerate(self.lessons):
+            docs_by_source[lesson.source].append(doc)
+        section_tf: dict[str, dict[str, float]] = defaultdict(dict)
+        for source, parts in section_docs.items():
+            for text, weight in parts:
+                for term, tf in self._doc_terms(text).items():
+                    section_tf[term][source] = section_tf[term].get(source, 0.0) + weight * tf
+        n_sections = max(len(section_docs), 1)
+        for term, per_source in section_tf.items():
+            idf = _idf(n_sections, len(per_source))
+            target = contributions.setdefault(term, {})
+            for source, tf in per_source.items():
+                value = SECTION_WEIGHT * idf * tf * (K1 + 1.0) / (K1 + tf)
+                for doc in docs_by_source.get(source, ()):
+                    target[doc] = target.get(doc, 0.0) + value
+        self._contributions = contributions
+        self._index_terms: frozenset[str] = frozenset(contributions)
+
+        self._synonyms = self._build_synonyms(knowledge.synonyms)
+        self._fuzzy_choices: list[str] = sorted(
+            w for w in self._vocabulary if len(w) >= FUZZY_MIN_LEN - 1 and not w.isdigit()
+        )
+        self._query_cache: dict[str, tuple[QueryTerm, ...]] = {}
+
+    # -- building ------------------------------------------------------------------------
+
+    @staticmethod
+    def _lesson_fields(lesson: Lesson, theme: Theme | None) -> dict[str, str]:
+        text_parts = [lesson.text]
+        if lesson.van:
+            text_parts.append(lesson.van)
+        if lesson.naar:
+            text_parts.append(lesson.naar)
+        theme_text = ""
+        if theme is not None:
+            theme_text = f"{theme.name_nl} {theme.name_en} {theme.slug.replace('-', ' ')}"
+        return {
+            "title": lesson.title,
+            "keywords": " ".join(lesson.keywords),
+            "text": " ".join(text_parts),
+            "theme": theme_text,
+            "heading": SECTION_HEADINGS.get(lesson.source, ""),
+        }
+
+    @staticmethod
+    def _section_docs(knowledge: Knowledge) -> dict[str, list[tuple[str, float]]]:
+        """Per section, the guests and quotes printed there, with how much each part counts."""
+        docs: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for source in {lesson.source for lesson in knowledge.lessons}:
+            docs[source].append((SECTION_HEADINGS.get(source, ""), 1.0))
+        for guest in knowledge.guests:
+            # A guest's name is the strongest pointer to where they spoke.
+            docs[guest.source].append((guest.name, 3.0))
+            docs[guest.source].append((f"{guest.role} {guest.contribution}", 0.7))
+        for quote in knowledge.quotes:
+            docs[quote.source].append((quote.speaker, 2.0))
+            docs[quote.source].append((quote.text, 0.5))
+        return dict(docs)
+
+    def _doc_terms(self, text: str) -> Counter[str]:
+        """Index terms of a text: word stems, compound parts (at reduced weight) and bigrams."""
+        counts: Counter[str] = Counter()
+        previous: str | None = None
+        for raw in _raw_words(text):
+            word = fold(raw)
+            if len(word) <= 1 or word in STOPWORDS:
+                continue
+            term = self._norm.term(word)
+            counts[term] += 1
+            for part in self._split(word) or ():
+                counts[self._norm.term(part)] += PART_TF
+            if previous is not None:
+                counts[f"{previous} {term}"] += 1
+            previous = term
+        return counts
+
+    def _split(self, word: str) -> tuple[str, ...] | None:
+        if word not in self._compounds:
+            self._compounds[word] = split_compound(word, self._corpus_words)
+        return self._compounds[word]
+
+    def _build_synonyms(
+        self, synonyms: dict[str, tuple[str, ...]]
+    ) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
+        """Each entry is a group: every member phrase finds every other member."""
+        related: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+        for key, values in synonyms.items():
+            group = {self._phrase_key(p) for p in (key, *values)}
+            group.discard(())
+            for member in group:
+                related[member].update(group - {member})
+        return dict(related)
+
+    def _phrase_key(self, phrase: str) -> tuple[str, ...]:
+        words = [w for w in tokenize(phrase) if len(w) > 1 and w not in STOPWORDS]
+        return tuple(self._norm.term(w) for w in words)
+
+    # -- querying ------------------------------------------------------------------------
+
+    def analyse(self, query: str) -> tuple[QueryTerm, ...]:
+        """The weighted index terms a query looks for (cached per query string)."""
+        cached = self._query_cache.get(query)
+        if cached is not None:
+            return cached
+        result = tuple(self._analyse(query))
+        if len(self._query_cache) > 4096:
+            self._query_cache.clear()
+        self._query_cache[query] = result
+        return result
+
+    def _analyse(self, query: str) -> list[QueryTerm]:
+        words = [w for w in tokenize(query) if len(w) > 1 and w not in STOPWORDS]
+        if not words:
+            return []
+        terms: dict[tuple[str, str], QueryTerm] = {}
+
+        def add(term: str, weight: float, origin: str, how: str) -> None:
+            key = (term, origin)
+            if key not in terms or terms[key].weight < weight:
+                terms[key] = QueryTerm(term, weight, origin, how)
+
+        resolved: list[tuple[str, str, bool]] = []  # (typed word, word used, known)
+        for word in words:
+            used = word
+            known = self._is_known(word)
+            if not known and not self._synonym_hit((self._norm.term(word),)):
+                corrected = self._correct(word)
+                if corrected is not None:
+                    used = corrected
+            resolved.append((word, used, known))
+
+        for word, used, known in resolved:
+            term = self._norm.term(used)
+            weak = used in WEAK_WORDS or term in self._weak_terms
+            base = W_WEAK if weak else (W_LITERAL if used == word else W_FUZZY)
+            if term in self._index_terms:
+                add(term, base, word, "literal" if used == word else "fuzzy")
+            parts = self._split(used)
+            if parts:
+                in_index = term in self._index_terms
+                for part in parts:
+                    part_term = self._norm.term(part)
+                    part_weak = part in WEAK_WORDS or part_term in self._weak_terms
+                    weight = W_PART if in_index else W_PART_UNKNOWN
+                    add(part_term, W_WEAK * weight if part_weak else weight, word, "part")
+            del known
+
+        # Synonyms: longest phrase first over the resolved words; a related word counts less
+        # than a typed one unless the typed word is unknown to the booklet (a translation).
+        stems = [self._norm.term(used) for _, used, _ in resolved]
+        typed_known = [term in self._index_terms for term in stems]
+        i = 0
+        while i < len(stems):
+            for size in (3, 2, 1):
+                phrase = tuple(stems[i : i + size])
+                if len(phrase) < size:
+                    continue
+                related = self._synonym_hit(phrase)
+                if related is None:
+                    continue
+                origin = " ".join(w for w, _, _ in resolved[i : i + size])
+                weight = W_SYNONYM if all(typed_known[i : i + size]) else W_TRANSLATION
+                for other in related:
+                    share = weight if len(other) == 1 else weight * 0.75
+                    for t in other:
+                        if t in self._index_terms:
+                            weak = t in self._weak_terms
+                            add(t, share * (W_WEAK if weak else 1.0), origin, "synonym")
+                    if len(other) == 2:
+                        add(f"{other[0]} {other[1]}", share * W_BIGRAM, origin, "bigram")
+                break
+            i += 1
+
+        # Adjacent typed words: the phrase itself is stronger evidence than its words apart.
+        for a, b in zip(stems, stems[1:], strict=False):
+            bigram = f"{a} {b}"
+            if bigram in self._index_terms:
+                add(bigram, W_BIGRAM, bigram, "bigram")
+        return list(terms.values())
+
+    def _synonym_hit(self, phrase: tuple[str, ...]) -> set[tuple[str, ...]] | None:
+        related = self._synonyms.get(phrase)
+        if related is None and phrase and phrase[-1].endswith("s"):
+            # English plurals: "associations" finds the entry for "association".
+            related = self._synonyms.get((*phrase[:-1], self._norm.term(phrase[-1][:-1])))
+        return related
+
+    @property
+    def _weak_terms(self) -> frozenset[str]:
+        weak = self.__dict__.get("_weak_cache")
+        if weak is None:
+            weak = frozenset(self._norm.term(w) for w in WEAK_WORDS)
+            self.__dict__["_weak_cache"] = weak
+        return weak
+
+    def _is_known(self, word: str) -> bool:
+        return (
+            word in self._vocabulary
+            or self._norm.term(word) in self._index_terms
+            or self._split(word) is not None
+        )
+
+    def _correct(self, word: str) -> str | None:
+        """The vocabulary word a typo most likely meant, or None if nothing is close enough."""
+        if len(word) < FUZZY_MIN_LEN or word.isdigit():
+            return None
+        match = process.extractOne(
+            word, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=_fuzzy_cutoff(len(word))
+        )
+        if match is None:
+            return None
+        candidate, score, _ = match
+        # Typos rarely hit the first letter; a different first letter needs a closer match.
+        if candidate[0] != word[0] and score < 90.0:
+            return None
+        return str(candidate)
+
+    def search(self, query: str, limit: int = 5) -> list[Hit]:
+        """The best-matching lessons for a query, best first; [] when nothing is relevant."""
+        scores = self._scores(query)
+        if not scores:
+            return []
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        best = ranked[0][1]
+        if best < MIN_SCORE:
+            return []
+        floor = best * RELATIVE_CUTOFF
+        return [
+            Hit(self.lessons[doc], round(score, 4))
+            for doc, score in ranked[: max(limit, 0)]
+            if score >= floor
+        ]
+
+    def _scores(self, query: str) -> dict[int, float]:
+        scores: dict[int, float] = defaultdict(float)
+        # A word typed once counts once: its literal, part, synonym and fuzzy terms compete
+        # per unit, so a word with many related terms cannot outweigh a rarer typed word.
+        by_origin: dict[str, list[QueryTerm]] = defaultdict(list)
+        for qt in self.analyse(query):
+            by_origin[qt.origin].append(qt)
+        for group in by_origin.values():
+            best: dict[int, float] = {}
+            for qt in group:
+                for doc, value in self._contributions.get(qt.term, {}).items():
+                    weighted = qt.weight * value
+                    if weighted > best.get(doc, 0.0):
+                        best[doc] = weighted
+                    elif qt.how in ("part", "synonym", "bigram"):
+                        # Several related words in one unit add a little evidence.
+                        best[doc] += 0.25 * weighted
+            for doc, value in best.items():
+                scores[doc] += value
+        return scores
+
+    def suggest(self, query: str) -> str | None:
+        """A "bedoelde je …?" suggestion: the query with unknown words corrected, or None."""
+        tokens = tokenize(query)
+        changed = False
+        out: list[str] = []
+        for token in tokens:
+            if len(token) <= 1 or token in STOPWORDS or self._is_known(token):
+                out.append(self._display.get(token, token))
+                continue
+            if self._synonym_hit((self._norm.term(token),)) is not None:
+                out.append(token)
+                continue
+            match = None
+            if len(token) >= 4 and not token.isdigit():
+                match = process.extractOne(
+                    token, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF
+                )
+            if match is None:
+                out.append(token)
+                continue
+            out.append(self._display.get(str(match[0]), str(match[0])))
+            changed = True
+        if not changed:
+            theme = self._closest_theme(query)
+            return theme
+        return " ".join(out)
+
+    def _closest_theme(self, query: str) -> str | None:
+        folded = fold(query).strip()
+        if len(folded) < 4:
+            return None
+        choices = {fold(t.slug.replace("-", " ")): t.slug for t in self.knowledge.themes}
+        match = process.extractOne(folded, list(choices), scorer=fuzz.ratio, score_cutoff=80.0)
+        if match is None or match[0] == folded:
+            return None
+        return choices[str(match[0])]
+
+    def themes_for(self, query: str, limit: int = 3) -> list[Theme]:
+        """Themes of the best hits, most relevant first."""
+        totals: dict[str, float] = defaultdict(float)
+        for hit in self.search(query, limit=10):
+            totals[hit.lesson.theme] += hit.score
+        themes = [self.knowledge.theme(slug) for slug, _ in
+                  sorted(totals.items(), key=lambda item: -item[1])]
+        return [theme for theme in themes if theme is not None][:limit]
+
+    def explain(self, query: str) -> list[QueryTerm]:
+        """The terms a query was expanded to, for debugging a ranking."""
+        return list(self.analyse(query))
+
+
+def _idf(n_docs: int, df: int) -> float:
+    return math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
+
+
+def _raw_words(text: str) -> list[str]:
+    """Words with their original spelling (accents kept), split like `tokenize` splits."""
+    import re
+
+    return [w for w in re.findall(r"[^\W_]+", text) if w]
+
+
+def relevant_sources(hits: Sequence[Hit]) -> list[str]:
+    return [hit.lesson.source for hit in hits]

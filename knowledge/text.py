@@ -1,0 +1,148 @@
+"""Dutch text normalisation for lesson search: folding, tokens, stopwords, stems, compounds."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Iterable
+from functools import lru_cache
+
+import snowballstemmer
+
+# Function words of Dutch (the Snowball list, trimmed of words that carry meaning in this
+# domain) plus the question and helper words participants wrap around a topic ("hoe werk ik
+# samen met ..."), and the English function words for English queries. Content verbs such as
+# "samenwerken" or "meedoen" stay searchable: only the bare auxiliaries are dropped.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    aan al alle alles als alsof altijd andere ben bij binnen da daar daarom dan dat de deze die
+    dit doch doen doet door dus een eens en er ge geen geweest haar had heb hebben heeft hem
+    het hier hij hoe hun ik in is ja je jij jou jouw jullie kan kun kunnen kon kunt let
+    maar me mee meer men met mij mijn moet moeten na naar niet niets nog nu of om omdat ons
+    onze ook op over reeds te tegen toch toen tot u uit uw van veel voor waar waarom wanneer
+    want was wat we wel welk welke werd wie wij wil willen word wordt worden wezen zal ze zei
+    zelf zich zij zijn zo zonder zou zouden zulke zullen
+    graag eigenlijk even gewoon heel iemand iets krijg krijgen krijgt ga gaat gaan kom komt
+    komen laat laten maak maakt maken mag mogen zit zitten zie zien ziet weet weten vind
+    vinden vindt vraag vraagt vragen zeg zeggen doe deed hoeveel
+    tip tips idee ideeen iets manier manieren beste goed goede precies echt vooral soms
+    a an and are as at be by can do does for from get got how i if into it its me my of on
+    or our should so that the their them there these they this those to us was we what when
+    where which who why will with would you your
+    """.split()
+)
+
+# Generic words of this booklet that still mean something: almost every unit is about the
+# "wijk" and its "aanpak", so they are kept in the index but searched with a small weight.
+WEAK_WORDS: frozenset[str] = frozenset(
+    """
+    werk werken samen wijk wijken wijkenaanpak wijkaanpak aanpak lessen les mensen nieuw
+    nieuwe steeds anderen
+    """.split()
+)
+
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_STEMMER = snowballstemmer.stemmer("dutch")
+# The older Porter-style Dutch stemmer keeps a final "d" the Kraaij-Pohlmann one drops
+# ("verantwoorden" -> "verantwoor" but "verantwoording" -> "verantwoord"); the index uses it
+# to merge such stem families.
+_PORTER = snowballstemmer.stemmer("dutch_porter")
+
+# Linking elements between the parts of a Dutch compound: "gebied-s-gericht",
+# "wijk-en-aanpak", "bewoner-s-participatie", "kinder-en-opvang".
+_LINKERS: tuple[str, ...] = ("", "s", "en", "e", "n")
+MIN_PART = 4
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents ("Continuïteit" -> "continuiteit")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokenize(text: str) -> list[str]:
+    """Folded word tokens; hyphens and slashes split words, apostrophes stay ("cop's")."""
+    tokens = _TOKEN_RE.findall(fold(text))
+    # "CoP's" and "CoP’s" mean "cop": the possessive/plural s carries nothing
+    return [tok.split("'")[0].split("’")[0] for tok in tokens]
+
+
+def is_stopword(token: str) -> bool:
+    return token in STOPWORDS
+
+
+def content_tokens(text: str) -> list[str]:
+    """Tokens with stopwords and one-letter tokens removed."""
+    return [tok for tok in tokenize(text) if len(tok) > 1 and tok not in STOPWORDS]
+
+
+@lru_cache(maxsize=65536)
+def stem(token: str) -> str:
+    """Snowball Dutch stem of a folded token; digits and very short tokens stay as they are."""
+    if len(token) <= 3 or token.isdigit():
+        return token
+    return str(_STEMMER.stemWord(token))
+
+
+@lru_cache(maxsize=65536)
+def porter_stem(token: str) -> str:
+    if len(token) <= 3 or token.isdigit():
+        return token
+    return str(_PORTER.stemWord(token))
+
+
+def split_compound(
+    word: str, vocabulary: Collection[str], min_part: int = MIN_PART
+) -> tuple[str, ...] | None:
+    """Split a compound into words of the vocabulary, or None if it is not one.
+
+    "woningcorporaties" -> ("woning", "corporaties"), "bewonersparticipatie" -> ("bewoners",
+    "participatie") or ("bewoner", "participatie"), "wijkenaanpak" -> ("wijk", "aanpak").
+    Splits into fewer, longer parts win; a modifier may carry a linking -s-, -e-, -en-.
+    """
+    best = _split(word, frozenset(vocabulary) if not isinstance(vocabulary, frozenset)
+                  else vocabulary, min_part, depth=0)
+    return best if best is not None and len(best) > 1 else None
+
+
+def _split(
+    word: str, vocabulary: frozenset[str], min_part: int, depth: int
+) -> tuple[str, ...] | None:
+    if depth > 0 and word in vocabulary and word not in STOPWORDS:
+        return (word,)
+    if depth >= 3 or len(word) < 2 * min_part:
+        return None
+    best: tuple[str, ...] | None = None
+    # Longest head first: Dutch compounds are right-headed and the head is the stronger part.
+    for cut in range(min_part, len(word) - min_part + 1):
+        head = word[cut:]
+        left = word[:cut]
+        for linker in _LINKERS:
+            if linker and not left.endswith(linker):
+                continue
+            modifier = left[: len(left) - len(linker)] if linker else left
+            if len(modifier) < min_part or modifier in STOPWORDS:
+                continue
+            if modifier not in vocabulary:
+                continue
+            rest = _split(head, vocabulary, min_part, depth + 1)
+            if rest is None:
+                continue
+            # Prefer the surface form "bewoners" over "bewoner" + linker when both exist.
+            first = left if linker and left in vocabulary else modifier
+            candidate = (first, *rest)
+            if best is None or _better(candidate, best):
+                best = candidate
+    return best
+
+
+def _better(candidate: tuple[str, ...], best: tuple[str, ...]) -> bool:
+    if len(candidate) != len(best):
+        return len(candidate) < len(best)
+    # Same number of parts: prefer the longer head (last part).
+    return len(candidate[-1]) > len(best[-1])
+
+
+def ngrams(tokens: Iterable[str], n: int = 2) -> list[tuple[str, ...]]:
+    items = list(tokens)
+    return [tuple(items[i : i + n]) for i in range(len(items) - n + 1)]
