@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from knowledge.model import Knowledge, Lesson, Theme
 from knowledge.text import (
+    PARTICLES,
     STOPWORDS,
     WEAK_WORDS,
     fold,
+    known_affix,
+    phonetic,
     porter_stem,
     split_compound,
     stem,
@@ -52,7 +58,13 @@ FIELD_WEIGHTS: dict[str, float] = {
     "theme": 1.0,
     "heading": 1.0,
 }
-FIELD_B: dict[str, float] = {"title": 0.5, "keywords": 0.3, "text": 0.75, "theme": 0.0, "heading": 0.0}
+FIELD_B: dict[str, float] = {
+    "title": 0.5,
+    "keywords": 0.3,
+    "text": 0.75,
+    "theme": 0.0,
+    "heading": 0.0,
+}
 K1 = 1.2
 # Section context (guests, quotes) reaches a unit at this fraction of a unit-level match.
 SECTION_WEIGHT = 0.6
@@ -68,13 +80,16 @@ W_TRANSLATION = 0.9
 W_FUZZY = 0.8
 W_WEAK = 0.35
 W_BIGRAM = 0.5
+W_AFFIX = 0.5
 # An answer needs this much evidence; one mention of a word that a third of the units use
 # stays below it, one mention of a distinctive word passes.
 MIN_SCORE = 2.0
 # Hits far below the best one are noise, not answers.
 RELATIVE_CUTOFF = 0.15
-FUZZY_MIN_LEN = 5
-SUGGEST_CUTOFF = 78.0
+FUZZY_MIN_LEN = 6
+# Suggestions may reach a little further than silent corrections.
+SUGGEST_LOOSENESS = 5.0
+_WORD_RE = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -91,6 +106,10 @@ class QueryTerm:
     weight: float
     origin: str  # the typed word it came from, for explanations and suggestions
     how: str  # "literal" | "part" | "synonym" | "fuzzy" | "bigram"
+
+
+def _max_edits(length: int) -> int:
+    return 1 if length <= 9 else 2
 
 
 def _fuzzy_cutoff(length: int) -> float:
@@ -146,8 +165,9 @@ class LessonIndex:
         self.lessons: tuple[Lesson, ...] = knowledge.lessons
         themes = {theme.slug: theme for theme in knowledge.themes}
 
-        lesson_fields = [self._lesson_fields(lesson, themes.get(lesson.theme)) for lesson in
-                         self.lessons]
+        lesson_fields = [
+            self._lesson_fields(lesson, themes.get(lesson.theme)) for lesson in self.lessons
+        ]
         section_docs = self._section_docs(knowledge)
 
         # Vocabulary: every folded word of the corpus and of the synonyms file, with the most
@@ -177,7 +197,7 @@ class LessonIndex:
 
         # Unit-level BM25F: per term, the weighted, length-normalised frequency in each unit.
         n_docs = max(len(self.lessons), 1)
-        field_terms: list[dict[str, Counter[str]]] = [
+        field_terms: list[dict[str, dict[str, float]]] = [
             {name: self._doc_terms(text) for name, text in fields.items()}
             for fields in lesson_fields
         ]
@@ -264,9 +284,9 @@ class LessonIndex:
             docs[quote.source].append((quote.text, 0.5))
         return dict(docs)
 
-    def _doc_terms(self, text: str) -> Counter[str]:
+    def _doc_terms(self, text: str) -> dict[str, float]:
         """Index terms of a text: word stems, compound parts (at reduced weight) and bigrams."""
-        counts: Counter[str] = Counter()
+        counts: dict[str, float] = defaultdict(float)
         previous: str | None = None
         for raw in _raw_words(text):
             word = fold(raw)
@@ -350,7 +370,21 @@ class LessonIndex:
                     part_weak = part in WEAK_WORDS or part_term in self._weak_terms
                     weight = W_PART if in_index else W_PART_UNKNOWN
                     add(part_term, W_WEAK * weight if part_weak else weight, word, "part")
-            del known
+            if not known and used == word and not parts:
+                # An unknown compound with one known half ("rapportagemoeheid"): the known
+                # half is a weak lead, better than nothing and too weak to pass alone.
+                affix = known_affix(word, self._corpus_words)
+                if affix is not None:
+                    add(self._norm.term(affix), W_AFFIX, word, "part")
+
+        # Separable verbs: "hoe zet ik een CoP op" means "opzetten", "werk ik samen" means
+        # "samenwerken"; join a particle typed anywhere in the query to each verb.
+        particles = [t for t in tokenize(query) if t in PARTICLES]
+        for particle in particles:
+            for word, used, _ in resolved:
+                joined = self._norm.term(particle + used)
+                if joined in self._index_terms and joined not in self._weak_terms:
+                    add(joined, W_PART_UNKNOWN, word, "part")
 
         # Synonyms: longest phrase first over the resolved words; a related word counts less
         # than a typed one unless the typed word is unknown to the booklet (a translation).
@@ -379,7 +413,7 @@ class LessonIndex:
             i += 1
 
         # Adjacent typed words: the phrase itself is stronger evidence than its words apart.
-        for a, b in zip(stems, stems[1:], strict=False):
+        for a, b in itertools.pairwise(stems):
             bigram = f"{a} {b}"
             if bigram in self._index_terms:
                 add(bigram, W_BIGRAM, bigram, "bigram")
@@ -401,26 +435,33 @@ class LessonIndex:
         return weak
 
     def _is_known(self, word: str) -> bool:
-        return (
-            word in self._vocabulary
-            or self._norm.term(word) in self._index_terms
-            or self._split(word) is not None
-        )
+        return self._norm.term(word) in self._index_terms or self._split(word) is not None
 
-    def _correct(self, word: str) -> str | None:
+    def _correct(self, word: str, loose: float = 0.0) -> str | None:
         """The vocabulary word a typo most likely meant, or None if nothing is close enough."""
         if len(word) < FUZZY_MIN_LEN or word.isdigit():
             return None
-        match = process.extractOne(
-            word, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=_fuzzy_cutoff(len(word))
+        matches = process.extract(
+            word,
+            self._fuzzy_choices,
+            scorer=fuzz.ratio,
+            score_cutoff=_fuzzy_cutoff(len(word)) - loose,
+            limit=5,
         )
-        if match is None:
-            return None
-        candidate, score, _ = match
-        # Typos rarely hit the first letter; a different first letter needs a closer match.
-        if candidate[0] != word[0] and score < 90.0:
-            return None
-        return str(candidate)
+        for candidate, score, _ in matches:
+            # Typos rarely hit the first letter; a different first letter needs a closer match.
+            if candidate[0] != word[0] and score < 90.0:
+                continue
+            # The ratio is lenient with insertions ("koers" ~ "kokers"): also bound the number
+            # of edits, counting a swap of two letters as one ("zelfredzaamhied") and spelling
+            # slips that sound the same as none ("burocratie").
+            edits = _max_edits(len(word))
+            if OSA.distance(word, candidate) > edits and (
+                OSA.distance(phonetic(word), phonetic(candidate)) > edits
+            ):
+                continue
+            return str(candidate)
+        return None
 
     def search(self, query: str, limit: int = 5) -> list[Hit]:
         """The best-matching lessons for a query, best first; [] when nothing is relevant."""
@@ -471,15 +512,11 @@ class LessonIndex:
             if self._synonym_hit((self._norm.term(token),)) is not None:
                 out.append(token)
                 continue
-            match = None
-            if len(token) >= 4 and not token.isdigit():
-                match = process.extractOne(
-                    token, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF
-                )
+            match = self._correct(token, loose=SUGGEST_LOOSENESS)
             if match is None:
                 out.append(token)
                 continue
-            out.append(self._display.get(str(match[0]), str(match[0])))
+            out.append(self._display.get(match, match))
             changed = True
         if not changed:
             theme = self._closest_theme(query)
@@ -501,8 +538,10 @@ class LessonIndex:
         totals: dict[str, float] = defaultdict(float)
         for hit in self.search(query, limit=10):
             totals[hit.lesson.theme] += hit.score
-        themes = [self.knowledge.theme(slug) for slug, _ in
-                  sorted(totals.items(), key=lambda item: -item[1])]
+        themes = [
+            self.knowledge.theme(slug)
+            for slug, _ in sorted(totals.items(), key=lambda item: -item[1])
+        ]
         return [theme for theme in themes if theme is not None][:limit]
 
     def explain(self, query: str) -> list[QueryTerm]:
@@ -516,10 +555,4 @@ def _idf(n_docs: int, df: int) -> float:
 
 def _raw_words(text: str) -> list[str]:
     """Words with their original spelling (accents kept), split like `tokenize` splits."""
-    import re
-
-    return [w for w in re.findall(r"[^\W_]+", text) if w]
-
-
-def relevant_sources(hits: Sequence[Hit]) -> list[str]:
-    return [hit.lesson.source for hit in hits]
+    return _WORD_RE.findall(text)

@@ -9,11 +9,16 @@ from functools import lru_cache
 
 import snowballstemmer
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Function words of Dutch (the Snowball list, trimmed of words that carry meaning in this
 # domain) plus the question and helper words participants wrap around a topic ("hoe werk ik
 # samen met ..."), and the English function words for English queries. Content verbs such as
 # "samenwerken" or "meedoen" stay searchable: only the bare auxiliaries are dropped.
-STOPWORDS: frozenset[str] = frozenset(
+STOPWORDS: frozenset[str] = _words(
     """
     aan al alle alles als alsof altijd andere ben bij binnen da daar daarom dan dat de deze die
     dit doch doen doet door dus een eens en er ge geen geweest haar had heb hebben heeft hem
@@ -29,16 +34,21 @@ STOPWORDS: frozenset[str] = frozenset(
     a an and are as at be by can do does for from get got how i if into it its me my of on
     or our should so that the their them there these they this those to us was we what when
     where which who why will with would you your
-    """.split()
+    """
 )
 
 # Generic words of this booklet that still mean something: almost every unit is about the
 # "wijk" and its "aanpak", so they are kept in the index but searched with a small weight.
-WEAK_WORDS: frozenset[str] = frozenset(
+WEAK_WORDS: frozenset[str] = _words(
     """
     werk werken samen wijk wijken wijkenaanpak wijkaanpak aanpak lessen les mensen nieuw
     nieuwe steeds anderen
-    """.split()
+    """
+)
+
+# Particles of Dutch separable verbs ("zet ... op" is "opzetten").
+PARTICLES: frozenset[str] = _words(
+    "aan af bij door in los mee na om op over samen terug toe uit vast voor weg"
 )
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -100,8 +110,12 @@ def split_compound(
     "participatie") or ("bewoner", "participatie"), "wijkenaanpak" -> ("wijk", "aanpak").
     Splits into fewer, longer parts win; a modifier may carry a linking -s-, -e-, -en-.
     """
-    best = _split(word, frozenset(vocabulary) if not isinstance(vocabulary, frozenset)
-                  else vocabulary, min_part, depth=0)
+    best = _split(
+        word,
+        frozenset(vocabulary) if not isinstance(vocabulary, frozenset) else vocabulary,
+        min_part,
+        depth=0,
+    )
     return best if best is not None and len(best) > 1 else None
 
 
@@ -141,6 +155,49 @@ def _better(candidate: tuple[str, ...], best: tuple[str, ...]) -> bool:
         return len(candidate) < len(best)
     # Same number of parts: prefer the longer head (last part).
     return len(candidate[-1]) > len(best[-1])
+
+
+def known_affix(word: str, vocabulary: Collection[str], min_len: int = 6) -> str | None:
+    """The longest vocabulary word that starts or ends `word` and covers half of it, or None."""
+    for size in range(len(word) - 1, min_len - 1, -1):
+        if size * 2 < len(word):
+            break
+        for part in (word[:size], word[-size:]):
+            if part in vocabulary and part not in STOPWORDS:
+                return part
+    return None
+
+
+_PHONETIC_RULES: tuple[tuple[str, str], ...] = (
+    ("eau", "o"),
+    ("au", "ou"),
+    ("ij", "ei"),
+    ("y", "ei"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("qu", "kw"),
+    ("x", "ks"),
+    ("dt", "t"),
+    ("ce", "se"),
+    ("ci", "si"),
+    ("c", "k"),
+    ("z", "s"),
+    ("v", "f"),
+)
+_DOUBLES_RE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def phonetic(word: str) -> str:
+    """A rough Dutch sound key, so that spelling slips compare as equal.
+
+    "burocratie" and "bureaucratie" -> "burokratie"; "monitorring" -> "monitoring".
+    """
+    key = fold(word)
+    for old, new in _PHONETIC_RULES:
+        key = key.replace(old, new)
+    key = _DOUBLES_RE.sub(r"\1", key)
+    return key[:-1] + "t" if key.endswith("d") else key
 
 
 def ngrams(tokens: Iterable[str], n: int = 2) -> list[tuple[str, ...]]:
