@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from bot.context import Context
-from bot.db.models import AuditNote, Participant
+from bot.db.models import AuditNote, Identity, Participant
 from bot.dispatch import TELEGRAM_ANONYMOUS_ADMIN
 from bot.features import Registry
 from bot.i18n import Texts
@@ -64,7 +64,13 @@ def register(registry: Registry) -> None:
         person = await find_participant(ctx.db, who, ctx.incoming.platform)
         if person is None:
             return Reply(ctx.t(TEXTS, "not_found", who=who.strip()[:60]))
-        if any(i.user_id == TELEGRAM_ANONYMOUS_ADMIN for i in person.identities):
+        anonymous = await ctx.db.scalar(
+            select(Identity.id).where(
+                Identity.participant_id == person.id,
+                Identity.user_id == TELEGRAM_ANONYMOUS_ADMIN,
+            )
+        )
+        if anonymous is not None:
             return Reply(ctx.t(TEXTS, "anonymous"))
         if revoke and person.id == ctx.participant.id:
             count = await ctx.db.scalar(

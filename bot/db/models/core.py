@@ -53,7 +53,7 @@ class Identity(Base):
     dm_chat_id: Mapped[str | None] = mapped_column(String(64))
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
-    participant: Mapped[Participant] = relationship(back_populates="identities", lazy="joined")
+    participant: Mapped[Participant] = relationship(back_populates="identities", lazy="selectin")
 
 
 class ProcessedUpdate(Base):

@@ -1,0 +1,78 @@
+"""Shared test factories: an App on a fresh database and participants who talk to it."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.app import App, build_app
+from bot.clock import ManualClock
+from bot.config import Settings
+from bot.messages import Incoming, Reply
+
+_updates = itertools.count(1)
+
+# A Thursday morning in the Dutch winter: far from any DST change unless a test moves it.
+DEFAULT_NOW = datetime(2026, 11, 19, 9, 0, tzinfo=UTC)
+
+
+def make_settings(tmp_path: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "database_url": f"sqlite+aiosqlite:///{tmp_path / 'copbot.db'}",
+        "organisers": "console:organiser,telegram:1000",
+        "http_port": 0,
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[arg-type]
+
+
+async def make_app(tmp_path: Path, now: datetime = DEFAULT_NOW, **overrides: object) -> App:
+    app = build_app(make_settings(tmp_path, **overrides), clock=ManualClock(now))
+    await app.prepare()
+    return app
+
+
+@dataclass
+class Person:
+    """Someone talking to the bot through the dispatcher, as a platform adapter would."""
+
+    app: App
+    user_id: str
+    name: str = "Deelnemer"
+    platform: str = "console"
+    language: str | None = "nl"
+    username: str | None = None
+    chat_id: str | None = None
+    is_group: bool = False
+    last: list[Reply] = field(default_factory=list)
+
+    async def say(self, text: str) -> list[Reply]:
+        self.last = await self.app.dispatch(self._incoming(text=text))
+        return self.last
+
+    async def press(self, data: str) -> list[Reply]:
+        self.last = await self.app.dispatch(self._incoming(callback=data))
+        return self.last
+
+    async def text(self, text: str) -> str:
+        """What the bot answered, all replies joined."""
+        return "\n\n".join(reply.text for reply in await self.say(text))
+
+    def buttons(self) -> list[tuple[str, str]]:
+        return [(b.label, b.data) for r in self.last for row in r.buttons for b in row]
+
+    def _incoming(self, text: str = "", callback: str | None = None) -> Incoming:
+        return Incoming(
+            platform=self.platform,
+            user_id=self.user_id,
+            chat_id=self.chat_id or self.user_id,
+            text=text,
+            callback=callback,
+            display_name=self.name,
+            username=self.username,
+            language=self.language,
+            is_group=self.is_group,
+            update_id=f"{self.platform}-{next(_updates)}",
+        )
