@@ -1,4 +1,4 @@
-"""sessions, timeline and outbox
+"""scheduled jobs and outbox
 
 Revision ID: 0002
 Revises: 0001
