@@ -89,6 +89,7 @@ RELATIVE_CUTOFF = 0.15
 FUZZY_MIN_LEN = 6
 # Suggestions may reach a little further than silent corrections.
 SUGGEST_LOOSENESS = 5.0
+THEME_CUTOFF = 80.0
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
@@ -160,8 +161,9 @@ class _Normaliser:
 class LessonIndex:
     """A search index over a Knowledge's lessons, built once; `search` is read-only."""
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, *, cache_queries: bool = True) -> None:
         self.knowledge = knowledge
+        self._cache_queries = cache_queries
         self.lessons: tuple[Lesson, ...] = knowledge.lessons
         themes = {theme.slug: theme for theme in knowledge.themes}
 
@@ -279,6 +281,10 @@ class LessonIndex:
             # A guest's name is the strongest pointer to where they spoke.
             docs[guest.source].append((guest.name, 3.0))
             docs[guest.source].append((f"{guest.role} {guest.contribution}", 0.7))
+        for book in knowledge.books:
+            # The reading club's books belong to the section that discusses them.
+            docs[book.source].append((f"{book.title} {book.author}", 2.0))
+            docs[book.source].append((book.summary, 0.7))
         for quote in knowledge.quotes:
             docs[quote.source].append((quote.speaker, 2.0))
             docs[quote.source].append((quote.text, 0.5))
@@ -330,6 +336,8 @@ class LessonIndex:
         if cached is not None:
             return cached
         result = tuple(self._analyse(query))
+        if not self._cache_queries:
+            return result
         if len(self._query_cache) > 4096:
             self._query_cache.clear()
         self._query_cache[query] = result
@@ -501,16 +509,21 @@ class LessonIndex:
         return scores
 
     def suggest(self, query: str) -> str | None:
-        """A "bedoelde je …?" suggestion: the query with unknown words corrected, or None."""
-        tokens = tokenize(query)
-        changed = False
+        """A "bedoelde je …?" suggestion: the query with unknown words corrected, or None.
+
+        Only a suggestion that finds lessons is made; when no word can be corrected, the
+        closest theme is suggested for a query that finds nothing itself.
+        """
         out: list[str] = []
-        for token in tokens:
-            if len(token) <= 1 or token in STOPWORDS or self._is_known(token):
+        changed = False
+        for token in tokenize(query):
+            if (
+                len(token) <= 1
+                or token in STOPWORDS
+                or self._is_known(token)
+                or self._synonym_hit((self._norm.term(token),)) is not None
+            ):
                 out.append(self._display.get(token, token))
-                continue
-            if self._synonym_hit((self._norm.term(token),)) is not None:
-                out.append(token)
                 continue
             match = self._correct(token, loose=SUGGEST_LOOSENESS)
             if match is None:
@@ -518,20 +531,24 @@ class LessonIndex:
                 continue
             out.append(self._display.get(match, match))
             changed = True
-        if not changed:
-            theme = self._closest_theme(query)
-            return theme
-        return " ".join(out)
+        if changed:
+            suggestion = " ".join(out)
+            return suggestion if self.search(suggestion, limit=1) else None
+        if self.search(query, limit=1):
+            return None
+        return self._closest_theme(query)
 
     def _closest_theme(self, query: str) -> str | None:
-        folded = fold(query).strip()
+        folded = " ".join(tokenize(query))
         if len(folded) < 4:
             return None
-        choices = {fold(t.slug.replace("-", " ")): t.slug for t in self.knowledge.themes}
-        match = process.extractOne(folded, list(choices), scorer=fuzz.ratio, score_cutoff=80.0)
+        choices = {t.slug.replace("-", " "): t.slug for t in self.knowledge.themes}
+        match = process.extractOne(
+            folded, list(choices), scorer=fuzz.ratio, score_cutoff=THEME_CUTOFF
+        )
         if match is None or match[0] == folded:
             return None
-        return choices[str(match[0])]
+        return str(match[0])
 
     def themes_for(self, query: str, limit: int = 3) -> list[Theme]:
         """Themes of the best hits, most relevant first."""
