@@ -77,6 +77,9 @@ W_PART = 0.6
 W_PART_UNKNOWN = 0.9
 W_SYNONYM = 0.45
 W_TRANSLATION = 0.9
+# Within a synonyms entry: the key's further members, and members among themselves.
+SYNONYM_FURTHER = 0.7
+SYNONYM_SIBLING = 0.6
 W_FUZZY = 0.8
 W_WEAK = 0.35
 W_BIGRAM = 0.5
@@ -314,14 +317,27 @@ class LessonIndex:
 
     def _build_synonyms(
         self, synonyms: dict[str, tuple[str, ...]]
-    ) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
-        """Each entry is a group: every member phrase finds every other member."""
-        related: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+    ) -> dict[tuple[str, ...], dict[tuple[str, ...], float]]:
+        """Each entry is a group: every member phrase finds every other member.
+
+        The first word listed for a key is its closest equivalent (for an English key, its
+        translation) and keeps the full weight; further members count for less.
+        """
+        related: dict[tuple[str, ...], dict[tuple[str, ...], float]] = defaultdict(dict)
+
+        def link(a: tuple[str, ...], b: tuple[str, ...], factor: float) -> None:
+            if a and b and a != b and related[a].get(b, 0.0) < factor:
+                related[a][b] = factor
+
         for key, values in synonyms.items():
-            group = {self._phrase_key(p) for p in (key, *values)}
-            group.discard(())
-            for member in group:
-                related[member].update(group - {member})
+            head = self._phrase_key(key)
+            members = [self._phrase_key(v) for v in values]
+            for rank, member in enumerate(members):
+                closest = 1.0 if rank == 0 else SYNONYM_FURTHER
+                link(head, member, closest)
+                link(member, head, closest)
+                for other in members:
+                    link(member, other, SYNONYM_SIBLING)
         return dict(related)
 
     def _phrase_key(self, phrase: str) -> tuple[str, ...]:
@@ -367,7 +383,9 @@ class LessonIndex:
         for word, used, known in resolved:
             term = self._norm.term(used)
             weak = used in WEAK_WORDS or term in self._weak_terms
-            base = W_WEAK if weak else (W_LITERAL if used == word else W_FUZZY)
+            # A corrected typo counts a little less, for all the terms it leads to alike.
+            trust = W_LITERAL if used == word else W_FUZZY
+            base = (W_WEAK if weak else 1.0) * trust
             if term in self._index_terms:
                 add(term, base, word, "literal" if used == word else "fuzzy")
             parts = self._split(used)
@@ -377,7 +395,8 @@ class LessonIndex:
                     part_term = self._norm.term(part)
                     part_weak = part in WEAK_WORDS or part_term in self._weak_terms
                     weight = W_PART if in_index else W_PART_UNKNOWN
-                    add(part_term, W_WEAK * weight if part_weak else weight, word, "part")
+                    weight *= (W_WEAK if part_weak else 1.0) * trust
+                    add(part_term, weight, word, "part")
             if not known and used == word and not parts:
                 # An unknown compound with one known half ("rapportagemoeheid"): the known
                 # half is a weak lead, better than nothing and too weak to pass alone.
@@ -397,9 +416,11 @@ class LessonIndex:
         # Synonyms: longest phrase first over the resolved words; a related word counts less
         # than a typed one unless the typed word is unknown to the booklet (a translation).
         stems = [self._norm.term(used) for _, used, _ in resolved]
+        trusts = [W_LITERAL if used == word else W_FUZZY for word, used, _ in resolved]
         typed_known = [term in self._index_terms for term in stems]
         i = 0
         while i < len(stems):
+            size = 1
             for size in (3, 2, 1):
                 phrase = tuple(stems[i : i + size])
                 if len(phrase) < size:
@@ -409,8 +430,12 @@ class LessonIndex:
                     continue
                 origin = " ".join(w for w, _, _ in resolved[i : i + size])
                 weight = W_SYNONYM if all(typed_known[i : i + size]) else W_TRANSLATION
-                for other in related:
-                    share = weight if len(other) == 1 else weight * 0.75
+                weight *= min(trusts[i : i + size])
+                if all(t in self._weak_terms for t in phrase):
+                    # Related words of a generic word are no more telling than the word itself.
+                    weight *= W_WEAK
+                for other, factor in related.items():
+                    share = weight * factor * (1.0 if len(other) == 1 else 0.75)
                     for t in other:
                         if t in self._index_terms:
                             weak = t in self._weak_terms
@@ -418,7 +443,9 @@ class LessonIndex:
                     if len(other) == 2:
                         add(f"{other[0]} {other[1]}", share * W_BIGRAM, origin, "bigram")
                 break
-            i += 1
+            else:
+                size = 1
+            i += size
 
         # Adjacent typed words: the phrase itself is stronger evidence than its words apart.
         for a, b in itertools.pairwise(stems):
@@ -427,7 +454,7 @@ class LessonIndex:
                 add(bigram, W_BIGRAM, bigram, "bigram")
         return list(terms.values())
 
-    def _synonym_hit(self, phrase: tuple[str, ...]) -> set[tuple[str, ...]] | None:
+    def _synonym_hit(self, phrase: tuple[str, ...]) -> dict[tuple[str, ...], float] | None:
         related = self._synonyms.get(phrase)
         if related is None and phrase and phrase[-1].endswith("s"):
             # English plurals: "associations" finds the entry for "association".
