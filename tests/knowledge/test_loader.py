@@ -231,6 +231,8 @@ def test_ids_are_numbered_per_source_in_order(knowledge: Knowledge) -> None:
 def test_titles_and_keywords(knowledge: Knowledge) -> None:
     for lesson in knowledge.lessons:
         assert 0 < len(lesson.title) <= 80, lesson.id
+        first_letter = next(char for char in lesson.title if char.isalpha())
+        assert first_letter.isupper(), lesson.id
         assert 3 <= len(lesson.keywords) <= 10, lesson.id
         assert all(word == word.lower() for word in lesson.keywords), lesson.id
 
