@@ -112,6 +112,13 @@ class QueryTerm:
     how: str  # "literal" | "part" | "synonym" | "fuzzy" | "bigram"
 
 
+def _close_stems(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and len(long) - len(short) <= 3:
+        return True
+    return len(short) >= 4 and OSA.distance(a, b) <= 2
+
+
 def _max_edits(length: int) -> int:
     return 1 if length <= 9 else 2
 
@@ -140,8 +147,9 @@ class _Normaliser:
             find(primary)
             other = by_porter.setdefault(secondary, primary)
             # Two words with the same Porter stem but different Snowball stems are one family
-            # ("verantwoorden"/"verantwoording", "gelden"/"geld"); short stems stay apart.
-            if other != primary and min(len(other), len(primary)) >= 4:
+            # ("verantwoorden"/"verantwoording", "gelden"/"geld", "grote"/"groot") when the
+            # stems are close; Porter's -elijk stripping ("verantwoordelijk") stays apart.
+            if other != primary and _close_stems(other, primary):
                 a, b = find(other), find(primary)
                 if a != b:
                     parent[max(a, b)] = min(a, b)
@@ -404,6 +412,15 @@ class LessonIndex:
                 if affix is not None:
                     add(self._norm.term(affix), W_AFFIX, word, "part")
 
+        # Compounds typed apart ("vogelaar heffing", "woning corporaties"): the joined word,
+        # with or without a linking s, when the booklet uses it.
+        for (a, _, _), (b, _, _) in itertools.pairwise(resolved):
+            for joined_word in (a + b, a + "s" + b):
+                joined = self._norm.term(joined_word)
+                if joined in self._index_terms and joined not in self._weak_terms:
+                    add(joined, W_LITERAL, f"{a} {b}", "literal")
+                    break
+
         # Separable verbs: "hoe zet ik een CoP op" means "opzetten", "werk ik samen" means
         # "samenwerken"; join a particle typed anywhere in the query to each verb.
         particles = [t for t in tokenize(query) if t in PARTICLES]
@@ -547,13 +564,14 @@ class LessonIndex:
             if (
                 len(token) <= 1
                 or token in STOPWORDS
+                or token in self._vocabulary
                 or self._is_known(token)
                 or self._synonym_hit((self._norm.term(token),)) is not None
             ):
                 out.append(self._display.get(token, token))
                 continue
             match = self._correct(token, loose=SUGGEST_LOOSENESS)
-            if match is None:
+            if match is None or match == token:
                 out.append(token)
                 continue
             out.append(self._display.get(match, match))

@@ -26,14 +26,14 @@ STOPWORDS: frozenset[str] = _words(
     maar me mee meer men met mij mijn moet moeten na naar niet niets nog nu of om omdat ons
     onze ook op over reeds te tegen toch toen tot u uit uw van veel voor waar waarom wanneer
     want was wat we wel welk welke werd wie wij wil willen word wordt worden wezen zal ze zei
-    zelf zich zij zijn zo zonder zou zouden zulke zullen
+    zelf zich zij zijn zo zonder zou zouden zulke zullen steeds telkens
     graag eigenlijk even gewoon heel iemand iets krijg krijgen krijgt ga gaat gaan kom komt
     komen laat laten maak maakt maken mag mogen zit zitten zie zien ziet weet weten vind
     vinden vindt vraag vraagt vragen zeg zeggen doe deed hoeveel
     tip tips idee ideeen iets manier manieren beste goed goede precies echt vooral soms
     a an and are as at be by can do does for from get got how i if into it its me my of on
     or our should so that the their them there these they this those to us was we what when
-    where which who why will with would you your
+    where which who why will with would you your keep make take need want much many
     """
 )
 
@@ -42,7 +42,7 @@ STOPWORDS: frozenset[str] = _words(
 WEAK_WORDS: frozenset[str] = _words(
     """
     werk werken samen wijk wijken wijkenaanpak wijkaanpak aanpak lessen les mensen nieuw
-    nieuwe steeds anderen
+    nieuwe anderen
     """
 )
 
