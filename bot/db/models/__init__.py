@@ -9,14 +9,18 @@ from bot.db.models.core import (
     Participant,
     ProcessedUpdate,
 )
+from bot.db.models.sessions import CommunitySetting, Rsvp, Session
 
 __all__ = [
     "AuditNote",
     "Base",
+    "CommunitySetting",
     "DialogueState",
     "Identity",
     "LinkCode",
     "Participant",
     "ProcessedUpdate",
+    "Rsvp",
+    "Session",
     "UTCDateTime",
 ]
