@@ -87,7 +87,6 @@ def lessons_search(
 ) -> None:
     """Search the booklet's lessons, best first."""
     from knowledge.loader import get_knowledge
-
     from knowledge.search import LessonIndex
 
     index = LessonIndex(get_knowledge())
