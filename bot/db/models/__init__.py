@@ -1,6 +1,7 @@
 """All models; importing this package registers every table on Base.metadata."""
 
 from bot.db.models.base import Base, UTCDateTime
+from bot.db.models.books import Book, BookPick, Presenter, Verdict
 from bot.db.models.core import (
     AuditNote,
     DialogueState,
@@ -14,13 +15,17 @@ from bot.db.models.sessions import CommunitySetting, Rsvp, Session
 __all__ = [
     "AuditNote",
     "Base",
+    "Book",
+    "BookPick",
     "CommunitySetting",
     "DialogueState",
     "Identity",
     "LinkCode",
     "Participant",
+    "Presenter",
     "ProcessedUpdate",
     "Rsvp",
     "Session",
     "UTCDateTime",
+    "Verdict",
 ]
