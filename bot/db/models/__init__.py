@@ -10,6 +10,7 @@ from bot.db.models.core import (
     Participant,
     ProcessedUpdate,
 )
+from bot.db.models.scheduling import OutboxMessage, ScheduledJob
 from bot.db.models.sessions import CommunitySetting, Rsvp, Session
 
 __all__ = [
@@ -21,10 +22,12 @@ __all__ = [
     "DialogueState",
     "Identity",
     "LinkCode",
+    "OutboxMessage",
     "Participant",
     "Presenter",
     "ProcessedUpdate",
     "Rsvp",
+    "ScheduledJob",
     "Session",
     "UTCDateTime",
     "Verdict",
