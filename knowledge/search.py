@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from knowledge.model import Knowledge, Lesson, Theme
+from knowledge.model import SOURCES, Knowledge, Lesson, Theme
 from knowledge.text import (
     PARTICLES,
     STOPWORDS,
@@ -87,6 +88,11 @@ W_AFFIX = 0.5
 # An answer needs this much evidence; one mention of a word that a third of the units use
 # stays below it, one mention of a distinctive word passes.
 MIN_SCORE = 2.0
+# Guessed terms count this much toward MIN_SCORE: a typo correction that passed the edit
+# bounds, and a word the booklet never uses that only matches by its stem ("spanje" ~ "span").
+EVIDENCE_FUZZY = 0.7
+EVIDENCE_STEM_ONLY = 0.3
+SOURCE_SCORE = 100.0
 # Hits far below the best one are noise, not answers.
 RELATIVE_CUTOFF = 0.15
 FUZZY_MIN_LEN = 6
@@ -110,6 +116,9 @@ class QueryTerm:
     weight: float
     origin: str  # the typed word it came from, for explanations and suggestions
     how: str  # "literal" | "part" | "synonym" | "fuzzy" | "bigram"
+    # Below 1 for guesses (a typo correction, the stem of a word the booklet never uses): they
+    # rank like the rest but count for less as evidence that anything is relevant at all.
+    evidence: float = 1.0
 
 
 def _close_stems(a: str, b: str) -> bool:
@@ -204,6 +213,7 @@ class LessonIndex:
         self._corpus_words: frozenset[str] = frozenset(
             w for w in surface if len(w) > 1 and w not in STOPWORDS
         )
+        self._sorted_words: list[str] = sorted(self._corpus_words)
         self._display: dict[str, str] = {w: c.most_common(1)[0][0] for w, c in display.items()}
         self._norm = _Normaliser(self._vocabulary)
         self._compounds: dict[str, tuple[str, ...] | None] = {}
@@ -318,6 +328,12 @@ class LessonIndex:
             previous = term
         return counts
 
+    def _has_prefix(self, prefix: str) -> bool:
+        """Whether some word of the booklet starts with `prefix`."""
+        words = self._sorted_words
+        i = bisect.bisect_left(words, prefix)
+        return i < len(words) and words[i].startswith(prefix)
+
     def _split(self, word: str) -> tuple[str, ...] | None:
         if word not in self._compounds:
             self._compounds[word] = split_compound(word, self._corpus_words)
@@ -373,16 +389,24 @@ class LessonIndex:
             return []
         terms: dict[tuple[str, str], QueryTerm] = {}
 
-        def add(term: str, weight: float, origin: str, how: str) -> None:
+        def add(term: str, weight: float, origin: str, how: str, sure: float = 1.0) -> None:
             key = (term, origin)
             if key not in terms or terms[key].weight < weight:
-                terms[key] = QueryTerm(term, weight, origin, how)
+                terms[key] = QueryTerm(term, weight, origin, how, sure)
 
         resolved: list[tuple[str, str, bool]] = []  # (typed word, word used, known)
+        sure_by_word: dict[str, float] = {}
+
+        def parts_known(word: str) -> bool:
+            return self._split(word) is not None
+
         for word in words:
             used = word
             known = self._is_known(word)
-            if not known and not self._synonym_hit((self._norm.term(word),)):
+            # A word the booklet never spells this way may still share a stem with one of its
+            # words ("monitorring" ~ "monitor"); a close spelling is the better guess then.
+            unseen = word not in self._vocabulary and self._split(word) is None
+            if unseen:
                 corrected = self._correct(word)
                 if corrected is not None:
                     used = corrected
@@ -394,8 +418,17 @@ class LessonIndex:
             # A corrected typo counts a little less, for all the terms it leads to alike.
             trust = W_LITERAL if used == word else W_FUZZY
             base = (W_WEAK if weak else 1.0) * trust
+            # "spanje" stems to "span" like "spanning": a word the booklet never uses that only
+            # matches by its stem is a guess.
+            if used != word:
+                sure = EVIDENCE_FUZZY
+            elif word in self._vocabulary or parts_known(word):
+                sure = 1.0
+            else:
+                sure = EVIDENCE_STEM_ONLY
+            sure_by_word[word] = sure
             if term in self._index_terms:
-                add(term, base, word, "literal" if used == word else "fuzzy")
+                add(term, base, word, "literal" if used == word else "fuzzy", sure)
             parts = self._split(used)
             if parts:
                 in_index = term in self._index_terms
@@ -404,7 +437,8 @@ class LessonIndex:
                     part_weak = part in WEAK_WORDS or part_term in self._weak_terms
                     weight = W_PART if in_index else W_PART_UNKNOWN
                     weight *= (W_WEAK if part_weak else 1.0) * trust
-                    add(part_term, weight, word, "part")
+                    # Each part is its own concept: "bewoners" and "participatie" add up.
+                    add(part_term, weight, f"{word}/{part}", "part", sure)
             if not known and used == word and not parts:
                 # An unknown compound with one known half ("rapportagemoeheid"): the known
                 # half is a weak lead, better than nothing and too weak to pass alone.
@@ -426,6 +460,9 @@ class LessonIndex:
         particles = [t for t in tokenize(query) if t in PARTICLES]
         for particle in particles:
             for word, used, _ in resolved:
+                # Only where the booklet has such a verb: "in" + "spanje" is no "inspanning".
+                if not self._has_prefix(particle + used):
+                    continue
                 joined = self._norm.term(particle + used)
                 if joined in self._index_terms and joined not in self._weak_terms:
                     add(joined, W_PART_UNKNOWN, word, "part")
@@ -446,6 +483,7 @@ class LessonIndex:
                 if related is None:
                     continue
                 origin = " ".join(w for w, _, _ in resolved[i : i + size])
+                phrase_sure = min(sure_by_word.get(w, 1.0) for w, _, _ in resolved[i : i + size])
                 weight = W_SYNONYM if all(typed_known[i : i + size]) else W_TRANSLATION
                 weight *= min(trusts[i : i + size])
                 if all(t in self._weak_terms for t in phrase):
@@ -456,9 +494,11 @@ class LessonIndex:
                     for t in other:
                         if t in self._index_terms:
                             weak = t in self._weak_terms
-                            add(t, share * (W_WEAK if weak else 1.0), origin, "synonym")
+                            weighted = share * (W_WEAK if weak else 1.0)
+                            add(t, weighted, origin, "synonym", phrase_sure)
                     if len(other) == 2:
-                        add(f"{other[0]} {other[1]}", share * W_BIGRAM, origin, "bigram")
+                        bigram = f"{other[0]} {other[1]}"
+                        add(bigram, share * W_BIGRAM, origin, "bigram", phrase_sure)
                 break
             else:
                 size = 1
@@ -517,12 +557,17 @@ class LessonIndex:
 
     def search(self, query: str, limit: int = 5) -> list[Hit]:
         """The best-matching lessons for a query, best first; [] when nothing is relevant."""
-        scores = self._scores(query)
+        source = _source_query(query)
+        if source is not None:
+            # "2.4", "§ 2.4", "bijlage 2", "van-naar": the section itself, in booklet order.
+            found = [lesson for lesson in self.lessons if lesson.source == source]
+            return [Hit(lesson, SOURCE_SCORE) for lesson in found[: max(limit, 0)]]
+        scores, evidence = self._scores(query)
         if not scores:
             return []
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         best = ranked[0][1]
-        if best < MIN_SCORE:
+        if max(evidence.values(), default=0.0) < MIN_SCORE:
             return []
         floor = best * RELATIVE_CUTOFF
         return [
@@ -531,8 +576,10 @@ class LessonIndex:
             if score >= floor
         ]
 
-    def _scores(self, query: str) -> dict[int, float]:
+    def _scores(self, query: str) -> tuple[dict[int, float], dict[int, float]]:
+        """Per unit: the ranking score, and the evidence (guesses discounted) for the cutoff."""
         scores: dict[int, float] = defaultdict(float)
+        evidence: dict[int, float] = defaultdict(float)
         # A word typed once counts once: its literal, part, synonym and fuzzy terms compete
         # per unit, so a word with many related terms cannot outweigh a rarer typed word.
         by_origin: dict[str, list[QueryTerm]] = defaultdict(list)
@@ -540,7 +587,9 @@ class LessonIndex:
             by_origin[qt.origin].append(qt)
         for group in by_origin.values():
             best: dict[int, float] = {}
+            best_evidence: dict[int, float] = {}
             for qt in group:
+                discount = qt.evidence
                 for doc, value in self._contributions.get(qt.term, {}).items():
                     weighted = qt.weight * value
                     if weighted > best.get(doc, 0.0):
@@ -548,9 +597,11 @@ class LessonIndex:
                     elif qt.how in ("part", "synonym", "bigram"):
                         # Several related words in one unit add a little evidence.
                         best[doc] += 0.25 * weighted
+                    best_evidence[doc] = max(best_evidence.get(doc, 0.0), weighted * discount)
             for doc, value in best.items():
                 scores[doc] += value
-        return scores
+                evidence[doc] += best_evidence[doc]
+        return scores, evidence
 
     def suggest(self, query: str) -> str | None:
         """A "bedoelde je …?" suggestion: the query with unknown words corrected, or None.
@@ -571,7 +622,8 @@ class LessonIndex:
                 out.append(self._display.get(token, token))
                 continue
             match = self._correct(token, loose=SUGGEST_LOOSENESS)
-            if match is None or match == token:
+            # A spelling that already finds its word by the stem needs no suggestion.
+            if match is None or self._norm.term(match) == self._norm.term(token):
                 out.append(token)
                 continue
             out.append(self._display.get(match, match))
@@ -609,6 +661,24 @@ class LessonIndex:
     def explain(self, query: str) -> list[QueryTerm]:
         """The terms a query was expanded to, for debugging a ranking."""
         return list(self.analyse(query))
+
+
+_SOURCE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:§|paragraaf|hoofdstuk|sectie|section)?\s*([12]\.[1-9])$"), "{0}"),
+    (re.compile(r"^(?:bijlage|appendix)[\s-]*([12])$"), "bijlage-{0}"),
+    (re.compile(r"^van[\s-]*(?:→|->|naar)?[\s-]*naar$|^van[\s-]*naar$"), "van-naar"),
+)
+
+
+def _source_query(query: str) -> str | None:
+    """The booklet section a query names ("2.4", "bijlage 2", "van-naar"), if that is all."""
+    text = fold(query).strip().rstrip("?.!").strip()
+    for pattern, template in _SOURCE_RES:
+        match = pattern.match(text)
+        if match:
+            source = template.format(*match.groups())
+            return source if source in SOURCES else None
+    return None
 
 
 def _idf(n_docs: int, df: int) -> float:

@@ -27,6 +27,8 @@ STOPWORDS: frozenset[str] = _words(
     onze ook op over reeds te tegen toch toen tot u uit uw van veel voor waar waarom wanneer
     want was wat we wel welk welke werd wie wij wil willen word wordt worden wezen zal ze zei
     zelf zich zij zijn zo zonder zou zouden zulke zullen steeds telkens
+    kijk kijken kijkt volgende vorige vandaag vanavond morgen gisteren straks nou hallo hoi
+    weer lekker
     graag eigenlijk even gewoon heel iemand iets krijg krijgen krijgt ga gaat gaan kom komt
     komen laat laten maak maakt maken mag mogen zit zitten zie zien ziet weet weten vind
     vinden vindt vraag vraagt vragen zeg zeggen doe deed hoeveel

@@ -198,3 +198,24 @@ def test_small_corpus_unknown_words_find_nothing() -> None:
     assert index.search("qwxzv") == []
     assert index.search("pizza") == []
     assert index.search("") == []
+
+
+def test_a_section_number_lists_that_section(index: LessonIndex, knowledge: Knowledge) -> None:
+    for query, source in (("2.4", "2.4"), ("§ 2.7", "2.7"), ("bijlage 2", "bijlage-2")):
+        hits = index.search(query, limit=50)
+        assert [hit.lesson.id for hit in hits] == [u.id for u in knowledge.by_source(source)]
+    assert index.search("3.9") == []
+
+
+def test_a_word_known_only_by_its_stem_is_weak_evidence(index: LessonIndex) -> None:
+    # "spanje" stems like "spanning"; on its own that is no reason to answer.
+    assert index.search("vakantie in spanje") == []
+    terms = index.explain("spanje")
+    assert terms and all(term.evidence < 1.0 for term in terms)
+    # A real inflection next to a known word still finds lessons.
+    assert _sources(index.search("verankerde wijkenaanpak", limit=1)) == ["2.3"]
+
+
+def test_compound_typed_apart_and_separable_verb(index: LessonIndex) -> None:
+    assert _sources(index.search("vogelaar heffing", limit=1)) == ["2.4"]
+    assert {"1.9", "bijlage-1"} & set(_sources(index.search("hoe zet ik een cop op", limit=3)))
