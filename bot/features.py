@@ -18,6 +18,7 @@ ProfileSetter = Callable[[Context, str], Awaitable[Reply]]
 
 # Each module has `register(registry: Registry) -> None`; the order sets /help's order.
 FEATURES: tuple[str, ...] = (
+    "handlers.lessons",
     "handlers.people",
     "handlers.admin",
 )
