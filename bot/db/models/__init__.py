@@ -2,6 +2,7 @@
 
 from bot.db.models.base import Base, UTCDateTime
 from bot.db.models.books import Book, BookPick, Presenter, Verdict
+from bot.db.models.buddies import BuddyOffer, Departure, HandoverNote, Pairing, Succession
 from bot.db.models.core import (
     AuditNote,
     DialogueState,
@@ -18,17 +19,22 @@ __all__ = [
     "Base",
     "Book",
     "BookPick",
+    "BuddyOffer",
     "CommunitySetting",
+    "Departure",
     "DialogueState",
+    "HandoverNote",
     "Identity",
     "LinkCode",
     "OutboxMessage",
+    "Pairing",
     "Participant",
     "Presenter",
     "ProcessedUpdate",
     "Rsvp",
     "ScheduledJob",
     "Session",
+    "Succession",
     "UTCDateTime",
     "Verdict",
 ]
