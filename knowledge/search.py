@@ -216,6 +216,7 @@ class LessonIndex:
         self._sorted_words: list[str] = sorted(self._corpus_words)
         self._display: dict[str, str] = {w: c.most_common(1)[0][0] for w, c in display.items()}
         self._norm = _Normaliser(self._vocabulary)
+        self._weak_terms: frozenset[str] = frozenset(self._norm.term(w) for w in WEAK_WORDS)
         self._compounds: dict[str, tuple[str, ...] | None] = {}
 
         # Unit-level BM25F: per term, the weighted, length-normalised frequency in each unit.
@@ -517,14 +518,6 @@ class LessonIndex:
             # English plurals: "associations" finds the entry for "association".
             related = self._synonyms.get((*phrase[:-1], self._norm.term(phrase[-1][:-1])))
         return related
-
-    @property
-    def _weak_terms(self) -> frozenset[str]:
-        weak = self.__dict__.get("_weak_cache")
-        if weak is None:
-            weak = frozenset(self._norm.term(w) for w in WEAK_WORDS)
-            self.__dict__["_weak_cache"] = weak
-        return weak
 
     def _is_known(self, word: str) -> bool:
         return self._norm.term(word) in self._index_terms or self._split(word) is not None
