@@ -8,6 +8,7 @@ from aiohttp import web
 from sqlalchemy import text
 
 from bot.app import App
+from bot.calendar import feed_for_token
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +19,16 @@ def build_web_app(app: App) -> web.Application:
     web_app = web.Application(client_max_size=1024 * 1024)
     web_app[APP_KEY] = app
     web_app.router.add_get("/healthz", healthz)
+    web_app.router.add_get("/agenda/{token}.ics", agenda_feed)
     return web_app
+
+
+async def agenda_feed(request: web.Request) -> web.Response:
+    """The community's subscribable calendar; an unknown token looks like nothing is there."""
+    body = await feed_for_token(request.app[APP_KEY], request.match_info["token"])
+    if body is None:
+        raise web.HTTPNotFound()
+    return web.Response(body=body, content_type="text/calendar", charset="utf-8")
 
 
 async def healthz(request: web.Request) -> web.Response:

@@ -1,0 +1,188 @@
+"""How a session looks in chat (the card with RSVP buttons) and the queries behind it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.context import Context
+from bot.dates import describe_offset, format_datetime, localize
+from bot.db.models import Participant, Rsvp, Session
+from bot.dispatch import TELEGRAM_ANONYMOUS_ADMIN
+from bot.messages import Button, Reply
+from handlers.sessions_texts import TEXTS
+
+YES, NO, MAYBE = "yes", "no", "maybe"
+ANSWERS = (YES, NO, MAYBE)
+# What the buttons send: "rsvp:<session id>:<choice>".
+RSVP_PREFIX = "rsvp"
+CHOICES = {"ja": YES, "nee": NO, "misschien": MAYBE}
+OVERNIGHT_CHOICES = {"nacht-ja": True, "nacht-nee": False}
+
+
+def is_organiser(ctx: Context) -> bool:
+    """Checked on the server for every organiser sub-command and button."""
+    return ctx.is_organiser and ctx.identity.user_id != TELEGRAM_ANONYMOUS_ADMIN
+
+
+def require_organiser(ctx: Context) -> None:
+    if not is_organiser(ctx):
+        raise ctx.fail(TEXTS, "organisers_only")
+
+
+def default_end(starts_at: datetime, overnight: bool, tz: ZoneInfo) -> datetime:
+    """A meeting with an overnight stay ends the next day at 16:00; otherwise at 17:00."""
+    local = starts_at.astimezone(tz)
+    if overnight:
+        day = local.date() + timedelta(days=1)
+        return localize(datetime(day.year, day.month, day.day, 16, 0), tz)
+    if local.hour < 16:
+        return localize(datetime(local.year, local.month, local.day, 17, 0), tz)
+    return starts_at + timedelta(hours=3)
+
+
+async def get_session(ctx: Context, reference: str) -> Session:
+    """The session numbered `reference`, or a clear error."""
+    number = reference.strip().lstrip("#")
+    session = await ctx.db.get(Session, int(number)) if number.isdigit() else None
+    if session is None or len(number) > 9:
+        raise ctx.fail(TEXTS, "not_found", id=reference.strip()[:20])
+    return session
+
+
+async def upcoming_sessions(db: AsyncSession, now: datetime, limit: int = 10) -> list[Session]:
+    rows = await db.scalars(
+        select(Session)
+        .where(Session.status == "planned", Session.ends_at > now)
+        .order_by(Session.starts_at)
+        .limit(limit)
+    )
+    return list(rows.all())
+
+
+async def rsvp_of(db: AsyncSession, session_id: int, participant_id: int) -> Rsvp | None:
+    return await db.scalar(
+        select(Rsvp).where(Rsvp.session_id == session_id, Rsvp.participant_id == participant_id)
+    )
+
+
+async def rsvps_of(db: AsyncSession, session_id: int) -> dict[int, Rsvp]:
+    rows = await db.scalars(select(Rsvp).where(Rsvp.session_id == session_id))
+    return {r.participant_id: r for r in rows.all()}
+
+
+async def active_participants(db: AsyncSession) -> list[Participant]:
+    rows = await db.scalars(
+        select(Participant).where(Participant.status == "active").order_by(Participant.id)
+    )
+    return list(rows.all())
+
+
+@dataclass(frozen=True)
+class Counts:
+    yes: int
+    maybe: int
+    no: int
+
+
+def count(rsvps: Sequence[Rsvp]) -> Counts:
+    answers = [r.answer for r in rsvps]
+    return Counts(answers.count(YES), answers.count(MAYBE), answers.count(NO))
+
+
+def session_lines(session: Session, lang: str, tz: ZoneInfo) -> list[str]:
+    """Title, when, where, theme, overnight: the facts of a session."""
+    title = TEXTS(lang, "card_title", id=session.id)
+    if session.theme:
+        title += f": {session.theme}"
+    lines = [title]
+    if not session.is_planned:
+        lines.append(TEXTS(lang, "card_cancelled"))
+    start = format_datetime(session.starts_at, lang, tz)
+    end = format_datetime(session.ends_at, lang, tz)
+    lines.append(TEXTS(lang, "card_when", start=start, end=end))
+    if session.place:
+        lines.append(TEXTS(lang, "card_where", place=session.place))
+    if session.overnight:
+        lines.append(TEXTS(lang, "card_overnight"))
+    return lines
+
+
+def answer_lines(session: Session, rsvp: Rsvp | None, lang: str) -> list[str]:
+    if rsvp is None:
+        return [TEXTS(lang, "card_no_answer")]
+    lines = [TEXTS(lang, "card_your_answer", answer=TEXTS(lang, f"answer_{rsvp.answer}"))]
+    if session.overnight and rsvp.answer != NO:
+        key = {True: "overnight_yes", False: "overnight_no", None: "overnight_unknown"}[
+            rsvp.overnight
+        ]
+        lines.append(TEXTS(lang, "card_your_overnight", answer=TEXTS(lang, key)))
+    return lines
+
+
+def rsvp_buttons(session: Session, rsvp: Rsvp | None, lang: str) -> tuple[tuple[Button, ...], ...]:
+    if not session.is_planned:
+        return ()
+
+    def mark(label: str, chosen: bool) -> str:
+        return f"✓ {label}" if chosen else label
+
+    answer = rsvp.answer if rsvp else None
+    rows = [
+        tuple(
+            Button(mark(TEXTS(lang, f"button_{name}"), answer == value), f"rsvp:{session.id}:{c}")
+            for c, value, name in (
+                ("ja", YES, "yes"),
+                ("nee", NO, "no"),
+                ("misschien", MAYBE, "maybe"),
+            )
+        )
+    ]
+    if session.overnight and answer != NO:
+        stay = rsvp.overnight if rsvp else None
+        rows.append(
+            (
+                Button(
+                    mark(TEXTS(lang, "button_overnight_yes"), stay is True),
+                    f"rsvp:{session.id}:nacht-ja",
+                ),
+                Button(
+                    mark(TEXTS(lang, "button_overnight_no"), stay is False),
+                    f"rsvp:{session.id}:nacht-nee",
+                ),
+            )
+        )
+    return tuple(rows)
+
+
+def card(
+    session: Session,
+    rsvp: Rsvp | None,
+    lang: str,
+    tz: ZoneInfo,
+    *,
+    intro: str | None = None,
+    extra: Sequence[str] = (),
+    edit: bool = False,
+) -> Reply:
+    """The session as one message: the facts, your answer and the RSVP buttons."""
+    parts = [intro] if intro else []
+    parts.append("\n".join(session_lines(session, lang, tz)))
+    if extra:
+        parts.append("\n".join(extra))
+    if session.is_planned:
+        parts.append("\n".join(answer_lines(session, rsvp, lang)))
+    return Reply("\n\n".join(parts), buttons=rsvp_buttons(session, rsvp, lang), edit=edit)
+
+
+def offsets_text(offsets: Sequence[timedelta], lang: str) -> str:
+    """[14 days, 2 days, 3 hours] → "14 dagen, 2 dagen en 3 uur"."""
+    names = [describe_offset(offset, lang) for offset in sorted(offsets, key=abs, reverse=True)]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {TEXTS(lang, 'and')} " + names[-1]
