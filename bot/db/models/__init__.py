@@ -11,11 +11,23 @@ from bot.db.models.core import (
     Participant,
     ProcessedUpdate,
 )
+from bot.db.models.polls import (
+    AgendaProposal,
+    Ballot,
+    Poll,
+    PollMessage,
+    PrepGroupMember,
+    ProgrammeItem,
+    Support,
+    Vote,
+)
 from bot.db.models.scheduling import OutboxMessage, ScheduledJob
 from bot.db.models.sessions import CommunitySetting, Rsvp, Session
 
 __all__ = [
+    "AgendaProposal",
     "AuditNote",
+    "Ballot",
     "Base",
     "Book",
     "BookPick",
@@ -29,12 +41,18 @@ __all__ = [
     "OutboxMessage",
     "Pairing",
     "Participant",
+    "Poll",
+    "PollMessage",
+    "PrepGroupMember",
     "Presenter",
     "ProcessedUpdate",
+    "ProgrammeItem",
     "Rsvp",
     "ScheduledJob",
     "Session",
     "Succession",
+    "Support",
     "UTCDateTime",
     "Verdict",
+    "Vote",
 ]
