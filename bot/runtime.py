@@ -69,11 +69,11 @@ def platform_starters(app: App) -> list[Starter]:
     if app.settings.has_telegram:
         from bot.platforms.telegram import start_telegram
 
-        starters.append(start_telegram)  # type: ignore[arg-type]
+        starters.append(start_telegram)
     if app.settings.has_slack:
-        from bot.platforms.slack import start_slack  # type: ignore[import-not-found,unused-ignore]
+        from bot.platforms.slack import start_slack
 
-        starters.append(start_slack)
+        starters.append(start_slack)  # type: ignore[arg-type]
     return starters
 
 
