@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import random
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -125,6 +126,12 @@ def _packed_data(head: str, item_ids: Sequence[str]) -> str:
             break
         data += code
     return data
+
+
+def clean_query(text: str) -> str:
+    """What was typed, without control and invisible characters, on one line, not too long."""
+    visible = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in text)
+    return " ".join(visible.split())[:MAX_QUERY]
 
 
 def _fits(data: str) -> bool:
@@ -289,7 +296,7 @@ def no_lesson_reply(
 
 async def answer_query(ctx: Context, query: str, *, point_to_help: bool = False) -> Reply:
     """What `/les <query>` answers: the first page of the best lessons, or an honest no."""
-    query = " ".join(query.split())[:MAX_QUERY]
+    query = clean_query(query)
     knowledge = ctx.app.knowledge
     if not query:
         return themes_reply(ctx, knowledge)
@@ -380,12 +387,16 @@ async def rank_quotes(ctx: Context, topic: str) -> list[Quote]:
         weight = hit.score / hits[0].score
         section_weight[hit.lesson.source] = max(section_weight.get(hit.lesson.source, 0), weight)
     wanted = {stem(token) for token in content_tokens(topic) if len(token) > 2}
+    typed = set(tokenize(topic))
     scored: list[tuple[float, Quote]] = []
     for quote in knowledge.quotes:
         topics = set().union(*(_stems(item) for item in quote.topics)) if quote.topics else set()
+        # A topic of several words counts as a phrase, even of function words ("wij-zij").
+        phrases = [tokenize(item) for item in quote.topics]
         score = (
             3.0 * section_weight.get(quote.source, 0.0)
             + 2.0 * len(wanted & topics)
+            + 2.0 * sum(1 for words in phrases if len(words) > 1 and typed.issuperset(words))
             + 2.0 * len(wanted & _stems(f"{quote.speaker} {quote.affiliation}"))
             + 1.0 * len(wanted & _stems(quote.text))
         )
@@ -532,7 +543,7 @@ def register(registry: Registry) -> None:
     async def citaat(ctx: Context) -> Reply:
         if not ctx.app.knowledge.quotes:
             return Reply(ctx.t(TEXTS, "quotes_empty"))
-        topic = " ".join(ctx.args.split())[:MAX_QUERY]
+        topic = clean_query(ctx.args)
         if not topic:
             return random_quote_reply(ctx)
         ranked = await rank_quotes(ctx, topic)
