@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import Context
 from bot.dates import format_date, format_datetime
-from bot.db.models import Book, BookPick, Participant, Presenter, Session, Verdict
+from bot.db.models import Book, BookPick, Participant, Presenter, Rsvp, Session, Verdict
 from bot.db.models.books import (
     MAX_PRESENTERS,
     SOURCE_BOOKLET,
@@ -219,7 +219,7 @@ async def picks_of(db: AsyncSession, session_id: int) -> list[tuple[BookPick, Bo
         .where(BookPick.session_id == session_id)
         .order_by(BookPick.created_at, BookPick.id)
     )
-    return [(pick, book) for pick, book in rows.tuples().all()]
+    return [(pick, book) for pick, book in rows.all()]
 
 
 async def presenters_of(db: AsyncSession, session_id: int) -> list[PresenterRow]:
@@ -231,7 +231,7 @@ async def presenters_of(db: AsyncSession, session_id: int) -> list[PresenterRow]
         .where(BookPick.session_id == session_id)
         .order_by(Presenter.created_at, Presenter.id)
     )
-    return [PresenterRow(*row) for row in rows.tuples().all()]
+    return [PresenterRow(*row) for row in rows.all()]
 
 
 async def upcoming_pick(
@@ -262,7 +262,7 @@ async def verdicts_of(
         query = query.where(Verdict.book_id.in_(book_ids))
     if limit is not None:
         query = query.limit(limit)
-    return [(v, b, p) for v, b, p in (await db.execute(query)).tuples().all()]
+    return [(v, b, p) for v, b, p in (await db.execute(query)).all()]
 
 
 async def find_duplicate(db: AsyncSession, title: str) -> Book | None:
@@ -420,14 +420,12 @@ async def library_view(ctx: Context) -> Reply:
     books = list((await ctx.db.scalars(select(Book).order_by(Book.id))).all())
     if not books:
         return Reply(ctx.t(TEXTS, "library_empty"))
-    pick_rows = (
-        await ctx.db.execute(
-            select(BookPick.book_id, Session)
-            .join(Session, BookPick.session_id == Session.id)
-            .where(Session.status == PLANNED)
-            .order_by(Session.starts_at)
-        )
-    ).tuples()
+    pick_rows = await ctx.db.execute(
+        select(BookPick.book_id, Session)
+        .join(Session, BookPick.session_id == Session.id)
+        .where(Session.status == PLANNED)
+        .order_by(Session.starts_at)
+    )
     upcoming: dict[int, Session] = {}
     discussed: dict[int, Session] = {}
     for book_id, session in pick_rows:
@@ -495,14 +493,12 @@ async def book_view(ctx: Context, book: Book) -> Reply:
         proposer = await ctx.db.get(Participant, book.proposed_by)
         if proposer is not None:
             lines.append(ctx.t(TEXTS, "detail_proposed_by", name=proposer.display_name))
-    picks = (
-        await ctx.db.execute(
-            select(BookPick, Session)
-            .join(Session, BookPick.session_id == Session.id)
-            .where(BookPick.book_id == book.id, Session.status == PLANNED)
-            .order_by(Session.starts_at)
-        )
-    ).tuples()
+    picks = await ctx.db.execute(
+        select(BookPick, Session)
+        .join(Session, BookPick.session_id == Session.id)
+        .where(BookPick.book_id == book.id, Session.status == PLANNED)
+        .order_by(Session.starts_at)
+    )
     for pick, session in picks:
         presenters = [
             row.person.display_name
@@ -691,7 +687,7 @@ async def pick_book(ctx: Context, text: str) -> Reply:
 
 
 async def suggest_presenters(ctx: Context, session: Session) -> list[tuple[Participant, str]]:
-    """Active participants who have not presented recently, who has waited longest first."""
+    """Active participants who have not presented recently: who waited longest, who comes."""
     last_rows = await ctx.db.execute(
         select(Presenter.participant_id, func.max(Session.starts_at))
         .join(BookPick, Presenter.pick_id == BookPick.id)
@@ -699,7 +695,7 @@ async def suggest_presenters(ctx: Context, session: Session) -> list[tuple[Parti
         .where(Session.status == PLANNED)
         .group_by(Presenter.participant_id)
     )
-    last: dict[int, datetime] = {pid: moment for pid, moment in last_rows.tuples().all()}
+    last: dict[int, datetime] = {pid: moment for pid, moment in last_rows.all()}
     people = (
         await ctx.db.scalars(
             select(Participant).where(
@@ -707,11 +703,30 @@ async def suggest_presenters(ctx: Context, session: Session) -> list[tuple[Parti
             )
         )
     ).all()
+    # Who said they come goes first; who said no will not be there to present.
+    answers: dict[int, str] = {
+        pid: answer
+        for pid, answer in (
+            await ctx.db.execute(
+                select(Rsvp.participant_id, Rsvp.answer).where(Rsvp.session_id == session.id)
+            )
+        ).all()
+    }
     tz = ctx.app.settings.tz
     candidates = [
-        p for p in people if p.id not in last or last[p.id] < session.starts_at - RECENTLY
+        p
+        for p in people
+        if answers.get(p.id) != "no"
+        and (p.id not in last or last[p.id] < session.starts_at - RECENTLY)
     ]
-    candidates.sort(key=lambda p: (p.id in last, last.get(p.id) or ctx.now, p.display_name))
+    candidates.sort(
+        key=lambda p: (
+            p.id in last,
+            last.get(p.id) or ctx.now,
+            answers.get(p.id) != "yes",
+            p.display_name,
+        )
+    )
     return [
         (
             p,
