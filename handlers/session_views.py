@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import Context
 from bot.dates import describe_offset, format_datetime, localize
-from bot.db.models import Participant, Rsvp, Session
+from bot.db.models import Identity, Participant, Rsvp, Session
 from bot.dispatch import TELEGRAM_ANONYMOUS_ADMIN
 from bot.messages import Button, Reply
 from handlers.sessions_texts import TEXTS
@@ -77,8 +77,16 @@ async def rsvps_of(db: AsyncSession, session_id: int) -> dict[int, Rsvp]:
 
 
 async def active_participants(db: AsyncSession) -> list[Participant]:
+    """Who gets reminders and broadcasts: active people who have talked to the bot.
+
+    Organisers listed in the settings exist before they ever wrote; the bot cannot reach them
+    privately until they do (Telegram refuses messages to people who never started the bot).
+    """
+    seen = select(Identity.participant_id).where(Identity.last_seen_at.is_not(None))
     rows = await db.scalars(
-        select(Participant).where(Participant.status == "active").order_by(Participant.id)
+        select(Participant)
+        .where(Participant.status == "active", Participant.id.in_(seen))
+        .order_by(Participant.id)
     )
     return list(rows.all())
 

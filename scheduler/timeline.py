@@ -1,0 +1,194 @@
+"""The session timeline: one scheduled job per registered step and session, kept in step with it.
+
+Steps are declared by features (`registry.jobs.step`); a step is due at the session's start +
+its offset (per-session steps, the reminders, take their offsets from the session). Whole days
+are counted on the local calendar, so "2 days before 10:00" is 10:00 also across a DST change.
+Job keys: "step:<kind>:session:<id>" and "step:<kind>:session:<id>:offset:<ISO-8601>".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.dates import iso_duration, offset_from_stored, parse_iso_duration, shift
+from bot.db.models import ScheduledJob, Session
+from scheduler.jobs import cancel, schedule
+from scheduler.registry import TimelineStep
+
+if TYPE_CHECKING:
+    from scheduler.jobs import JobContext
+
+PENDING = "pending"
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    """One step of one session: what runs, under which key, and when."""
+
+    step: TimelineStep
+    key: str
+    offset: timedelta  # relative to the session's start; negative is before
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A line of `/sessie <id> tijdlijn`."""
+
+    kind: str
+    label_nl: str
+    label_en: str
+    offset: timedelta
+    due_at: datetime
+    status: str  # the job's status, or "not-scheduled" when it was already past
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_nl
+
+
+def step_key(kind: str, session_id: int, offset: timedelta | None = None) -> str:
+    key = f"step:{kind}:session:{session_id}"
+    return key if offset is None else f"{key}:offset:{iso_duration(offset)}"
+
+
+def session_offsets(session: Session) -> list[timedelta]:
+    """The session's own offsets for per-session steps (the reminders), before the start."""
+    return sorted({offset_from_stored(value) for value in session.reminder_offsets or []})
+
+
+def planned_steps(
+    session: Session, steps: Mapping[str, TimelineStep], tz: ZoneInfo
+) -> list[PlannedStep]:
+    """Every step this session has, in order of time."""
+    planned = []
+    for step in steps.values():
+        if step.per_session:
+            for offset in session_offsets(session):
+                key = step_key(step.kind, session.id, offset)
+                planned.append(
+                    PlannedStep(step, key, offset, shift(session.starts_at, offset, tz))
+                )
+        else:
+            key = step_key(step.kind, session.id)
+            due = shift(session.starts_at, step.offset, tz)
+            planned.append(PlannedStep(step, key, step.offset, due))
+    return sorted(planned, key=lambda p: (p.due_at, p.key))
+
+
+async def _step_jobs(db: AsyncSession, session_id: int) -> list[ScheduledJob]:
+    rows = await db.scalars(
+        select(ScheduledJob)
+        .where(ScheduledJob.session_id == session_id, ScheduledJob.key.startswith("step:"))
+        .order_by(ScheduledJob.due_at, ScheduledJob.key)
+    )
+    return list(rows.all())
+
+
+async def sync_timeline(
+    db: AsyncSession,
+    session: Session,
+    steps: Mapping[str, TimelineStep],
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+) -> list[ScheduledJob]:
+    """Make the scheduled jobs match the session (call after creating, moving or changing it).
+
+    Steps still ahead get a job (a pending one is moved to the new time); pending jobs of
+    steps that no longer exist or are now in the past are removed. Steps that already ran
+    stay as they are. Things before the start are skipped when the bot comes back too late.
+    """
+    if not session.is_planned:
+        await clear_timeline(db, session)
+        return []
+    await db.flush()
+    wanted = {p.key: p for p in planned_steps(session, steps, tz) if p.due_at > now}
+    for job in await _step_jobs(db, session.id):
+        if job.status == PENDING and job.key not in wanted:
+            await cancel(db, key=job.key)
+    jobs = []
+    for planned in wanted.values():
+        jobs.append(
+            await schedule(
+                db,
+                kind=planned.step.kind,
+                key=planned.key,
+                due_at=planned.due_at,
+                payload={"session_id": session.id, "offset": iso_duration(planned.offset)},
+                session_id=session.id,
+                not_after=session.starts_at if planned.offset < timedelta(0) else None,
+            )
+        )
+    return jobs
+
+
+async def clear_timeline(db: AsyncSession, session: Session) -> int:
+    """Remove the session's pending steps (when it is cancelled); returns how many."""
+    removed = 0
+    for job in await _step_jobs(db, session.id):
+        if job.status == PENDING:
+            removed += await cancel(db, key=job.key)
+    return removed
+
+
+async def timeline_of(
+    db: AsyncSession, session: Session, steps: Mapping[str, TimelineStep], tz: ZoneInfo
+) -> list[TimelineEntry]:
+    """The session's steps with due time and status, including ones that never got a job."""
+    jobs = {job.key: job for job in await _step_jobs(db, session.id)}
+    entries = []
+    seen = set()
+    for planned in planned_steps(session, steps, tz):
+        job = jobs.get(planned.key)
+        seen.add(planned.key)
+        step = planned.step
+        entries.append(
+            TimelineEntry(
+                kind=step.kind,
+                label_nl=step.label_nl,
+                label_en=step.label_en,
+                offset=planned.offset,
+                due_at=job.due_at if job is not None else planned.due_at,
+                status=job.status if job is not None else "not-scheduled",
+            )
+        )
+    for key, job in jobs.items():  # e.g. a reminder offset that was removed after it ran
+        if key in seen or job.status == PENDING:
+            continue
+        known = steps.get(job.kind)
+        offset_text = (job.payload or {}).get("offset")
+        entries.append(
+            TimelineEntry(
+                kind=job.kind,
+                label_nl=known.label_nl if known else job.kind,
+                label_en=known.label_en if known else job.kind,
+                offset=_stored_offset(offset_text),
+                due_at=job.due_at,
+                status=job.status,
+            )
+        )
+    return sorted(entries, key=lambda e: (e.due_at, e.kind))
+
+
+def _stored_offset(text: object) -> timedelta:
+    try:
+        return parse_iso_duration(str(text)) if text else timedelta(0)
+    except ValueError:
+        return timedelta(0)
+
+
+async def session_of(job: JobContext) -> Session | None:
+    """The session a timeline step runs for (loaded by the scheduler, or loaded here)."""
+    session = getattr(job, "session", None)
+    if session is not None:
+        return session
+    if job.job.session_id is None:
+        return None
+    return await job.db.get(Session, job.job.session_id)

@@ -1,0 +1,201 @@
+"""A meeting in Rotterdam-Katendrecht, told from planning to the morning itself.
+
+Olga plans it in October; the clocks go back on 25 October; Esther says yes with the buttons of
+the first reminder, Bert says no, Carla says maybe, Anna says nothing until the bot asks her a
+week before. The day before, those who come get the practical information. Everything goes out
+through the outbox at the right local time, driven by a ManualClock and `tick()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot.app import App, build_app
+from bot.clock import ManualClock
+from bot.db.models import ScheduledJob
+from bot.features import build_registry
+from bot.messages import Reply
+from scheduler.service import tick
+from tests.factories import DEFAULT_NOW, Person, make_settings
+from tests.fakes.flaky_messenger import FlakyMessenger
+
+
+@pytest.fixture
+async def app(tmp_path: Path) -> AsyncIterator[App]:
+    """The bot with only the sessions feature, so the story hears nothing of other features."""
+    registry = build_registry(("handlers.people", "handlers.sessions"))
+    application = build_app(
+        make_settings(tmp_path), clock=ManualClock(DEFAULT_NOW), registry=registry
+    )
+    await application.prepare()
+    try:
+        yield application
+    finally:
+        await application.close()
+
+
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
+
+
+class Story:
+    def __init__(self, app: App) -> None:
+        self.app = app
+        clock = app.clock
+        assert isinstance(clock, ManualClock)
+        self.clock = clock
+        self.messenger = FlakyMessenger("console")
+        app.messengers["console"] = self.messenger
+        self.seen = 0
+
+    async def at(self, when: datetime) -> dict[str, Reply]:
+        """Move the clock, let the scheduler look, and return what arrived (by chat)."""
+        new = await self.all_at(when)
+        arrived = {chat: reply for chat, reply in new}
+        assert len(arrived) == len(new), "someone got two messages at once"
+        return arrived
+
+    async def all_at(self, when: datetime) -> list[tuple[str, Reply]]:
+        self.clock.set(when)
+        await tick(self.app)
+        new = self.messenger.delivered[self.seen :]
+        self.seen = len(self.messenger.delivered)
+        return [(d.chat_id, d.reply) for d in new]
+
+
+async def test_a_session_across_the_autumn_clock_change(app: App) -> None:
+    story = Story(app)
+    story.clock.set(utc(2026, 10, 1, 9, 0))
+    olga = Person(app, "organiser", name="Olga Organisator", username="olga")
+    esther = Person(app, "esther", name="Esther Brink", username="esther")
+    bert = Person(app, "bert", name="Bert de Vries", username="bert")
+    carla = Person(app, "carla", name="Carla Jansen", username="carla")
+    anna = Person(app, "anna", name="Anna Smit", username="anna")
+    for person in (olga, esther, bert, carla, anna):
+        await person.say("/start")
+
+    text = "\n".join(
+        r.text
+        for r in await olga.say(
+            "/sessie nieuw 5 november 2026 10:00 | Rotterdam, Katendrecht | Sociale samenhang "
+            "| overnachting"
+        )
+    )
+    assert "donderdag 5 november 2026, 10:00" in text
+    everyone = {"organiser", "esther", "bert", "carla", "anna"}
+
+    # Nothing goes out early.
+    assert await story.at(utc(2026, 10, 22, 7, 59)) == {}
+    # 14 days before, 10:00 summer time (08:00 UTC): a reminder with buttons for everyone.
+    reminders = await story.at(utc(2026, 10, 22, 8, 0))
+    assert set(reminders) == everyone
+    first = reminders["esther"]
+    assert "over 14 dagen begint bijeenkomst 1" in first.text
+    assert "donderdag 5 november 2026, 10:00" in first.text
+    buttons = {b.label: b.data for row in first.buttons for b in row}
+    assert buttons["Ja, ik kom"] == "rsvp:1:ja"
+
+    # Answers come in with the buttons of that reminder (the message is edited).
+    [edited] = await esther.press(buttons["Ja, ik kom"])
+    assert edited.edit and "Jouw antwoord: ja" in edited.text
+    await esther.press(buttons["Overnachting: ja"])
+    await bert.press("rsvp:1:nee")
+    await carla.press("rsvp:1:misschien")
+    assert await story.at(utc(2026, 10, 22, 9, 0)) == {}  # the reminder is not repeated
+
+    # The clocks go back on 25 October. A week before, 10:00 winter time (09:00 UTC): only
+    # those who have not answered are asked.
+    assert await story.at(utc(2026, 10, 29, 8, 0)) == {}  # 08:00 UTC is 09:00 now
+    nudged = await story.at(utc(2026, 10, 29, 9, 0))
+    assert set(nudged) == {"anna", "organiser"}
+    assert "nog niets van je gehoord" in nudged["anna"].text
+    await anna.press("rsvp:1:ja")
+    await olga.press("rsvp:1:nee")
+
+    # 2 days before: everyone again, each with their own answer on the card.
+    second = await story.at(utc(2026, 11, 3, 9, 0))
+    assert set(second) == everyone
+    assert "over 2 dagen" in second["bert"].text and "Jouw antwoord: nee" in second["bert"].text
+
+    # The day before: practical information for those who come (or may come).
+    olga_text = await olga.say(
+        "/sessie 1 wijzig programma 10:00 boekbespreking, 13:00 wijktheater"
+    )
+    assert "Aangepast" in olga_text[0].text
+    logistics = await story.at(utc(2026, 11, 4, 9, 0))
+    assert set(logistics) == {"esther", "carla", "anna"}
+    practical = logistics["esther"].text
+    assert "Morgen is het zover" in practical
+    assert "Rotterdam, Katendrecht" in practical and "10:00" in practical
+    assert "Je blijft slapen" in practical
+    assert "Programma:\n10:00 boekbespreking, 13:00 wijktheater" in practical
+
+    # 3 hours before: 07:00 local, 06:00 UTC.
+    assert await story.at(utc(2026, 11, 5, 5, 59)) == {}
+    last = await story.at(utc(2026, 11, 5, 6, 0))
+    assert set(last) == everyone and "over 3 uur" in last["carla"].text
+
+    # Each person got each message exactly once.
+    assert story.messenger.received("esther") == 4  # 14 days, 2 days, logistics, 3 hours
+    assert story.messenger.received("anna") == 5
+    assert await story.at(utc(2026, 11, 6, 9, 0)) == {}
+
+
+async def test_spring_change_missed_reminders_and_a_cancellation(app: App) -> None:
+    story = Story(app)
+    story.clock.set(utc(2027, 3, 1, 9, 0))
+    olga = Person(app, "organiser", name="Olga Organisator", username="olga")
+    esther = Person(app, "esther", name="Esther Brink", username="esther")
+    carla = Person(app, "carla", name="Carla Jansen", username="carla")
+    bert = Person(app, "bert", name="Bert de Vries", username="bert")
+    for person in (olga, esther, carla, bert):
+        await person.say("/start")
+    # Thursday 1 April 2027, 10:00 summer time (08:00 UTC); the clocks go forward on 28 March.
+    await olga.say("/sessie nieuw 2027-04-01 10:00 | Amersfoort, Kruiskamp | Durf")
+    await esther.press("rsvp:1:ja")
+    await carla.press("rsvp:1:misschien")
+    await bert.press("rsvp:1:nee")
+
+    # 14 days before is 18 March 10:00 winter time: 09:00 UTC.
+    assert await story.at(utc(2027, 3, 18, 8, 59)) == {}
+    assert len(await story.at(utc(2027, 3, 18, 9, 0))) == 4
+
+    # The bot is down from 24 March to 30 March 12:00: the week-before question (25 March,
+    # 09:00 UTC) and the 2-day reminder (30 March 10:00 summer time, 08:00 UTC) still go out,
+    # late but before the meeting, once each.
+    late = await story.all_at(utc(2027, 3, 30, 12, 0))
+    reminded = sorted(chat for chat, reply in late if "over 2 dagen" in reply.text)
+    asked = [chat for chat, reply in late if "nog niets van je gehoord" in reply.text]
+    assert reminded == ["bert", "carla", "esther", "organiser"]
+    assert asked == ["organiser"]  # the only one who had not answered
+    assert len(late) == 5
+
+    # Olga cancels: Esther (yes) and Carla (maybe) are told, Bert (no) is not.
+    await olga.say("/sessie 1 annuleer")
+    await olga.press("sessie:annuleer:1")
+    told = await story.at(utc(2027, 3, 30, 12, 1))
+    assert set(told) == {"esther", "carla"}
+    assert "gaat helaas niet door" in told["esther"].text
+    # And nothing else comes: no logistics, no 3-hour reminder.
+    assert await story.at(utc(2027, 3, 31, 8, 0)) == {}
+    assert await story.at(utc(2027, 4, 1, 5, 0)) == {}
+
+
+async def test_reminders_missed_until_after_the_start_are_skipped(app: App) -> None:
+    story = Story(app)
+    story.clock.set(utc(2026, 11, 19, 9, 0))
+    olga = Person(app, "organiser", name="Olga Organisator", username="olga")
+    await olga.say("/start")
+    await olga.say("/sessie nieuw 3 december 2026 10:00 | Utrecht, wijk Zuilen | Durf")
+    # Down from before the first step until the meeting has begun: nothing is sent late.
+    assert await story.at(utc(2026, 12, 3, 9, 30)) == {}
+    async with app.sessions() as db:
+        statuses = (
+            await db.scalars(select(ScheduledJob.status).where(ScheduledJob.session_id == 1))
+        ).all()
+    assert statuses and set(statuses) == {"skipped"}

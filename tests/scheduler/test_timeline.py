@@ -1,0 +1,188 @@
+"""The session timeline: one job per step and session, moved with it, removed on cancel."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from bot.app import App
+from bot.clock import ManualClock
+from bot.db.models import OutboxMessage, ScheduledJob, Session
+from scheduler.jobs import run_due_jobs
+from scheduler.registry import TimelineStep
+from scheduler.timeline import clear_timeline, sync_timeline, timeline_of
+
+NOW = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
+# The steps of the sessions feature; other features add theirs to the same timeline.
+OWN_KINDS = ("reminder", "rsvp-nudge", "logistics")
+
+
+def own_steps(app: App) -> dict[str, TimelineStep]:
+    return {k: v for k, v in app.registry.jobs.steps.items() if k in OWN_KINDS}
+
+
+async def add_session(app: App, starts_at: datetime, **values: object) -> Session:
+    async with app.sessions() as db, db.begin():
+        session = Session(
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(hours=30),
+            place="Rotterdam, Katendrecht",
+            theme="Sociale samenhang",
+            overnight=True,
+            created_at=NOW,
+            updated_at=NOW,
+            **values,
+        )
+        db.add(session)
+        await db.flush()
+        await sync(app, db, session)
+    return session
+
+
+async def sync(app: App, db: object, session: Session) -> None:
+    await sync_timeline(
+        db,  # type: ignore[arg-type]
+        session,
+        own_steps(app),
+        now=app.clock.now(),
+        tz=app.settings.tz,
+    )
+
+
+async def jobs_of(app: App, session_id: int) -> dict[str, ScheduledJob]:
+    async with app.sessions() as db:
+        rows = await db.scalars(select(ScheduledJob).where(ScheduledJob.session_id == session_id))
+        return {job.key: job for job in rows.all()}
+
+
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
+
+
+async def test_steps_are_due_at_local_wall_clock_times_across_the_autumn_change(
+    app: App,
+) -> None:
+    app.clock.set(NOW)  # type: ignore[attr-defined]
+    # Thursday 5 November 2026, 10:00 CET (09:00 UTC); DST ended on 25 October.
+    session = await add_session(app, at(2026, 11, 5, 9, 0))
+    jobs = await jobs_of(app, session.id)
+    sid = session.id
+    assert {key: job.due_at for key, job in jobs.items()} == {
+        f"step:reminder:session:{sid}:offset:-P14D": at(2026, 10, 22, 8, 0),  # 10:00 CEST
+        f"step:rsvp-nudge:session:{sid}": at(2026, 10, 29, 9, 0),  # 10:00 CET
+        f"step:reminder:session:{sid}:offset:-P2D": at(2026, 11, 3, 9, 0),
+        f"step:logistics:session:{sid}": at(2026, 11, 4, 9, 0),
+        f"step:reminder:session:{sid}:offset:-PT3H": at(2026, 11, 5, 6, 0),
+    }
+    assert all(job.not_after == session.starts_at for job in jobs.values())
+    assert all(job.status == "pending" for job in jobs.values())
+
+
+async def test_steps_across_the_spring_change(app: App) -> None:
+    app.clock.set(datetime(2027, 3, 1, tzinfo=UTC))  # type: ignore[attr-defined]
+    # Thursday 1 April 2027, 10:00 CEST (08:00 UTC); DST starts on 28 March.
+    session = await add_session(app, at(2027, 4, 1, 8, 0))
+    due = {
+        job.kind + job.payload["offset"]: job.due_at for job in (await jobs_of(app, 1)).values()
+    }
+    assert session.id == 1
+    assert due == {
+        "reminder-P14D": at(2027, 3, 18, 9, 0),  # 10:00 CET
+        "rsvp-nudge-P7D": at(2027, 3, 25, 9, 0),
+        "reminder-P2D": at(2027, 3, 30, 8, 0),  # 10:00 CEST
+        "logistics-P1D": at(2027, 3, 31, 8, 0),
+        "reminder-PT3H": at(2027, 4, 1, 5, 0),
+    }
+
+
+async def test_steps_already_past_are_not_scheduled(app: App) -> None:
+    app.clock.set(at(2026, 11, 1, 9, 0))  # type: ignore[attr-defined]
+    session = await add_session(app, at(2026, 11, 5, 9, 0))
+    kinds = sorted(
+        job.key.split(":session:")[0] for job in (await jobs_of(app, session.id)).values()
+    )
+    assert kinds == ["step:logistics", "step:reminder", "step:reminder"]
+    async with app.sessions() as db:
+        entries = await timeline_of(db, session, own_steps(app), app.settings.tz)
+    assert [e.status for e in entries] == [
+        "not-scheduled",
+        "not-scheduled",
+        "pending",
+        "pending",
+        "pending",
+    ]
+
+
+async def test_moving_a_session_moves_its_pending_steps(app: App) -> None:
+    app.clock.set(NOW)  # type: ignore[attr-defined]
+    session = await add_session(app, at(2026, 11, 5, 9, 0))
+    async with app.sessions() as db, db.begin():
+        row = await db.get(Session, session.id)
+        assert row is not None
+        row.starts_at = at(2026, 11, 12, 9, 0)
+        await sync(app, db, row)
+    jobs = await jobs_of(app, session.id)
+    assert len(jobs) == 5
+    assert jobs[f"step:logistics:session:{session.id}"].due_at == at(2026, 11, 11, 9, 0)
+    assert all(job.not_after == at(2026, 11, 12, 9, 0) for job in jobs.values())
+
+
+async def test_changing_offsets_removes_pending_reminders_that_are_gone(app: App) -> None:
+    app.clock.set(NOW)  # type: ignore[attr-defined]
+    session = await add_session(app, at(2026, 11, 5, 9, 0))
+    async with app.sessions() as db, db.begin():
+        row = await db.get(Session, session.id)
+        assert row is not None
+        row.reminder_offsets = ["-P3D", 60]  # minutes are accepted too
+        await sync(app, db, row)
+    keys = sorted(k for k in await jobs_of(app, session.id) if "reminder" in k)
+    assert keys == [
+        f"step:reminder:session:{session.id}:offset:-P3D",
+        f"step:reminder:session:{session.id}:offset:-PT1H",
+    ]
+
+
+async def test_cancelling_clears_pending_steps_but_keeps_history(app: App) -> None:
+    clock = app.clock
+    assert isinstance(clock, ManualClock)
+    clock.set(NOW)
+    session = await add_session(app, at(2026, 11, 5, 9, 0))
+    clock.set(at(2026, 10, 22, 8, 0))
+    assert await run_due_jobs(app) == 1  # the 14-day reminder ran
+    async with app.sessions() as db, db.begin():
+        row = await db.get(Session, session.id)
+        assert row is not None
+        row.status = "cancelled"
+        assert await clear_timeline(db, row) == 4
+    jobs = await jobs_of(app, session.id)
+    assert [job.status for job in jobs.values()] == ["done"]
+
+
+async def test_missed_steps_run_late_before_the_start_and_are_skipped_after_it(
+    app: App,
+) -> None:
+    clock = app.clock
+    assert isinstance(clock, ManualClock)
+    clock.set(NOW)
+    await add_session(app, at(2026, 11, 5, 9, 0))
+    # The bot was down from 21 October to 30 October: both missed steps still go out.
+    clock.set(at(2026, 10, 30, 12, 0))
+    assert await run_due_jobs(app) == 2
+    # Down again from 2 November until after the start: the rest is skipped, not sent late.
+    clock.set(at(2026, 11, 5, 9, 30))
+    assert await run_due_jobs(app) == 3
+    jobs = await jobs_of(app, 1)
+    statuses = {
+        key.split(":")[1] + key.rsplit(":", 1)[-1]: job.status for key, job in jobs.items()
+    }
+    assert statuses == {
+        "reminder-P14D": "done",
+        "rsvp-nudge1": "done",
+        "reminder-P2D": "skipped",
+        "logistics1": "skipped",
+        "reminder-PT3H": "skipped",
+    }
+    async with app.sessions() as db:
+        keys = (await db.scalars(select(OutboxMessage.key))).all()
+    assert all("-P2D" not in key and "logistics" not in key for key in keys)
