@@ -195,11 +195,14 @@ def delivery_error(problem: Exception) -> Exception:
 
 
 def plain_text(text: str) -> str:
-    """Slack's message markup back to what the person typed: <@U1> → @U1, &lt; → <."""
+    """Slack's markup back to what the person typed: &lt; → <, <#C1|cop> → #cop; user
+    mentions stay "<@U1>" (without a label), which is how handlers recognise Slack people."""
 
     def unlink(match: re.Match[str]) -> str:
         target, label = match.group(1), match.group(2)
-        if target[:1] in "@#!":
+        if target.startswith("@"):
+            return f"<{target}>"
+        if target[:1] in "#!":
             return target[0].replace("!", "@") + (label or target[1:].split("^")[0])
         return label or target
 
@@ -218,7 +221,7 @@ def command_text(command: str, text: str) -> str:
 def mention_text(text: str, bot_user: str | None, as_command: bool = True) -> str:
     """A mention is addressed to the bot, so "@copbot les monitoring" is "/les monitoring"."""
     if bot_user:
-        text = re.sub(rf"<@{re.escape(bot_user)}(?:\|[^>]*)?>", " ", text)
+        text = re.sub(rf"\s*<@{re.escape(bot_user)}(?:\|[^>]*)?>\s*", " ", text)
     elif as_command:
         text = re.sub(r"^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>", " ", text)
     text = plain_text(text).strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.messages import Button, Reply
@@ -23,9 +24,14 @@ Block = dict[str, Any]
 Message = dict[str, Any]  # {"text": fallback, "blocks": [...]}: chat.postMessage's arguments
 
 
+# A user mention that a feature writes on purpose ("your buddy is <@U0123>") stays a mention.
+_MENTION = re.compile(r"&lt;@([UW][A-Z0-9]{2,20})&gt;")
+
+
 def escape(text: str) -> str:
-    """Slack's control characters, so user text can't become a link, mention or @channel."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Slack's control characters, so text can't become a link, @channel or other markup."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MENTION.sub(r"<@\1>", text)
 
 
 def _escaped_len(text: str) -> int:
