@@ -307,3 +307,22 @@ async def test_verdict_mistakes_get_clear_answers(app: App, participant: Person)
     assert mine is not None and mine.verdict == USEFUL and mine.take == ""
     replies = await participant.press("boek:v:1:q")
     assert "niet meer" in replies[0].text
+
+
+async def test_suggestions_put_who_presented_last_time_at_the_end(
+    app: App, organiser: Person
+) -> None:
+    readers = await people(app, 2)
+    await organiser.say(SESSION)
+    await organiser.say("/sessie nieuw 15 april 2027 10:00 | Amersfoort | Kruiskamp")
+    await organiser.say("/sessie nieuw 1 februari 2027 10:00 | Rotterdam | Katendrecht")
+    await organiser.say("/boek kies 1 1")
+    await readers[0].say("/boek presenteer 1")
+    # April is long enough after December to ask Lezer 0 again, but after the others.
+    april = await organiser.text("/boek kies 2 2")
+    assert "Lezer 1 (nog nooit)" in april
+    assert "Lezer 0 (laatst donderdag 3 december 2026)" in april
+    assert april.index("Lezer 1") < april.index("Lezer 0")
+    # February is too soon: Lezer 0 is not suggested at all.
+    february = await organiser.text("/boek kies 2 3")
+    assert "Lezer 1 (nog nooit)" in february and "Lezer 0" not in february
