@@ -1,0 +1,90 @@
+"""Who holds a row: process identities, leases, and telling a dead claimant from a live one.
+
+A claim is `claimed_by = "host:pid:token"` plus `claimed_until` (a lease). Another process may
+take a row over once the lease has run out. On the same host we can do better: a claimant whose
+pid is gone (or whose pid is ours with another token: our own previous life in a container)
+is dead at once, so a restart right after a kill -9 does not wait for leases to expire.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+_HOST = socket.gethostname()[:60]
+_PID = str(os.getpid())
+# Worker identities made in this process are alive as long as it is.
+_LOCAL_TOKENS: set[str] = set()
+
+
+def new_worker_id() -> str:
+    """A fresh identity of this process (tests run two "processes" in one)."""
+    token = secrets.token_hex(4)
+    _LOCAL_TOKENS.add(token)
+    return f"{_HOST}:{_PID}:{token}"
+
+
+WORKER_ID = new_worker_id()
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # e.g. someone else's process: it exists
+    return True
+
+
+def claimant_is_dead(claimed_by: str | None) -> bool:
+    """True only when we know for sure: the claim was made on this host by a gone process."""
+    if not claimed_by:
+        return False
+    host, _, rest = claimed_by.partition(":")
+    pid, _, token = rest.partition(":")
+    if host != _HOST or not pid.isdigit():
+        return False  # another machine: only its lease tells
+    if pid == _PID:
+        # Our pid, not one of our tokens: an earlier process that had our pid (a container
+        # restarted after a kill keeps its host name and often its pid).
+        return token not in _LOCAL_TOKENS
+    return not _pid_alive(int(pid))
+
+
+def dialect_name(db: AsyncSession) -> str:
+    return db.get_bind().dialect.name
+
+
+async def insert_ignoring_duplicates(
+    db: AsyncSession, table: Table, rows: Sequence[dict[str, Any]], key: str = "key"
+) -> int:
+    """INSERT ... ON CONFLICT (key) DO NOTHING; returns how many rows were new.
+
+    Two transactions enqueueing the same key at once must not fail each other's update, so
+    the unique key is left to the database instead of a read-then-insert.
+    """
+    if not rows:
+        return 0
+    name = dialect_name(db)
+    new = 0
+    for start in range(0, len(rows), 500):
+        chunk = list(rows[start : start + 500])
+        if name == "postgresql":
+            stmt: Any = (
+                postgresql.insert(table).values(chunk).on_conflict_do_nothing(index_elements=[key])
+            )
+        elif name == "sqlite":
+            stmt = sqlite.insert(table).values(chunk).on_conflict_do_nothing(index_elements=[key])
+        else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+            raise RuntimeError(f"unsupported database {name}")
+        result = await db.execute(stmt.returning(table.c.id))
+        new += len(result.all())
+    return new

@@ -1,0 +1,582 @@
+"""Delivering the outbox: claims, rate limits, retries, and the policy for uncertain sends.
+
+A delivery pass claims due rows (`FOR UPDATE SKIP LOCKED` on PostgreSQL, `BEGIN IMMEDIATE` on
+SQLite) with a lease, so two processes never work on one row. For each row:
+resolve the recipient's private chat (the identity seen most recently on a platform that is
+connected) → wait for a sending slot (`scheduler.ratelimit`) → mark the row "sending" and
+commit → call the platform → record the outcome:
+
+- sent: status "sent", sent_at and the platform's message id.
+- `RetryLater` (HTTP 429): back to "pending" at now + retry_after, and the whole platform
+  pauses until then (Telegram's flood control is per bot); it does not count as a failure.
+- `TransientFailure` (5xx, network down before anything went out): back to "pending" with
+  exponential backoff; after MAX_FAILURES the row is "failed".
+- `PermanentFailure` (the person blocked the bot, the chat is gone): "failed" at once, with
+  the platform's reason in last_error; never retried.
+- Rows for a platform that is not connected stay "pending" (logged once), never dropped.
+
+Uncertain sends. A request that went out without an answer (`UncertainDelivery`, a timeout,
+an unexpected error from the adapter) may have been delivered. So may a row that is still
+"sending" when its process died (kill -9 between the platform's answer and our commit). Such
+rows become "uncertain" and are NOT sent again automatically: a reminder that arrives twice
+is worse than one that might be missing, and the platforms give us no way to ask whether a
+message arrived. They are logged as warnings and stay visible in the table; an operator can
+send them once more with `scheduler.outbox.requeue_uncertain` knowing they may arrive twice.
+Only rows whose request was in flight can end up uncertain: a row is marked "sending" just
+before its request, so at most `concurrency` rows per process are ever uncertain after a crash.
+A row is taken for dead when its lease ran out, or at once when the process that claimed it
+ran on this host and is gone (`scheduler.claims`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.models import Identity, OutboxMessage, Participant
+from bot.db.models.scheduling import (
+    OUT_FAILED,
+    OUT_PENDING,
+    OUT_SENDING,
+    OUT_SENT,
+    OUT_SKIPPED,
+    OUT_UNCERTAIN,
+)
+from bot.platforms.base import (
+    DeliveryError,
+    Messenger,
+    PermanentFailure,
+    RetryLater,
+    TransientFailure,
+    UncertainDelivery,
+)
+from scheduler.claims import WORKER_ID, claimant_is_dead
+from scheduler.outbox import ACTIVE, reply_from_json
+from scheduler.ratelimit import RateLimiter
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+log = logging.getLogger(__name__)
+
+CLAIM_LEASE = timedelta(minutes=10)  # a claimed batch must be worked through within this
+SEND_LEASE = timedelta(minutes=2)  # longer than any request timeout
+MAX_FAILURES = 6
+BACKOFF_BASE = timedelta(seconds=15)
+BACKOFF_MAX = timedelta(minutes=30)
+
+
+def backoff(failures: int) -> timedelta:
+    """15 s, 30 s, 1 min, 2 min, ... capped at 30 minutes."""
+    return min(BACKOFF_BASE * (2 ** max(failures - 1, 0)), BACKOFF_MAX)
+
+
+@dataclass
+class DeliveryReport:
+    claimed: int = 0
+    sent: int = 0
+    retry_later: int = 0  # rate limited, back to pending
+    backoff: int = 0  # transient failure, back to pending
+    failed: int = 0
+    uncertain: int = 0
+    skipped: int = 0
+    released: int = 0  # claimed but handed back unsent (platform paused or absent)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Recipient:
+    platform: str
+    chat_id: str
+    messenger: Messenger
+    identity_id: int | None = None  # set when a DM chat was opened and should be remembered
+
+
+class _Release(Exception):
+    """Hand the row back unsent (it stays pending)."""
+
+
+class Delivery:
+    """Sends due outbox rows through `app.messengers`; one per process (it holds the limits)."""
+
+    def __init__(
+        self,
+        app: App,
+        *,
+        limiter: RateLimiter | None = None,
+        concurrency: int = 8,
+        batch: int = 100,
+        worker: str = WORKER_ID,
+    ) -> None:
+        self.app = app
+        self.limiter = limiter or RateLimiter()
+        self.concurrency = concurrency
+        self.batch = batch
+        self.worker = worker
+        self.paused_until: dict[str, datetime] = {}
+        self.stopping = False
+        self._warned_missing: set[str] = set()
+
+    # -- bookkeeping ------------------------------------------------------------------------
+
+    def _now(self) -> datetime:
+        return self.app.clock.now()
+
+    def _available(self, now: datetime) -> list[str]:
+        return [
+            name
+            for name in self.app.messengers
+            if name not in self.paused_until or self.paused_until[name] <= now
+        ]
+
+    def _paused(self, platform: str) -> bool:
+        until = self.paused_until.get(platform)
+        return until is not None and until > self._now()
+
+    async def recover(self) -> int:
+        """Rows left by a dead sender: "sending" → uncertain, claimed "pending" → released."""
+        now = self._now()
+        async with self.app.sessions() as db, db.begin():
+            rows = await db.execute(
+                select(
+                    OutboxMessage.id,
+                    OutboxMessage.key,
+                    OutboxMessage.status,
+                    OutboxMessage.claimed_by,
+                    OutboxMessage.claimed_until,
+                ).where(
+                    or_(
+                        OutboxMessage.status == OUT_SENDING,
+                        (OutboxMessage.status == OUT_PENDING)
+                        & OutboxMessage.claimed_by.is_not(None),
+                    )
+                )
+            )
+            uncertain, released = [], []
+            for row_id, key, status, owner, until in rows.all():
+                if owner == self.worker:
+                    continue
+                expired = until is None or until < now
+                if not (expired or claimant_is_dead(owner)):
+                    continue
+                if status == OUT_SENDING:
+                    uncertain.append(row_id)
+                    log.warning(
+                        "outbox %s was in flight when %s stopped: marked uncertain, not resent",
+                        key,
+                        owner,
+                    )
+                elif not expired:
+                    released.append(row_id)
+            if uncertain:
+                await db.execute(
+                    update(OutboxMessage)
+                    .where(OutboxMessage.id.in_(uncertain), OutboxMessage.status == OUT_SENDING)
+                    .values(
+                        status=OUT_UNCERTAIN,
+                        claimed_by=None,
+                        claimed_until=None,
+                        last_error="in flight when its sender stopped; may have arrived",
+                    )
+                )
+            if released:
+                await db.execute(
+                    update(OutboxMessage)
+                    .where(OutboxMessage.id.in_(released), OutboxMessage.status == OUT_PENDING)
+                    .values(claimed_by=None, claimed_until=None)
+                )
+        return len(uncertain)
+
+    async def _claim(self, now: datetime) -> list[int]:
+        platforms = self._available(now)
+        async with self.app.sessions() as db, db.begin():
+            await self._warn_missing(db, now)
+            if not platforms:
+                return []
+            ids = list(
+                (
+                    await db.scalars(
+                        select(OutboxMessage.id)
+                        .where(
+                            OutboxMessage.status == OUT_PENDING,
+                            OutboxMessage.next_attempt_at <= now,
+                            or_(
+                                OutboxMessage.claimed_until.is_(None),
+                                OutboxMessage.claimed_until < now,
+                            ),
+                            or_(
+                                OutboxMessage.platform.is_(None),
+                                OutboxMessage.platform.in_(platforms),
+                            ),
+                        )
+                        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+                        .limit(self.batch)
+                        .with_for_update(skip_locked=True)
+                    )
+                ).all()
+            )
+            if ids:
+                await db.execute(
+                    update(OutboxMessage)
+                    .where(OutboxMessage.id.in_(ids))
+                    .values(claimed_by=self.worker, claimed_until=now + CLAIM_LEASE)
+                )
+        return ids
+
+    async def _warn_missing(self, db: AsyncSession, now: datetime) -> None:
+        rows = await db.scalars(
+            select(OutboxMessage.platform)
+            .where(
+                OutboxMessage.status == OUT_PENDING,
+                OutboxMessage.next_attempt_at <= now,
+                OutboxMessage.platform.is_not(None),
+                OutboxMessage.platform.not_in(list(self.app.messengers)),
+            )
+            .distinct()
+        )
+        for platform in rows.all():
+            if platform is not None and platform not in self._warned_missing:
+                self._warned_missing.add(platform)
+                log.warning(
+                    "outbox messages for %s wait: that platform is not connected", platform
+                )
+
+    # -- one pass ---------------------------------------------------------------------------
+
+    async def deliver_due(self) -> DeliveryReport:
+        """Claim what is due now and send it; returns what happened."""
+        report = DeliveryReport()
+        now = self._now()
+        ids = await self._claim(now)
+        report.claimed = len(ids)
+        if not ids:
+            return report
+        queue: asyncio.Queue[int] = asyncio.Queue()
+        for row_id in ids:
+            queue.put_nowait(row_id)
+
+        async def worker() -> None:
+            while not queue.empty():
+                row_id = queue.get_nowait()
+                try:
+                    await self._deliver_one(row_id, report)
+                except Exception as problem:  # one bad row never stops the others
+                    log.exception("outbox row %s: unexpected error", row_id)
+                    report.errors.append(f"{row_id}: {problem}")
+                    await self._release([row_id])
+
+        await asyncio.gather(*(worker() for _ in range(min(self.concurrency, len(ids)))))
+        return report
+
+    async def deliver_until_idle(self, max_passes: int = 100) -> DeliveryReport:
+        """Passes until nothing due is left (tests, and the first tick after a start)."""
+        total = DeliveryReport()
+        for _ in range(max_passes):
+            report = await self.deliver_due()
+            for name in ("claimed", "sent", "retry_later", "backoff", "failed"):
+                setattr(total, name, getattr(total, name) + getattr(report, name))
+            for name in ("uncertain", "skipped", "released"):
+                setattr(total, name, getattr(total, name) + getattr(report, name))
+            total.errors.extend(report.errors)
+            if report.claimed == 0 or report.claimed == report.released:
+                break
+        return total
+
+    async def _load(
+        self, row_id: int
+    ) -> tuple[OutboxMessage | None, Participant | None, list[Identity]]:
+        """The row and its recipient, read in one short transaction (no network inside)."""
+        async with self.app.sessions() as db, db.begin():
+            row = await db.get(OutboxMessage, row_id)
+            if row is None or row.participant_id is None:
+                return row, None, []
+            participant = await db.get(Participant, row.participant_id)
+            identities = list(
+                (
+                    await db.scalars(
+                        select(Identity).where(Identity.participant_id == row.participant_id)
+                    )
+                ).all()
+            )
+        return row, participant, identities
+
+    async def _deliver_one(self, row_id: int, report: DeliveryReport) -> None:
+        row, participant, identities = await self._load(row_id)
+        if row is None or row.status != OUT_PENDING or row.claimed_by != self.worker:
+            return
+        try:
+            if self.stopping:
+                raise _Release()
+            recipient = await self._resolve(row, participant, identities, report)
+        except _Release:
+            await self._release([row_id])
+            report.released += 1
+            return
+        except DeliveryError as problem:
+            # Opening a DM sends nothing, so even an unanswered request is safe to retry.
+            if isinstance(problem, UncertainDelivery):
+                problem = TransientFailure(str(problem))
+            await self._record_error(row, row.platform, problem, report)
+            return
+        if recipient is None:
+            return
+        reply = reply_from_json(row.reply)
+        await self.limiter.wait(recipient.platform, recipient.chat_id)
+        if self.stopping or self._paused(recipient.platform):
+            await self._release([row_id])
+            report.released += 1
+            return
+        if not await self._mark_sending(row_id, recipient):
+            return
+        try:
+            message_id = await recipient.messenger.send(recipient.chat_id, reply)
+        except asyncio.CancelledError:
+            await asyncio.shield(
+                self._update(row_id, OUT_SENDING, status=OUT_UNCERTAIN, last_error="cancelled")
+            )
+            raise
+        except DeliveryError as problem:
+            await self._record_error(row, recipient.platform, problem, report)
+            return
+        except Exception as problem:
+            log.exception("outbox %s: the %s adapter failed", row.key, recipient.platform)
+            problem_ = UncertainDelivery(repr(problem))
+            await self._record_error(row, recipient.platform, problem_, report)
+            return
+        await self._update(
+            row_id,
+            OUT_SENDING,
+            OUT_UNCERTAIN,
+            status=OUT_SENT,
+            sent_at=self._now(),
+            message_id=None if message_id is None else str(message_id)[:64],
+            claimed_by=None,
+            claimed_until=None,
+            last_error=None,
+        )
+        report.sent += 1
+
+    async def _resolve(
+        self,
+        row: OutboxMessage,
+        participant: Participant | None,
+        identities: list[Identity],
+        report: DeliveryReport,
+    ) -> _Recipient | None:
+        """Where the row goes; None when it was settled here (skipped/failed)."""
+        if row.participant_id is None:
+            messenger = self.app.messengers.get(row.platform or "")
+            if messenger is None or not row.chat_id or self._paused(row.platform or ""):
+                raise _Release()
+            return _Recipient(row.platform or "", row.chat_id, messenger)
+        if participant is None:
+            await self._settle(row, OUT_SKIPPED, "participant erased", report)
+            return None
+        if participant.status != ACTIVE and not row.force:
+            await self._settle(row, OUT_SKIPPED, f"participant {participant.status}", report)
+            return None
+        if not identities:
+            await self._settle(row, OUT_FAILED, "participant has no platform identity", report)
+            return None
+        identities = sorted(
+            identities,
+            key=lambda i: (i.last_seen_at.timestamp() if i.last_seen_at else float("-inf"), -i.id),
+            reverse=True,
+        )
+        for identity in identities:
+            messenger = self.app.messengers.get(identity.platform)
+            if messenger is None:
+                continue
+            if self._paused(identity.platform):
+                raise _Release()
+            if identity.dm_chat_id:
+                return _Recipient(identity.platform, identity.dm_chat_id, messenger)
+            chat_id = await messenger.open_private_chat(identity.user_id)
+            return _Recipient(identity.platform, str(chat_id), messenger, identity.id)
+        # None of their platforms is connected: wait, and stop claiming it until one is.
+        preferred = identities[0].platform
+        if preferred not in self._warned_missing:
+            self._warned_missing.add(preferred)
+            log.warning("outbox messages for %s wait: that platform is not connected", preferred)
+        await self._update(row.id, OUT_PENDING, platform=preferred)
+        raise _Release()
+
+    # -- writing outcomes -------------------------------------------------------------------
+
+    async def _update(self, row_id: int, *statuses: str, **values: Any) -> bool:
+        async with self.app.sessions() as db, db.begin():
+            result = await db.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == row_id, OutboxMessage.status.in_(statuses))
+                .values(**values)
+            )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def _release(self, ids: list[int]) -> None:
+        async with self.app.sessions() as db, db.begin():
+            await db.execute(
+                update(OutboxMessage)
+                .where(
+                    OutboxMessage.id.in_(ids),
+                    OutboxMessage.status == OUT_PENDING,
+                    OutboxMessage.claimed_by == self.worker,
+                )
+                .values(claimed_by=None, claimed_until=None)
+            )
+
+    async def _mark_sending(self, row_id: int, recipient: _Recipient) -> bool:
+        """pending → sending, committed before the request goes out; False if not ours."""
+        now = self._now()
+        async with self.app.sessions() as db, db.begin():
+            result = await db.execute(
+                update(OutboxMessage)
+                .where(
+                    OutboxMessage.id == row_id,
+                    OutboxMessage.status == OUT_PENDING,
+                    OutboxMessage.claimed_by == self.worker,
+                )
+                .values(
+                    status=OUT_SENDING,
+                    platform=recipient.platform,
+                    chat_id=recipient.chat_id,
+                    attempts=OutboxMessage.attempts + 1,
+                    claimed_until=now + SEND_LEASE,
+                )
+            )
+            if not result.rowcount:  # type: ignore[attr-defined]
+                return False
+            if recipient.identity_id is not None:
+                await db.execute(
+                    update(Identity)
+                    .where(Identity.id == recipient.identity_id, Identity.dm_chat_id.is_(None))
+                    .values(dm_chat_id=recipient.chat_id)
+                )
+        return True
+
+    async def _settle(
+        self, row: OutboxMessage, status: str, reason: str, report: DeliveryReport
+    ) -> None:
+        await self._update(
+            row.id,
+            OUT_PENDING,
+            OUT_SENDING,
+            status=status,
+            last_error=reason,
+            claimed_by=None,
+            claimed_until=None,
+        )
+        if status == OUT_SKIPPED:
+            report.skipped += 1
+        else:
+            report.failed += 1
+            log.warning("outbox %s failed: %s", row.key, reason)
+
+    async def _record_error(
+        self,
+        row: OutboxMessage,
+        platform: str | None,
+        problem: DeliveryError,
+        report: DeliveryReport,
+    ) -> None:
+        now = self._now()
+        detail = f"{type(problem).__name__}: {problem}"[:2000]
+        statuses = (OUT_PENDING, OUT_SENDING)
+        if isinstance(problem, RetryLater):
+            wait = timedelta(seconds=max(float(problem.retry_after), 0.0))
+            until = now + wait
+            if platform and self.paused_until.get(platform, now) <= until:
+                self.paused_until[platform] = until
+                log.warning(
+                    "%s asks us to wait %.1f s; pausing its sends", platform, wait.total_seconds()
+                )
+            await self._update(
+                row.id,
+                *statuses,
+                status=OUT_PENDING,
+                next_attempt_at=until,
+                claimed_by=None,
+                claimed_until=None,
+                last_error=detail,
+            )
+            report.retry_later += 1
+        elif isinstance(problem, TransientFailure):
+            failures = row.failures + 1
+            if failures >= MAX_FAILURES:
+                await self._update(
+                    row.id,
+                    *statuses,
+                    status=OUT_FAILED,
+                    failures=failures,
+                    claimed_by=None,
+                    claimed_until=None,
+                    last_error=f"gave up after {failures} failures; {detail}",
+                )
+                report.failed += 1
+                log.error("outbox %s failed %d times; giving up: %s", row.key, failures, detail)
+            else:
+                await self._update(
+                    row.id,
+                    *statuses,
+                    status=OUT_PENDING,
+                    failures=failures,
+                    next_attempt_at=now + backoff(failures),
+                    claimed_by=None,
+                    claimed_until=None,
+                    last_error=detail,
+                )
+                report.backoff += 1
+        elif isinstance(problem, PermanentFailure):
+            await self._settle(row, OUT_FAILED, detail, report)
+        else:  # UncertainDelivery, or an error we cannot classify
+            await self._update(
+                row.id,
+                *statuses,
+                status=OUT_UNCERTAIN,
+                claimed_by=None,
+                claimed_until=None,
+                last_error=detail,
+            )
+            report.uncertain += 1
+            log.warning("outbox %s may or may not have arrived; not resent: %s", row.key, detail)
+
+
+async def next_outbox_at(app: App) -> datetime | None:
+    """When the earliest pending message on a connected platform becomes due."""
+    platforms = list(app.messengers)
+    if not platforms:
+        return None
+    async with app.sessions() as db:
+        value: datetime | None = await db.scalar(
+            select(func.min(OutboxMessage.next_attempt_at)).where(
+                OutboxMessage.status == OUT_PENDING,
+                or_(OutboxMessage.platform.is_(None), OutboxMessage.platform.in_(platforms)),
+            )
+        )
+    return value
+
+
+async def pending_count(app: App) -> int:
+    async with app.sessions() as db:
+        return int(
+            await db.scalar(
+                select(func.count())
+                .select_from(OutboxMessage)
+                .where(OutboxMessage.status.in_((OUT_PENDING, OUT_SENDING)))
+            )
+            or 0
+        )
+
+
+def delivery_for(app: App) -> Delivery:
+    """The app's Delivery (created on first use; tests may put their own in app.services)."""
+    delivery = app.services.get("outbox_delivery")
+    if not isinstance(delivery, Delivery):
+        delivery = Delivery(app)
+        app.services["outbox_delivery"] = delivery
+    return delivery

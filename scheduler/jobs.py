@@ -1,0 +1,318 @@
+"""Scheduled jobs: schedule and cancel them by key, and run the ones that are due.
+
+Every job is a row (`ScheduledJob`); this module is the only code that runs them:
+
+- `schedule` is idempotent by key; `cancel` removes pending jobs.
+- `run_due_jobs` claims due rows (`FOR UPDATE SKIP LOCKED` on PostgreSQL, `BEGIN IMMEDIATE`
+  on SQLite) with a lease, then runs each in its own transaction, holding the row lock, and
+  marks it done in that same transaction: what the handler wrote (outbox rows, ...) and "done"
+  commit together, so a crash mid-job rolls both back and the job runs again; never twice.
+- A job whose `not_after` has passed (the bot was down) is skipped and logged, not run late.
+- An unknown kind fails at once with a clear `last_error`; a handler that raises is retried
+  with backoff a few times and then marked failed: never a crash loop.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.models import ScheduledJob
+from bot.db.models.scheduling import JOB_DONE, JOB_FAILED, JOB_PENDING, JOB_SKIPPED
+from scheduler.claims import WORKER_ID, claimant_is_dead, insert_ignoring_duplicates
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+log = logging.getLogger(__name__)
+
+# How long a claim holds before another process may take the job over.
+JOB_LEASE = timedelta(minutes=10)
+MAX_JOB_ATTEMPTS = 5
+RETRY_BASE = timedelta(seconds=30)
+RETRY_MAX = timedelta(hours=1)
+
+
+@dataclass
+class JobContext:
+    """What a job handler gets: one transaction, committed after the handler returns."""
+
+    app: App
+    db: AsyncSession
+    job: ScheduledJob
+    now: datetime
+    # The Session of a timeline step (loaded when the job has a session_id).
+    session: Any = None
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        return self.job.payload or {}
+
+
+async def schedule(
+    db: AsyncSession,
+    *,
+    kind: str,
+    key: str,
+    due_at: datetime,
+    payload: dict[str, Any] | None = None,
+    session_id: int | None = None,
+    not_after: datetime | None = None,
+    revive: bool = False,
+) -> ScheduledJob:
+    """Schedule `kind` at `due_at` under the unique `key`; calling it again is safe.
+
+    An existing pending job gets the new due_at/payload/not_after. A finished job (done,
+    skipped, failed) is left alone and returned, unless `revive=True` brings a skipped or
+    failed one back to pending (a done job is never run again).
+    """
+    if due_at.tzinfo is None:
+        raise ValueError("due_at must be timezone-aware")
+    job = await _by_key(db, key)
+    if job is None:
+        await insert_ignoring_duplicates(
+            db,
+            ScheduledJob.__table__,  # type: ignore[arg-type]
+            [
+                {
+                    "kind": kind,
+                    "key": key,
+                    "session_id": session_id,
+                    "due_at": due_at,
+                    "not_after": not_after,
+                    "status": JOB_PENDING,
+                    "payload": payload or {},
+                    "attempts": 0,
+                    "created_at": _now_of(db),
+                }
+            ],
+        )
+        job = await _by_key(db, key)
+        assert job is not None
+        return job
+    revivable = revive and job.status in (JOB_SKIPPED, JOB_FAILED)
+    if job.status != JOB_PENDING and not revivable:
+        return job
+    if revivable or job.due_at != due_at:
+        job.attempts = 0
+        job.retry_at = None
+        job.last_error = None
+    job.status = JOB_PENDING
+    job.kind = kind
+    job.due_at = due_at
+    job.not_after = not_after
+    job.session_id = session_id
+    if payload is not None:
+        job.payload = payload
+    await db.flush()
+    return job
+
+
+def _now_of(db: AsyncSession) -> datetime:
+    """The clock's now when a job run set it on the session; else the wall clock."""
+    now = db.info.get("now")
+    return now if isinstance(now, datetime) else datetime.now(UTC)
+
+
+async def _by_key(db: AsyncSession, key: str) -> ScheduledJob | None:
+    job: ScheduledJob | None = await db.scalar(
+        select(ScheduledJob)
+        .where(ScheduledJob.key == key)
+        .execution_options(populate_existing=True)
+    )
+    return job
+
+
+async def cancel(
+    db: AsyncSession, *, key: str | None = None, key_prefix: str | None = None
+) -> int:
+    """Remove pending jobs by key or key prefix; finished ones stay as history."""
+    if key is None and key_prefix is None:
+        raise ValueError("cancel needs a key or a key_prefix")
+    stmt = delete(ScheduledJob).where(ScheduledJob.status == JOB_PENDING)
+    if key is not None:
+        stmt = stmt.where(ScheduledJob.key == key)
+    if key_prefix is not None:
+        stmt = stmt.where(ScheduledJob.key.startswith(key_prefix, autoescape=True))
+    result = await db.execute(stmt.execution_options(synchronize_session=False))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def _due(now: datetime) -> Any:
+    return (
+        (ScheduledJob.status == JOB_PENDING)
+        & (ScheduledJob.due_at <= now)
+        & or_(ScheduledJob.retry_at.is_(None), ScheduledJob.retry_at <= now)
+    )
+
+
+async def release_dead_job_claims(app: App) -> int:
+    """Free jobs claimed by a process on this host that is gone (killed mid-job)."""
+    async with app.sessions() as db, db.begin():
+        rows = await db.execute(
+            select(ScheduledJob.id, ScheduledJob.claimed_by).where(
+                ScheduledJob.status == JOB_PENDING, ScheduledJob.claimed_by.is_not(None)
+            )
+        )
+        dead = [job_id for job_id, owner in rows.all() if claimant_is_dead(owner)]
+        if dead:
+            await db.execute(
+                update(ScheduledJob)
+                .where(ScheduledJob.id.in_(dead), ScheduledJob.status == JOB_PENDING)
+                .values(claimed_by=None, claimed_until=None)
+            )
+            log.warning("released %d job(s) claimed by a process that is gone", len(dead))
+    return len(dead)
+
+
+async def claim_due_jobs(app: App, *, limit: int = 100, worker: str = WORKER_ID) -> list[int]:
+    """Claim up to `limit` due jobs for `worker`; another process skips what we hold."""
+    now = app.clock.now()
+    async with app.sessions() as db, db.begin():
+        ids = list(
+            (
+                await db.scalars(
+                    select(ScheduledJob.id)
+                    .where(
+                        _due(now),
+                        or_(
+                            ScheduledJob.claimed_until.is_(None), ScheduledJob.claimed_until < now
+                        ),
+                    )
+                    .order_by(ScheduledJob.due_at, ScheduledJob.id)
+                    .limit(limit)
+                    .with_for_update(skip_locked=True)
+                )
+            ).all()
+        )
+        if ids:
+            await db.execute(
+                update(ScheduledJob)
+                .where(ScheduledJob.id.in_(ids))
+                .values(claimed_by=worker, claimed_until=now + JOB_LEASE)
+            )
+    return ids
+
+
+async def run_due_jobs(app: App, *, limit: int = 100, worker: str = WORKER_ID) -> int:
+    """Claim and run what is due now; returns how many jobs were finished (any outcome)."""
+    finished = 0
+    for job_id in await claim_due_jobs(app, limit=limit, worker=worker):
+        if await _run_one(app, job_id, worker):
+            finished += 1
+    return finished
+
+
+async def _run_one(app: App, job_id: int, worker: str) -> bool:
+    now = app.clock.now()
+    kind = "?"
+    try:
+        async with app.sessions() as db, db.begin():
+            db.info["now"] = now
+            # Lock the row for the whole run: a second process cannot claim it meanwhile.
+            job = await db.scalar(
+                select(ScheduledJob)
+                .where(ScheduledJob.id == job_id)
+                .with_for_update()
+                .execution_options(populate_existing=True)
+            )
+            if job is None or job.status != JOB_PENDING or job.claimed_by != worker:
+                return False  # cancelled, or taken over after our lease ran out
+            kind = job.kind
+            if job.not_after is not None and now > job.not_after:
+                log.warning(
+                    "skipping job %s (%s): due %s, too late after %s",
+                    job.key,
+                    job.kind,
+                    job.due_at.isoformat(),
+                    job.not_after.isoformat(),
+                )
+                _finish(job, JOB_SKIPPED, now, f"missed: now {now.isoformat()} is after not_after")
+                return True
+            handler = app.registry.jobs.handlers.get(job.kind)
+            if handler is None:
+                log.error("job %s has unknown kind %r; marked failed", job.key, job.kind)
+                _finish(job, JOB_FAILED, now, f"unknown job kind {job.kind!r}: no feature has it")
+                return True
+            ctx = JobContext(app=app, db=db, job=job, now=now)
+            if job.session_id is not None:
+                ctx.session = await _load_session(db, job.session_id)
+            job.attempts += 1
+            await handler(ctx)
+            _finish(job, JOB_DONE, now, None)
+            return True
+    except Exception as problem:
+        log.exception("job %s (%s) failed", job_id, kind)
+        return await _record_failure(app, job_id, worker, now, problem)
+
+
+def _finish(job: ScheduledJob, status: str, now: datetime, error: str | None) -> None:
+    job.status = status
+    job.done_at = now
+    job.last_error = error
+    job.claimed_by = None
+    job.claimed_until = None
+
+
+async def _record_failure(
+    app: App, job_id: int, worker: str, now: datetime, problem: Exception
+) -> bool:
+    async with app.sessions() as db, db.begin():
+        job = await db.scalar(
+            select(ScheduledJob)
+            .where(ScheduledJob.id == job_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        if job is None or job.status != JOB_PENDING or job.claimed_by != worker:
+            return False
+        job.attempts += 1  # the handler's own increment was rolled back with its work
+        error = f"{type(problem).__name__}: {problem}"[:2000]
+        if job.attempts >= MAX_JOB_ATTEMPTS:
+            log.error("job %s failed %d times; giving up: %s", job.key, job.attempts, error)
+            _finish(job, JOB_FAILED, now, error)
+            return True
+        job.last_error = error
+        job.retry_at = now + retry_delay(job.attempts)
+        job.claimed_by = None
+        job.claimed_until = None
+        return False
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """30 s, 1 min, 2 min, 4 min, ... capped at an hour."""
+    return min(RETRY_BASE * (2 ** max(attempts - 1, 0)), RETRY_MAX)
+
+
+async def _load_session(db: AsyncSession, session_id: int) -> Any:
+    try:
+        module = importlib.import_module("bot.db.models.sessions")
+    except ImportError:
+        return None
+    model = getattr(module, "Session", None)
+    return None if model is None else await db.get(model, session_id)
+
+
+async def next_due_at(app: App) -> datetime | None:
+    """When the earliest pending job becomes due (for waking up on time)."""
+    async with app.sessions() as db:
+        due = await db.scalar(
+            select(ScheduledJob.due_at)
+            .where(ScheduledJob.status == JOB_PENDING, ScheduledJob.retry_at.is_(None))
+            .order_by(ScheduledJob.due_at)
+            .limit(1)
+        )
+        retry = await db.scalar(
+            select(ScheduledJob.retry_at)
+            .where(ScheduledJob.status == JOB_PENDING, ScheduledJob.retry_at.is_not(None))
+            .order_by(ScheduledJob.retry_at)
+            .limit(1)
+        )
+    candidates = [t for t in (due, retry) if t is not None]
+    return min(candidates) if candidates else None

@@ -1,0 +1,97 @@
+"""Sending slots per platform: an overall rate and a minimum gap between messages to one chat.
+
+Telegram: about 30 messages per second overall for bulk sends, at most one per second in one
+chat, 20 per minute in a group. Slack: chat.postMessage about one per second per channel.
+Each send reserves the earliest slot that keeps both limits, then sleeps until it; the clock
+and the sleep are injected, so tests check the spacing without waiting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+_EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class PlatformLimits:
+    per_second: float  # overall messages per second
+    chat_interval: float  # seconds between two messages to one private chat / channel
+    group_interval: float | None = None  # seconds between messages to one group chat
+
+    def interval_for(self, chat_id: str) -> float:
+        # Telegram group and channel ids are negative.
+        if self.group_interval is not None and chat_id.startswith("-"):
+            return self.group_interval
+        return self.chat_interval
+
+
+LIMITS: dict[str, PlatformLimits] = {
+    "telegram": PlatformLimits(per_second=30.0, chat_interval=1.0, group_interval=3.0),
+    "slack": PlatformLimits(per_second=10.0, chat_interval=1.0),
+    "console": PlatformLimits(per_second=1000.0, chat_interval=0.0),
+}
+DEFAULT_LIMITS = PlatformLimits(per_second=10.0, chat_interval=1.0)
+
+
+@dataclass(frozen=True)
+class Grant:
+    platform: str
+    chat_id: str
+    at: float  # monotonic instant of the slot
+
+
+class RateLimiter:
+    """Hands out sending slots; `wait()` sleeps until the caller's slot."""
+
+    def __init__(
+        self,
+        limits: dict[str, PlatformLimits] | None = None,
+        *,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        record: bool = False,
+    ) -> None:
+        self.limits = dict(LIMITS if limits is None else limits)
+        self.monotonic = monotonic
+        self.sleep = sleep
+        self._slots: dict[str, list[float]] = {}  # per platform, sorted
+        self._chat_next: dict[tuple[str, str], float] = {}
+        self.grants: list[Grant] | None = [] if record else None
+
+    def limits_for(self, platform: str) -> PlatformLimits:
+        return self.limits.get(platform, DEFAULT_LIMITS)
+
+    def reserve(self, platform: str, chat_id: str) -> float:
+        """Reserve the earliest allowed slot; returns its monotonic instant."""
+        now = self.monotonic()
+        limits = self.limits_for(platform)
+        gap = 1.0 / limits.per_second
+        slots = self._slots.setdefault(platform, [])
+        # Forget slots too old to matter.
+        del slots[: bisect.bisect_left(slots, now - gap)]
+        at = max(now, self._chat_next.get((platform, chat_id), now))
+        for slot in slots:
+            if slot - at >= gap - _EPSILON:
+                break
+            if at - slot < gap - _EPSILON:
+                at = slot + gap
+        bisect.insort(slots, at)
+        self._chat_next[(platform, chat_id)] = at + limits.interval_for(chat_id)
+        if len(self._chat_next) > 10_000:
+            self._chat_next = {k: v for k, v in self._chat_next.items() if v > now}
+        if self.grants is not None:
+            self.grants.append(Grant(platform, chat_id, at))
+        return at
+
+    async def wait(self, platform: str, chat_id: str) -> float:
+        """Reserve a slot and sleep until it comes; returns the slot."""
+        at = self.reserve(platform, chat_id)
+        delay = at - self.monotonic()
+        if delay > 0:
+            await self.sleep(delay)
+        return at

@@ -1,0 +1,144 @@
+"""The scheduler service: APScheduler wakes the bot up; the rows say what to do.
+
+APScheduler (AsyncIOScheduler) keeps no jobs of ours: one interval job wakes the service
+every few seconds and one date job at the next due instant. A wake-up runs `tick()`: recover
+what a dead process left, run due jobs, deliver due outbox messages. A missed wake-up loses
+nothing (the next one sees the same rows), so APScheduler's misfire_grace_time cannot
+silently skip a reminder; its job store is never used.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from scheduler.delivery import delivery_for, next_outbox_at
+from scheduler.jobs import next_due_at, release_dead_job_claims, run_due_jobs
+from scheduler.outbox import on_commit_of_new_messages
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+log = logging.getLogger(__name__)
+
+Stopper = Callable[[], Awaitable[None]]
+INTERVAL_SECONDS = 5.0
+MIN_GAP_SECONDS = 0.5  # between two ticks when something stays due (e.g. held by a peer)
+WAKE_JOB = "copbot-wake"
+NEXT_DUE_JOB = "copbot-next-due"
+
+
+async def tick(app: App) -> None:
+    """One look at the rows: recover, run due jobs, send due messages."""
+    delivery = delivery_for(app)
+    await release_dead_job_claims(app)
+    await delivery.recover()
+    while await run_due_jobs(app):
+        pass  # a job may schedule another one that is due at once
+    await delivery.deliver_until_idle()
+
+
+class SchedulerService:
+    """Runs `tick()` whenever APScheduler (or a commit that queued messages) wakes it."""
+
+    def __init__(self, app: App, *, interval: float = INTERVAL_SECONDS) -> None:
+        self.app = app
+        self.interval = interval
+        self.scheduler = AsyncIOScheduler(timezone=UTC)
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = False
+        self._unhook: Callable[[], None] | None = None
+        self.ticks = 0
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def _wake_job(self) -> None:  # a coroutine, so APScheduler runs it on our loop
+        self.wake()
+
+    async def start(self) -> None:
+        self.scheduler.add_job(
+            self._wake_job,
+            "interval",
+            seconds=self.interval,
+            id=WAKE_JOB,
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=None,
+        )
+        self.scheduler.start()
+        loop = asyncio.get_running_loop()
+
+        def wake_soon() -> None:  # may be called from any thread that commits
+            loop.call_soon_threadsafe(self._wake.set)
+
+        self._unhook = on_commit_of_new_messages(wake_soon)
+        self._task = asyncio.create_task(self._run(), name="copbot-scheduler")
+        self.wake()  # catch up at once: jobs missed while down, messages left unsent
+
+    async def _run(self) -> None:
+        while not self._stopping:
+            await self._wake.wait()
+            self._wake.clear()
+            if self._stopping:
+                break
+            try:
+                await tick(self.app)
+                self.ticks += 1
+                await self._plan_next()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # the service keeps running; the rows are still there
+                log.exception("scheduler tick failed")
+            await asyncio.sleep(MIN_GAP_SECONDS)
+
+    async def _plan_next(self) -> None:
+        """A date job at the earliest due instant, unless the interval comes first anyway."""
+        candidates = [
+            t for t in (await next_due_at(self.app), await next_outbox_at(self.app)) if t
+        ]
+        if not candidates:
+            return
+        now = self.app.clock.now()
+        due = max(min(candidates), now + timedelta(seconds=MIN_GAP_SECONDS))
+        if due - now >= timedelta(seconds=self.interval):
+            return
+        # APScheduler counts in wall-clock time; the app's clock is only for what is due.
+        run_date = datetime.now(UTC) + (due - now)
+        self.scheduler.add_job(
+            self._wake_job,
+            "date",
+            run_date=run_date,
+            id=NEXT_DUE_JOB,
+            replace_existing=True,
+            misfire_grace_time=None,
+        )
+
+    async def stop(self, grace: float = 10.0) -> None:
+        self._stopping = True
+        delivery_for(self.app).stopping = True
+        if self._unhook is not None:
+            self._unhook()
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        self._wake.set()
+        if self._task is not None:
+            try:
+                await asyncio.wait_for(self._task, grace)
+            except (TimeoutError, asyncio.CancelledError):
+                log.warning("scheduler did not stop in %.0f s; cancelled", grace)
+            self._task = None
+
+
+async def start_scheduler_service(app: App, web_app: object = None) -> Stopper:
+    """Start the service (called by bot.runtime); returns its stop function."""
+    service = SchedulerService(app)
+    app.services["scheduler"] = service
+    await service.start()
+    return service.stop
