@@ -21,6 +21,10 @@ FEATURES: tuple[str, ...] = (
     "handlers.lessons",
     "handlers.people",
     "handlers.admin",
+    "handlers.buddies",
+    "handlers.history",
+    "handlers.privacy",
+    "handlers.continuity",
 )
 
 

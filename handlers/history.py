@@ -1,0 +1,160 @@
+"""/geschiedenis: the CoP's collective memory: past sessions, book verdicts, lesson themes.
+
+Booklet, appendix 1 point 3 "Stabiele kern en collectief geheugen": newcomers connect quickly
+when what the group did is easy to find. A newcomer gets this on pairing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.context import Context
+from bot.dates import format_date
+from bot.db.models import Book, Session, Verdict
+from bot.features import Registry
+from bot.i18n import Texts
+from bot.messages import Reply
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+# The most recent sessions shown; older ones are summed up in one line.
+MAX_SESSIONS = 12
+MAX_PROGRAMME = 300
+
+TEXTS = Texts(
+    {
+        "header": {
+            "nl": "Het collectief geheugen van de CoP wijkenaanpak: zo kun je snel aansluiten.",
+            "en": "The collective memory of the CoP wijkenaanpak, so you can connect quickly.",
+        },
+        "sessions": {"nl": "Eerdere bijeenkomsten:", "en": "Past sessions:"},
+        "session_line": {
+            "nl": "• {date}, {place}: {theme}",
+            "en": "• {date}, {place}: {theme}",
+        },
+        "no_theme": {"nl": "(geen thema)", "en": "(no theme)"},
+        "older": {
+            "nl": "  … en {count} eerdere bijeenkomsten.",
+            "en": "  … and {count} earlier sessions.",
+        },
+        "no_sessions": {
+            "nl": "Nog geen bijeenkomsten in de bot. Uit het boekje, de thema's van eerdere "
+            "bijeenkomsten: {themes}.",
+            "en": "No sessions in the bot yet. From the booklet, themes of earlier sessions: "
+            "{themes}.",
+        },
+        "booklet_themes": {
+            "nl": "Thema's van bijeenkomsten uit het boekje: {themes}.",
+            "en": "Session themes from the booklet: {themes}.",
+        },
+        "books": {"nl": "Leesclub, oordelen:", "en": "Reading club, verdicts:"},
+        "book_line": {
+            "nl": "• {title}{author}: {verdicts}",
+            "en": "• {title}{author}: {verdicts}",
+        },
+        "lessons": {
+            "nl": "Thema's van onze lessen (/les <thema>): {themes}.",
+            "en": "Themes of our lessons (/les <theme>): {themes}.",
+        },
+    }
+)
+
+
+async def past_sessions(db: AsyncSession, now: datetime) -> list[Session]:
+    return list(
+        (
+            await db.scalars(
+                select(Session)
+                .where(Session.status == "planned", Session.starts_at < now)
+                .order_by(Session.starts_at.desc())
+            )
+        ).all()
+    )
+
+
+async def verdict_lines(app: App, db: AsyncSession, lang: str) -> list[str]:
+    """Verdicts per book as stored by the reading club; the booklet's own when there are none."""
+    rows = (
+        await db.execute(
+            select(Book.title, Book.author, Verdict.verdict, func.count())
+            .join(Verdict, Verdict.book_id == Book.id)
+            .group_by(Book.id, Book.title, Book.author, Verdict.verdict)
+            .order_by(Book.title)
+        )
+    ).all()
+    by_book: dict[tuple[str, str | None], list[str]] = {}
+    for title, author, verdict, count in rows:
+        label = verdict if count == 1 else f"{verdict} ({count}×)"
+        by_book.setdefault((title, author), []).append(label)
+    if not by_book:
+        for book in app.knowledge.books:
+            by_book[(book.title, book.author)] = [book.verdict]
+    return [
+        TEXTS(
+            lang,
+            "book_line",
+            title=title,
+            author=f" ({author})" if author else "",
+            verdicts=", ".join(verdicts),
+        )
+        for (title, author), verdicts in by_book.items()
+    ]
+
+
+async def history_text(app: App, db: AsyncSession, now: datetime, lang: str) -> str:
+    tz = app.settings.tz
+    knowledge = app.knowledge
+    lines = [TEXTS(lang, "header"), ""]
+    sessions = await past_sessions(db, now)
+    booklet_themes = ", ".join(knowledge.past_themes)
+    if sessions:
+        lines.append(TEXTS(lang, "sessions"))
+        for session in sessions[:MAX_SESSIONS]:
+            lines.append(
+                TEXTS(
+                    lang,
+                    "session_line",
+                    date=format_date(session.starts_at, lang, tz),
+                    place=session.place or "?",
+                    theme=session.theme or TEXTS(lang, "no_theme"),
+                )
+            )
+            if session.programme:
+                programme = " ".join(session.programme.split())
+                if len(programme) > MAX_PROGRAMME:
+                    programme = programme[: MAX_PROGRAMME - 1] + "…"
+                lines.append(f"  {programme}")
+        if len(sessions) > MAX_SESSIONS:
+            lines.append(TEXTS(lang, "older", count=len(sessions) - MAX_SESSIONS))
+        if booklet_themes:
+            lines.append(TEXTS(lang, "booklet_themes", themes=booklet_themes))
+    else:
+        lines.append(TEXTS(lang, "no_sessions", themes=booklet_themes))
+    books = await verdict_lines(app, db, lang)
+    if books:
+        lines += ["", TEXTS(lang, "books"), *books]
+    themes = ", ".join(
+        f"{t.name_en if lang == 'en' else t.name_nl} ({t.slug})" for t in knowledge.themes
+    )
+    lines += ["", TEXTS(lang, "lessons", themes=themes)]
+    return "\n".join(lines)
+
+
+async def history_reply(app: App, db: AsyncSession, now: datetime, lang: str) -> Reply:
+    return Reply(await history_text(app, db, now, lang), context="§1.7, bijlage 1 punt 3")
+
+
+def register(registry: Registry) -> None:
+    @registry.dispatcher.command(
+        "geschiedenis",
+        aliases=("history", "historie"),
+        help_nl="het collectief geheugen: eerdere bijeenkomsten, boekoordelen, thema's",
+        help_en="the collective memory: past sessions, book verdicts, themes",
+    )
+    async def history(ctx: Context) -> Reply:
+        return await history_reply(ctx.app, ctx.db, ctx.now, ctx.lang)
