@@ -21,6 +21,7 @@ FEATURES: tuple[str, ...] = (
     "handlers.lessons",
     "handlers.people",
     "handlers.admin",
+    "handlers.sessions",
     "handlers.buddies",
     "handlers.history",
     "handlers.privacy",
