@@ -22,6 +22,7 @@ FEATURES: tuple[str, ...] = (
     "handlers.people",
     "handlers.admin",
     "handlers.sessions",
+    "handlers.books",
     "handlers.buddies",
     "handlers.history",
     "handlers.privacy",
