@@ -13,7 +13,17 @@ from typing import Any, TypeVar
 
 import yaml
 
-from knowledge.model import SOURCES, BookRecord, Guest, Knowledge, Lesson, Quote, Theme
+from knowledge.model import (
+    SOURCES,
+    TEXT_ONLY_SOURCES,
+    BookRecord,
+    Guest,
+    Knowledge,
+    Lesson,
+    Quote,
+    Section,
+    Theme,
+)
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -23,6 +33,7 @@ QUOTES_FILE = "quotes.yaml"
 GUESTS_FILE = "guests.yaml"
 BOOKS_FILE = "books.yaml"
 PAST_THEMES_FILE = "past_themes.yaml"
+SECTIONS_FILE = "sections.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
 
 REQUIRED_FILES = (
@@ -32,13 +43,14 @@ REQUIRED_FILES = (
     GUESTS_FILE,
     BOOKS_FILE,
     PAST_THEMES_FILE,
+    SECTIONS_FILE,
 )
 OPTIONAL_FILES = (SYNONYMS_FILE,)
 
 MAX_TITLE_LENGTH = 80
 BOOK_VERDICTS = ("bruikbaar", "aan het denken gezet", "niet doorheen te komen")
 
-_Record = TypeVar("_Record", Theme, Lesson, Quote, Guest, BookRecord)
+_Record = TypeVar("_Record", Theme, Lesson, Quote, Guest, BookRecord, Section)
 
 
 class KnowledgeError(ValueError):
@@ -313,6 +325,7 @@ def _validate(
     quotes = records(QUOTES_FILE, Quote, "id")
     guests = records(GUESTS_FILE, Guest, "name")
     books = records(BOOKS_FILE, BookRecord, "id")
+    sections = records(SECTIONS_FILE, Section, "source")
 
     _check_themes(themes, problems)
     _check_lessons(lessons, {theme.slug: theme for _, theme in themes}, problems)
@@ -329,7 +342,16 @@ def _validate(
             problems.append(
                 f"{label}: unknown verdict '{book.verdict}' (known: {', '.join(BOOK_VERDICTS)})"
             )
-    for name in (THEMES_FILE, LESSONS_FILE):
+    _check_unique(SECTIONS_FILE, sections, "source", problems)
+    for label, section in sections:
+        if section.source not in SOURCES and section.source not in TEXT_ONLY_SOURCES:
+            known = ", ".join((*SOURCES, *TEXT_ONLY_SOURCES))
+            problems.append(f"{label}: unknown source '{section.source}' (known: {known})")
+    if sections:
+        missing = sorted(set(SOURCES) - {section.source for _, section in sections})
+        if missing:
+            problems.append(f"{SECTIONS_FILE}: no text for {', '.join(missing)}")
+    for name in (THEMES_FILE, LESSONS_FILE, SECTIONS_FILE):
         if documents.get(name) == []:
             problems.append(f"{name}: has no entries")
 
@@ -347,6 +369,7 @@ def _validate(
         guests=tuple(guest for _, guest in guests),
         books=tuple(book for _, book in books),
         past_themes=past_themes,
+        sections=tuple(section for _, section in sections),
         synonyms=synonyms,
     )
     return knowledge, []

@@ -76,6 +76,19 @@ class BookRecord:
     source: str = "1.6"
 
 
+# Parts of the booklet that have running text but no lesson units of their own.
+TEXT_ONLY_SOURCES: tuple[str, ...] = ("inleiding", "deel-1", "deel-2")
+
+
+@dataclass(frozen=True)
+class Section:
+    """The booklet's running text of one section, verbatim, paragraphs separated by blank lines."""
+
+    source: str  # one of SOURCES or TEXT_ONLY_SOURCES
+    title: str  # the section's heading
+    text: str
+
+
 @dataclass(frozen=True)
 class Knowledge:
     """Everything under knowledge/data, validated."""
@@ -86,6 +99,7 @@ class Knowledge:
     guests: tuple[Guest, ...] = ()
     books: tuple[BookRecord, ...] = ()
     past_themes: tuple[str, ...] = ()  # themes of past sessions named in the booklet
+    sections: tuple[Section, ...] = ()  # the whole running text, section by section
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def lesson(self, lesson_id: str) -> Lesson | None:
@@ -93,6 +107,9 @@ class Knowledge:
 
     def theme(self, slug: str) -> Theme | None:
         return next((item for item in self.themes if item.slug == slug), None)
+
+    def section(self, source: str) -> Section | None:
+        return next((item for item in self.sections if item.source == source), None)
 
     def by_source(self, source: str) -> tuple[Lesson, ...]:
         return tuple(item for item in self.lessons if item.source == source)

@@ -69,6 +69,8 @@ FIELD_B: dict[str, float] = {
 K1 = 1.2
 # Section context (guests, quotes) reaches a unit at this fraction of a unit-level match.
 SECTION_WEIGHT = 0.6
+# The section's running text counts this much per mention, next to guests and quotes.
+SECTION_TEXT_WEIGHT = 2.0
 # A compound's parts count for less than the compound itself.
 PART_TF = 0.5
 # Query weights: a literal word, a word found by splitting a compound, a related word from the
@@ -310,6 +312,11 @@ class LessonIndex:
         for quote in knowledge.quotes:
             docs[quote.source].append((quote.speaker, 2.0))
             docs[quote.source].append((quote.text, 0.5))
+        for section in knowledge.sections:
+            # The running text: a word only the story uses ("ZZP'ers", "diner") still points
+            # to the section's lessons, weakly, because the story is long and wide-ranging.
+            if section.source in docs:
+                docs[section.source].append((section.text, SECTION_TEXT_WEIGHT))
         return dict(docs)
 
     def _doc_terms(self, text: str) -> dict[str, float]:

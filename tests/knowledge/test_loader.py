@@ -450,3 +450,33 @@ def test_validate_takes_parsed_documents() -> None:
     documents["lessons.yaml"] = [*documents["lessons.yaml"], {"id": "x"}]
     with pytest.raises(KnowledgeError, match="missing required field 'theme'"):
         validate(documents)
+
+
+SECTION_HEADING = re.compile(
+    r"^(Intro|I|II|Over de CoP-aanpak|II Leren over de wijkenaanpak|[12]\.\d-? [^.]{5,70}"
+    r"|Bijlage:? +Tien (lessen|inzichten) .*)$"
+)
+
+
+def test_sections_hold_the_whole_booklet_verbatim(knowledge: Knowledge) -> None:
+    """Every non-empty line of the booklet is in exactly one section, in booklet order."""
+    joined = "\n\n".join(section.text for section in knowledge.sections)
+    paragraphs = [normalise(p) for p in joined.split("\n\n")]
+    body = [
+        normalise(line)
+        for line in BOOKLET_LINES
+        if normalise(line) and not SECTION_HEADING.match(normalise(line))
+    ]
+    assert [p for p in paragraphs if p] == body
+    assert {s.source for s in knowledge.sections} >= set(SOURCES)
+
+
+def test_lessons_come_from_their_own_section(knowledge: Knowledge) -> None:
+    misplaced = []
+    for lesson in knowledge.lessons:
+        section = knowledge.section(lesson.source)
+        assert section is not None, lesson.source
+        parts = [lesson.van, lesson.naar] if lesson.van is not None else [lesson.text]
+        if any(normalise(str(part)) not in normalise(section.text) for part in parts):
+            misplaced.append(lesson.id)
+    assert misplaced == []
