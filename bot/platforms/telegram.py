@@ -1,0 +1,317 @@
+"""The Telegram adapter: updates in (polling or webhook), Incoming to dispatch, Replies out."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import hmac
+import logging
+import os
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from functools import partial
+from typing import Any, TypeVar
+from urllib.parse import urlparse
+
+import httpx
+from aiohttp import web
+from telegram import Bot, BotCommand, BotCommandScopeChat, InputFile, Message, Update
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+
+from bot.app import App
+from bot.i18n import language_of
+from bot.messages import Incoming, Reply
+from bot.platforms.base import (
+    DeliveryError,
+    PermanentFailure,
+    RetryLater,
+    TransientFailure,
+    UncertainDelivery,
+)
+from bot.platforms.telegram_render import (
+    ALLOWED_UPDATES,
+    TEXTS,
+    Outgoing,
+    bot_commands,
+    is_private_non_text,
+    keyboard,
+    render,
+    strip_html,
+    to_incoming,
+)
+from bot.runtime import Stopper
+
+# Opt in to python-telegram-bot's coming timedelta time periods (retry_after and friends), so
+# it emits no deprecation warning each time it reads one.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+POLL_TIMEOUT = 30.0  # seconds one getUpdates long poll may wait
+DIRECT_REPLY_PATIENCE = 10.0  # seconds an answer may wait out flood control in total
+
+
+def file_url(api_url: str) -> str:
+    """Bot API file URL beside the base URL: .../bot → .../file/bot."""
+    root = api_url[: -len("bot")] if api_url.endswith("bot") else api_url.rstrip("/") + "/"
+    return f"{root}file/bot"
+
+
+def webhook_secret(token: str, configured: str | None) -> str:
+    derived = hmac.new(token.encode(), b"copbot telegram webhook", hashlib.sha256).hexdigest()
+    return configured or derived
+
+
+def retry_seconds(problem: RetryAfter) -> float:
+    value: Any = problem.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def delivery_error(problem: TelegramError) -> DeliveryError:
+    """What a failed send means for the outbox: retry later, never, or maybe delivered."""
+    if isinstance(problem, RetryAfter):
+        return RetryLater(retry_seconds(problem), str(problem))
+    if isinstance(problem, Forbidden | BadRequest | ChatMigrated | InvalidToken):
+        return PermanentFailure(problem.message)
+    if isinstance(problem, TimedOut):
+        if isinstance(problem.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout):
+            return TransientFailure(problem.message)  # it never left
+        return UncertainDelivery(problem.message)
+    return TransientFailure(problem.message)  # NetworkError, 5xx, Conflict
+
+
+async def patiently(call: Callable[[], Awaitable[T]], patience: float) -> T:
+    """Run one API call, waiting out flood control while the patience (seconds) lasts."""
+    while True:
+        try:
+            return await call()
+        except RetryAfter as problem:
+            wait = retry_seconds(problem)
+            if wait > patience:
+                raise
+            patience -= wait
+            await asyncio.sleep(wait)
+
+
+async def send_reply(
+    bot: Bot, chat_id: int | str, reply: Reply, patience: float = 0
+) -> str | None:
+    """Send a reply as one or more messages (and a document); the last message's id."""
+    last: Message | None = None
+    messages = render(reply)
+    for out in messages:
+        last = await patiently(partial(_send_text, bot, chat_id, out), patience)
+    if reply.attachment is not None:
+        document = InputFile(reply.attachment.content, filename=reply.attachment.filename)
+        document.mimetype = reply.attachment.mime
+        markup = None if messages else keyboard(reply.buttons)  # buttons go on the last message
+        last = await patiently(
+            lambda: bot.send_document(chat_id, document, reply_markup=markup), patience
+        )
+    return str(last.message_id) if last is not None else None
+
+
+async def _send_text(bot: Bot, chat_id: int | str, out: Outgoing) -> Message:
+    try:
+        return await bot.send_message(
+            chat_id,
+            out.text,
+            parse_mode=out.parse_mode,
+            entities=out.entities or None,
+            reply_markup=out.markup,
+        )
+    except BadRequest as problem:
+        if not out.parse_mode or "can't parse entities" not in problem.message.lower():
+            raise
+        # A feature's HTML that Telegram refuses is still worth reading as plain text.
+        log.warning("Telegram refused HTML (%s); sending plain text", problem.message)
+        return await bot.send_message(chat_id, strip_html(out.text), reply_markup=out.markup)
+
+
+def _chat(chat_id: str) -> int | str:
+    return int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id
+
+
+class TelegramMessenger:
+    """Sends on the bot's own initiative (outbox); failures become DeliveryErrors."""
+
+    platform = "telegram"
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def send(self, chat_id: str, reply: Reply) -> str | None:
+        try:
+            return await send_reply(self.bot, _chat(chat_id), reply)
+        except TelegramError as problem:
+            raise delivery_error(problem) from problem
+
+    async def open_private_chat(self, user_id: str) -> str:
+        return user_id  # a private chat's id is the user's id
+
+
+class TelegramAdapter:
+    """Turns each update into an Incoming, dispatches it and renders the replies."""
+
+    def __init__(self, app: App, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        self.app = app
+        self.application = application
+        self.bot: Bot = application.bot
+
+    async def handle(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.callback_query is not None:
+            with contextlib.suppress(TelegramError):  # stop the button's spinner in any case
+                await update.callback_query.answer()
+        incoming = to_incoming(update, self.bot.username, self.bot.id)
+        if incoming is None:
+            if is_private_non_text(update) and update.effective_user is not None:
+                lang = language_of(update.effective_user.language_code, self.app.settings.language)
+                await self.answer(update.effective_user.id, Reply(TEXTS(lang, "only_text")))
+            return
+        for reply in await self.app.dispatch(incoming):
+            if reply.edit and incoming.message_id and await self.edit(incoming, reply):
+                continue
+            await self.answer(_chat(incoming.chat_id), reply)
+
+    async def answer(self, chat_id: int | str, reply: Reply) -> None:
+        try:
+            await send_reply(self.bot, chat_id, reply, patience=DIRECT_REPLY_PATIENCE)
+        except TelegramError as problem:
+            log.warning("could not answer in chat %s: %s", chat_id, problem)
+
+    async def edit(self, incoming: Incoming, reply: Reply) -> bool:
+        """Replace the message the button sits on; False when a new message is needed."""
+        messages = render(reply)
+        if len(messages) != 1 or reply.attachment is not None:
+            return False
+        out = messages[0]
+        try:
+            await self.bot.edit_message_text(
+                out.text,
+                chat_id=_chat(incoming.chat_id),
+                message_id=int(incoming.message_id or 0),
+                parse_mode=out.parse_mode,
+                entities=out.entities or None,
+                reply_markup=out.markup,
+            )
+        except BadRequest as problem:
+            if "not modified" in problem.message.lower():
+                return True  # it already shows this
+            log.info("could not edit message (%s); sending a new one", problem.message)
+            return False
+        except TelegramError as problem:
+            log.warning("could not edit message: %s", problem)
+        return True
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        log.error("error while handling a Telegram update", exc_info=context.error)
+
+    async def webhook(self, request: web.Request) -> web.Response:
+        """Telegram POSTs updates here; only with our secret token do they count."""
+        expected = webhook_secret(self.bot.token, self.app.settings.telegram_webhook_secret)
+        given = request.headers.get(SECRET_HEADER)
+        if given is None:
+            return web.Response(status=401, text="missing secret token")
+        if not hmac.compare_digest(given.encode(), expected.encode()):
+            return web.Response(status=403, text="wrong secret token")
+        try:
+            update = Update.de_json(await request.json(), self.bot)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return web.Response(status=400, text="not an update")
+        await self.application.update_queue.put(update)
+        return web.Response(text="ok")
+
+    async def register_commands(self) -> None:
+        """The command menu in Dutch (default) and English; organisers also see theirs."""
+        dispatcher = self.app.dispatcher
+        menus: list[tuple[list[BotCommand], dict[str, Any]]] = [
+            (bot_commands(dispatcher, "nl"), {}),
+            (bot_commands(dispatcher, "en"), {"language_code": "en"}),
+        ]
+        for platform, user_id in self.app.settings.organiser_identities():
+            if platform == "telegram" and user_id.isdigit():
+                scope = BotCommandScopeChat(int(user_id))
+                menus.append((bot_commands(dispatcher, "nl", organiser=True), {"scope": scope}))
+        for commands, where in menus:
+            try:
+                await self.bot.set_my_commands(commands, **where)
+            except TelegramError as problem:  # a menu is nice to have, not a reason to stop
+                log.warning("could not set the command menu: %s", problem)
+
+
+def build_application(app: App) -> Application[Any, Any, Any, Any, Any, Any]:
+    settings = app.settings
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_token or "")
+        .base_url(settings.telegram_api_url)
+        .base_file_url(file_url(settings.telegram_api_url))
+        .job_queue(None)  # the scheduler package owns timed work
+    )
+    if settings.telegram_webhook_url:
+        builder = builder.updater(None)
+    return builder.build()
+
+
+async def start_telegram(
+    app: App, web_app: object, *, poll_timeout: float = POLL_TIMEOUT
+) -> Stopper:
+    """Connect to Telegram (polling, or a webhook route on `web_app`) and serve until stopped."""
+    settings = app.settings
+    application = build_application(app)
+    adapter = TelegramAdapter(app, application)
+    application.add_handler(TypeHandler(Update, adapter.handle))
+    application.add_error_handler(adapter.on_error)
+    try:
+        await application.initialize()  # getMe: the bot's @username for "/les@copbot"
+        await adapter.register_commands()
+        if settings.telegram_webhook_url:
+            if not isinstance(web_app, web.Application):
+                raise TypeError("the Telegram webhook needs the aiohttp web application")
+            path = urlparse(settings.telegram_webhook_url).path or "/telegram"
+            web_app.router.add_post(path, adapter.webhook)
+            await application.bot.set_webhook(
+                settings.telegram_webhook_url,
+                secret_token=webhook_secret(adapter.bot.token, settings.telegram_webhook_secret),
+                allowed_updates=list(ALLOWED_UPDATES),
+            )
+        await application.start()
+        if application.updater is not None:
+            await application.updater.start_polling(
+                poll_interval=0,
+                timeout=timedelta(seconds=poll_timeout),
+                allowed_updates=list(ALLOWED_UPDATES),
+            )
+    except BaseException:
+        with contextlib.suppress(Exception):
+            if application.running:
+                await application.stop()
+            await application.shutdown()
+        raise
+    app.messengers["telegram"] = TelegramMessenger(application.bot)
+    log.info(
+        "Telegram: @%s via %s",
+        application.bot.username,
+        "webhook" if settings.telegram_webhook_url else "polling",
+    )
+
+    async def stop() -> None:
+        app.messengers.pop("telegram", None)
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()
+        await application.stop()  # handles what is already queued, then stops
+        await application.shutdown()
+
+    return stop
