@@ -145,25 +145,33 @@ async def generate_history(
         sid = await add_session(app, start, place=CITIES[n % len(CITIES)], theme=f"thema {n + 1}")
         history.sessions.append(sid)
         history.starts.append(start)
-    for n in range(people):
-        city = CITIES[n % len(CITIES)]
-        pid = await add_person(app, f"Deelnemer {n + 1:02d}", city=city)
-        history.people.append(pid)
-        history.cities[pid] = city
-        # Some are steady (the core), some shoppers, some arrived late.
-        kind = n % 4
-        first = 0 if kind != 3 else rng.randrange(sessions)
-        seen = set()
-        for index in range(first, sessions):
+    async with app.sessions() as db, db.begin():
+        for n in range(people):
+            city = CITIES[n % len(CITIES)]
+            person = Participant(
+                display_name=f"Deelnemer {n + 1:02d}", city=city, language="nl",
+                created_at=now, registered=True,
+            )  # fmt: skip
+            db.add(person)
+            await db.flush()
+            history.people.append(person.id)
+            history.cities[person.id] = city
+            # Some are steady (the core), some shoppers, some arrived late.
+            kind = n % 4
+            first = 0 if kind != 3 else rng.randrange(sessions)
             chance = {0: 0.95, 1: 0.85, 2: 0.35, 3: 0.7}[kind]
-            if rng.random() < chance:
-                seen.add(history.sessions[index])
-        for sid in history.sessions:
-            if sid in seen:
-                await add_rsvp(app, sid, pid, "yes")
-            elif rng.random() < 0.3:
-                await add_rsvp(app, sid, pid, "no")
-        history.attended[pid] = seen
+            seen = set()
+            for index in range(first, sessions):
+                if rng.random() < chance:
+                    seen.add(history.sessions[index])
+            for sid in history.sessions:
+                answer = "yes" if sid in seen else "no" if rng.random() < 0.3 else None
+                if answer:
+                    db.add(
+                        Rsvp(session_id=sid, participant_id=person.id, answer=answer,
+                             updated_at=now)
+                    )  # fmt: skip
+            history.attended[person.id] = seen
     return history
 
 
