@@ -7,8 +7,8 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.app import App
-from bot.db.models import Identity
 from bot.clock import ManualClock
+from bot.db.models import Identity
 from tests.factories import Person
 from tests.history_factory import (
     add_person,
