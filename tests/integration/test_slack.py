@@ -279,6 +279,15 @@ async def test_feature_slash_command_maps_to_the_dispatcher_command(bot: SlackBo
     assert buttons[2]["url"] == "https://example.org/boekje.pdf"
 
 
+async def test_every_slash_command_of_the_manifest_answers(bot: SlackBot) -> None:
+    commands = ["/les", "/boek", "/maatje", "/sessie", "/agenda"]
+    for command in commands:
+        await bot.command(command, "")
+    calls = await bot.slack.wait_for("response_url", count=len(commands), within=5)
+    assert all(texts([call]) for call in calls)  # whatever exists today answers, never silence
+    assert await bot.handled() == len(commands)
+
+
 async def test_public_reply_goes_in_channel(bot: SlackBot) -> None:
     await bot.command("/lang", "2600")
     [call] = await bot.slack.wait_for("response_url")
@@ -398,6 +407,15 @@ async def test_attachment_is_uploaded_with_the_v2_file_flow(bot: SlackBot) -> No
     assert list(bot.slack.uploads.values()) == [b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"]
 
 
+async def test_a_private_file_asked_for_in_a_channel_goes_to_the_dm(bot: SlackBot) -> None:
+    await bot.command("/cop", "ics", channel="C1")
+    [done] = await bot.slack.wait_for("files.completeUploadExternal")
+    [opened] = bot.slack.of("conversations.open")
+    assert opened.args["users"] == "U1" and done.args["channel_id"] == "D1"
+    [note] = bot.slack.of("response_url")
+    assert note.args["response_type"] == "ephemeral"
+
+
 async def test_rate_limited_post_is_retried_after_retry_after(bot: SlackBot) -> None:
     bot.slack.fail("chat.postMessage", status=429, retry_after=0)
     await bot.event(dm("/help"))
@@ -467,10 +485,11 @@ async def test_messenger_paces_messages_to_one_channel(slack: FakeSlack) -> None
     messenger = SlackMessenger(SlackSender(make_client(BOT_TOKEN, slack.api_url)), 0.2)
     loop = asyncio.get_running_loop()
     started = loop.time()
-    await asyncio.gather(*(messenger.send("D1", Reply(f"bericht {i}")) for i in range(3)))
-    await messenger.send("D2", Reply("elders"))
-    assert loop.time() - started >= 0.4  # three in D1: 0, 0.2, 0.4 s; D2 needn't wait
-    assert loop.time() - started < 1.0
+    sends = [messenger.send("D1", Reply(f"bericht {i}")) for i in range(3)]
+    await asyncio.gather(*sends, messenger.send("D2", Reply("elders")))
+    assert loop.time() - started >= 0.4  # three in D1: at 0, 0.2 and 0.4 s
+    order = [call.args["channel"] for call in slack.of("chat.postMessage")]
+    assert order.index("D2") < 2  # D2 didn't wait behind D1
 
 
 # -- Socket Mode ------------------------------------------------------------------------------
