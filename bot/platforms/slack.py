@@ -70,7 +70,7 @@ class Origin:
     is_dm: bool
     response_url: str | None = None
     message_ts: str | None = None  # the message a pressed button sits on
-    ephemeral: bool = False  # that message is ephemeral (only chat.update can't touch it)
+    ephemeral: bool = False  # that message is ephemeral: chat.update can't change it
     thread_ts: str | None = None
     posts_left: int = RESPONSE_URL_POSTS
 
