@@ -2,65 +2,42 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import hashlib
 import hmac
 import logging
-import os
-from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urlparse
 
-import httpx
 from aiohttp import web
-from telegram import Bot, BotCommand, BotCommandScopeChat, InputFile, Message, Update
-from telegram.error import (
-    BadRequest,
-    ChatMigrated,
-    Forbidden,
-    InvalidToken,
-    RetryAfter,
-    TelegramError,
-    TimedOut,
-)
+from telegram import Bot, BotCommand, BotCommandScopeChat, Update
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.app import App
 from bot.i18n import language_of
 from bot.messages import Incoming, Reply
-from bot.platforms.base import (
-    DeliveryError,
-    PermanentFailure,
-    RetryLater,
-    TransientFailure,
-    UncertainDelivery,
-)
 from bot.platforms.telegram_render import (
     ALLOWED_UPDATES,
     TEXTS,
-    Outgoing,
     bot_commands,
+    chat_ref,
+    delivery_error,
     is_private_non_text,
-    keyboard,
+    patiently,
     render,
-    strip_html,
+    send_reply,
     to_incoming,
 )
 from bot.runtime import Stopper
 
-# Opt in to python-telegram-bot's coming timedelta time periods (retry_after and friends), so
-# it emits no deprecation warning each time it reads one.
-os.environ.setdefault("PTB_TIMEDELTA", "true")
-
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 POLL_TIMEOUT = 30.0  # seconds one getUpdates long poll may wait
-DIRECT_REPLY_PATIENCE = 10.0  # seconds an answer may wait out flood control in total
+DIRECT_REPLY_PATIENCE = 10.0  # seconds an answer may wait out flood control, in total
 
 
 def file_url(api_url: str) -> str:
@@ -74,76 +51,6 @@ def webhook_secret(token: str, configured: str | None) -> str:
     return configured or derived
 
 
-def retry_seconds(problem: RetryAfter) -> float:
-    value: Any = problem.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
-
-
-def delivery_error(problem: TelegramError) -> DeliveryError:
-    """What a failed send means for the outbox: retry later, never, or maybe delivered."""
-    if isinstance(problem, RetryAfter):
-        return RetryLater(retry_seconds(problem), str(problem))
-    if isinstance(problem, Forbidden | BadRequest | ChatMigrated | InvalidToken):
-        return PermanentFailure(problem.message)
-    if isinstance(problem, TimedOut):
-        if isinstance(problem.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout):
-            return TransientFailure(problem.message)  # it never left
-        return UncertainDelivery(problem.message)
-    return TransientFailure(problem.message)  # NetworkError, 5xx, Conflict
-
-
-async def patiently(call: Callable[[], Awaitable[T]], patience: float) -> T:
-    """Run one API call, waiting out flood control while the patience (seconds) lasts."""
-    while True:
-        try:
-            return await call()
-        except RetryAfter as problem:
-            wait = retry_seconds(problem)
-            if wait > patience:
-                raise
-            patience -= wait
-            await asyncio.sleep(wait)
-
-
-async def send_reply(
-    bot: Bot, chat_id: int | str, reply: Reply, patience: float = 0
-) -> str | None:
-    """Send a reply as one or more messages (and a document); the last message's id."""
-    last: Message | None = None
-    messages = render(reply)
-    for out in messages:
-        last = await patiently(partial(_send_text, bot, chat_id, out), patience)
-    if reply.attachment is not None:
-        document = InputFile(reply.attachment.content, filename=reply.attachment.filename)
-        document.mimetype = reply.attachment.mime
-        markup = None if messages else keyboard(reply.buttons)  # buttons go on the last message
-        last = await patiently(
-            lambda: bot.send_document(chat_id, document, reply_markup=markup), patience
-        )
-    return str(last.message_id) if last is not None else None
-
-
-async def _send_text(bot: Bot, chat_id: int | str, out: Outgoing) -> Message:
-    try:
-        return await bot.send_message(
-            chat_id,
-            out.text,
-            parse_mode=out.parse_mode,
-            entities=out.entities or None,
-            reply_markup=out.markup,
-        )
-    except BadRequest as problem:
-        if not out.parse_mode or "can't parse entities" not in problem.message.lower():
-            raise
-        # A feature's HTML that Telegram refuses is still worth reading as plain text.
-        log.warning("Telegram refused HTML (%s); sending plain text", problem.message)
-        return await bot.send_message(chat_id, strip_html(out.text), reply_markup=out.markup)
-
-
-def _chat(chat_id: str) -> int | str:
-    return int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id
-
-
 class TelegramMessenger:
     """Sends on the bot's own initiative (outbox); failures become DeliveryErrors."""
 
@@ -154,7 +61,7 @@ class TelegramMessenger:
 
     async def send(self, chat_id: str, reply: Reply) -> str | None:
         try:
-            return await send_reply(self.bot, _chat(chat_id), reply)
+            return await send_reply(self.bot, chat_ref(chat_id), reply)
         except TelegramError as problem:
             raise delivery_error(problem) from problem
 
@@ -183,7 +90,7 @@ class TelegramAdapter:
         for reply in await self.app.dispatch(incoming):
             if reply.edit and incoming.message_id and await self.edit(incoming, reply):
                 continue
-            await self.answer(_chat(incoming.chat_id), reply)
+            await self.answer(chat_ref(incoming.chat_id), reply)
 
     async def answer(self, chat_id: int | str, reply: Reply) -> None:
         try:
@@ -198,14 +105,16 @@ class TelegramAdapter:
             return False
         out = messages[0]
         try:
-            await self.bot.edit_message_text(
+            edit = partial(
+                self.bot.edit_message_text,
                 out.text,
-                chat_id=_chat(incoming.chat_id),
+                chat_id=chat_ref(incoming.chat_id),
                 message_id=int(incoming.message_id or 0),
                 parse_mode=out.parse_mode,
                 entities=out.entities or None,
                 reply_markup=out.markup,
             )
+            await patiently(edit, DIRECT_REPLY_PATIENCE)
         except BadRequest as problem:
             if "not modified" in problem.message.lower():
                 return True  # it already shows this

@@ -1,24 +1,57 @@
-"""Translation between Telegram's types and copbot's Incoming/Reply, without any network."""
+"""Translation between Telegram and copbot's Incoming/Reply, and sending the rendered replies."""
 
 from __future__ import annotations
 
+import asyncio
 import html
+import logging
+import os
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
+from datetime import timedelta
+from functools import partial
+from typing import Any, TypeVar
 
+import httpx
 from telegram import (
+    Bot,
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputFile,
+    Message,
     MessageEntity,
     Update,
 )
 from telegram.constants import MessageLimit, ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 
 from bot.dispatch import Dispatcher
 from bot.i18n import Texts
 from bot.messages import Button, Incoming, Reply
+from bot.platforms.base import (
+    DeliveryError,
+    PermanentFailure,
+    RetryLater,
+    TransientFailure,
+    UncertainDelivery,
+)
 from bot.textsplit import split_text, utf16_len
+
+# Opt in to python-telegram-bot's coming timedelta time periods (retry_after and friends), so
+# it emits no deprecation warning each time it reads one.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # The update types the bot asks Telegram for; everything else is never fetched.
 ALLOWED_UPDATES = ("message", "callback_query")
@@ -151,3 +184,74 @@ def bot_commands(dispatcher: Dispatcher, lang: str, organiser: bool = False) -> 
         description = " ".join((command.help_en if lang == "en" else command.help_nl).split())
         commands.append(BotCommand(name, description[:256] or name))
     return commands[:MAX_MENU_COMMANDS]
+
+
+def retry_seconds(problem: RetryAfter) -> float:
+    value: Any = problem.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def delivery_error(problem: TelegramError) -> DeliveryError:
+    """What a failed send means for the outbox: retry later, never, or maybe delivered."""
+    if isinstance(problem, RetryAfter):
+        return RetryLater(retry_seconds(problem), str(problem))
+    if isinstance(problem, Forbidden | BadRequest | ChatMigrated | InvalidToken):
+        return PermanentFailure(problem.message)
+    if isinstance(problem, TimedOut):
+        if isinstance(problem.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout):
+            return TransientFailure(problem.message)  # it never left
+        return UncertainDelivery(problem.message)
+    return TransientFailure(problem.message)  # NetworkError, 5xx, Conflict
+
+
+async def patiently(call: Callable[[], Awaitable[T]], patience: float) -> T:
+    """Run one API call, waiting out flood control while the patience (seconds) lasts."""
+    while True:
+        try:
+            return await call()
+        except RetryAfter as problem:
+            wait = retry_seconds(problem)
+            if wait > patience:
+                raise
+            patience -= wait
+            await asyncio.sleep(wait)
+
+
+async def send_reply(
+    bot: Bot, chat_id: int | str, reply: Reply, patience: float = 0
+) -> str | None:
+    """Send a reply as one or more messages (and a document); the last message's id."""
+    last: Message | None = None
+    messages = render(reply)
+    for out in messages:
+        last = await patiently(partial(_send_text, bot, chat_id, out), patience)
+    if reply.attachment is not None:
+        document = InputFile(reply.attachment.content, filename=reply.attachment.filename)
+        document.mimetype = reply.attachment.mime
+        markup = None if messages else keyboard(reply.buttons)  # buttons go on the last message
+        last = await patiently(
+            lambda: bot.send_document(chat_id, document, reply_markup=markup), patience
+        )
+    return str(last.message_id) if last is not None else None
+
+
+async def _send_text(bot: Bot, chat_id: int | str, out: Outgoing) -> Message:
+    try:
+        return await bot.send_message(
+            chat_id,
+            out.text,
+            parse_mode=out.parse_mode,
+            entities=out.entities or None,
+            reply_markup=out.markup,
+        )
+    except BadRequest as problem:
+        if not out.parse_mode or "can't parse entities" not in problem.message.lower():
+            raise
+        # A feature's HTML that Telegram refuses is still worth reading as plain text.
+        log.warning("Telegram refused HTML (%s); sending plain text", problem.message)
+        return await bot.send_message(chat_id, strip_html(out.text), reply_markup=out.markup)
+
+
+def chat_ref(chat_id: str) -> int | str:
+    """Telegram chat ids are numbers; "@channelname" stays as it is."""
+    return int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id

@@ -28,9 +28,10 @@ from bot.platforms.base import (
     TransientFailure,
     UncertainDelivery,
 )
-from bot.platforms.telegram import delivery_error, file_url, webhook_secret
+from bot.platforms.telegram import file_url, webhook_secret
 from bot.platforms.telegram_render import (
     bot_commands,
+    delivery_error,
     is_private_non_text,
     render,
     strip_html,
