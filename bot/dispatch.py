@@ -257,16 +257,11 @@ class Dispatcher:
         return Reply(ctx.t(TEXTS, "not_a_command"))
 
     def _unknown(self, ctx: Context, name: str) -> str:
-        visible = {
-            alias
-            for command in self.visible_commands(ctx.is_organiser)
-            for alias in (command.name, *command.aliases)
-        }
-        match = (
-            process.extractOne(name[:40], visible, scorer=fuzz.ratio, score_cutoff=60)
-            if visible
-            else None
-        )
+        # Canonical names first, then aliases, each in registration order: on a tie the
+        # suggestion is the name /help shows, and the same on every run.
+        commands = self.visible_commands(ctx.is_organiser)
+        choices = [c.name for c in commands] + [a for c in commands for a in c.aliases]
+        match = process.extractOne(name[:40], choices, scorer=fuzz.ratio, score_cutoff=60)
         if match:
             return ctx.t(TEXTS, "unknown_with_suggestion", name=name[:40], suggestion=match[0])
         return ctx.t(TEXTS, "unknown", name=name[:40])

@@ -25,7 +25,7 @@ def make_settings(tmp_path: Path, **overrides: object) -> Settings:
         "http_port": 0,
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[arg-type]
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg, arg-type, unused-ignore]
 
 
 async def make_app(tmp_path: Path, now: datetime = DEFAULT_NOW, **overrides: object) -> App:
