@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import itertools
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,6 +13,8 @@ from pathlib import Path
 from bot.app import App, build_app
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.db.engine import create_engine
+from bot.db.migrate import upgrade
 from bot.messages import Incoming, Reply
 
 _updates = itertools.count(1)
@@ -28,8 +33,34 @@ def make_settings(tmp_path: Path, **overrides: object) -> Settings:
     return Settings(_env_file=None, **values)  # type: ignore[call-arg, arg-type, unused-ignore]
 
 
+_TEMPLATE_DIR = Path(tempfile.mkdtemp(prefix="copbot-template-"))
+atexit.register(shutil.rmtree, _TEMPLATE_DIR, ignore_errors=True)
+
+
+async def _template_database() -> Path:
+    """A migrated SQLite file made once per test run; each test starts from a copy of it.
+
+    Running every migration for every test would dominate the suite's time; the migrations
+    themselves are tested in tests/bot/db.
+    """
+    template = _TEMPLATE_DIR / "migrated.db"
+    if not template.exists():
+        scratch = _TEMPLATE_DIR / "scratch.db"
+        engine = create_engine(f"sqlite+aiosqlite:///{scratch}")
+        try:
+            await upgrade(engine)
+        finally:
+            await engine.dispose()  # the last connection closing folds the WAL into the file
+        scratch.rename(template)
+    return template
+
+
 async def make_app(tmp_path: Path, now: datetime = DEFAULT_NOW, **overrides: object) -> App:
-    app = build_app(make_settings(tmp_path, **overrides), clock=ManualClock(now))
+    settings = make_settings(tmp_path, **overrides)
+    target = tmp_path / "copbot.db"
+    if settings.database_url == f"sqlite+aiosqlite:///{target}" and not target.exists():
+        shutil.copyfile(await _template_database(), target)
+    app = build_app(settings, clock=ManualClock(now))
     await app.prepare()
     return app
 
