@@ -1,0 +1,74 @@
+"""Migrations: a fresh database reaches head, matches the models, and can go down and up."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+from sqlalchemy.engine import Connection
+
+from bot.db.engine import create_engine
+from bot.db.migrate import alembic_config, current_revision, upgrade
+from bot.db.models import Base
+
+
+def head() -> str:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    assert len(heads) == 1, f"the migration chain must have one head, has {heads}"
+    return heads[0]
+
+
+async def check_database(url: str) -> None:
+    engine = create_engine(url)
+    try:
+        await upgrade(engine)
+        assert await current_revision(engine) == head()
+
+        def differences(connection: Connection) -> list[object]:
+            context = MigrationContext.configure(connection, opts={"compare_type": False})
+            return list(compare_metadata(context, Base.metadata))
+
+        async with engine.connect() as conn:
+            assert await conn.run_sync(differences) == []
+
+        def down_and_up(connection: Connection) -> list[str]:
+            command.downgrade(alembic_config(connection), "base")
+            left = [t for t in inspect(connection).get_table_names() if t != "alembic_version"]
+            command.upgrade(alembic_config(connection), "head")
+            return left
+
+        async with engine.begin() as conn:
+            assert await conn.run_sync(down_and_up) == []
+        assert await current_revision(engine) == head()
+    finally:
+        await engine.dispose()
+
+
+async def test_sqlite_migrates_to_head_matching_the_models(tmp_path: Path) -> None:
+    await check_database(f"sqlite+aiosqlite:///{tmp_path / 'm.db'}")
+
+
+async def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'w.db'}")
+    try:
+        async with engine.connect() as conn:
+            mode = (await conn.exec_driver_sql("PRAGMA journal_mode")).scalar()
+            timeout = (await conn.exec_driver_sql("PRAGMA busy_timeout")).scalar()
+    finally:
+        await engine.dispose()
+    assert mode == "wal"
+    assert timeout == 30000
+
+
+@pytest.mark.postgres
+async def test_postgres_migrates_to_head_matching_the_models() -> None:
+    url = os.environ.get("COPBOT_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("COPBOT_TEST_POSTGRES_URL not set")
+    await check_database(url)
