@@ -22,6 +22,8 @@ FEATURES: tuple[str, ...] = (
     "handlers.people",
     "handlers.admin",
     "handlers.sessions",
+    "handlers.polls",
+    "handlers.programme",
     "handlers.books",
     "handlers.buddies",
     "handlers.history",

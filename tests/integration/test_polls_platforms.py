@@ -1,0 +1,149 @@
+"""Agenda votes from Telegram and Slack at once, through the real adapters and their stand-ins."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from bot.app import App
+from bot.http import HttpServer, build_web_app
+from bot.platforms.slack import EVENTS_PATH, start_slack
+from bot.platforms.telegram import start_telegram
+from scheduler.service import tick
+from tests.factories import Person, make_app
+from tests.fakes.slack_api import BOT_TOKEN, FakeSlack
+from tests.fakes.telegram_api import FakeTelegram, Sent
+from tests.integration.test_slack import SECRET, SlackBot
+
+ESTHER = 501  # on Telegram
+PLAN = "/sessie nieuw 14 januari 2027 10:00 | Utrecht, Zuilen | Vreedzame wijk | geen overnachting"
+
+
+@dataclass
+class Both:
+    app: App
+    telegram: FakeTelegram
+    slack: SlackBot
+
+
+@pytest.fixture
+async def both(tmp_path: Path) -> AsyncIterator[Both]:
+    telegram = FakeTelegram()
+    await telegram.start()
+    slack = await FakeSlack().start()
+    slack.add_user("U1", "Karel Slack", locale="nl-NL")
+    app = await make_app(
+        tmp_path,
+        telegram_token=telegram.token,
+        telegram_api_url=telegram.base_url,
+        slack_bot_token=BOT_TOKEN,
+        slack_signing_secret=SECRET,
+        slack_api_url=slack.api_url,
+    )
+    web_app = build_web_app(app)
+    stop_telegram = await start_telegram(app, web_app, poll_timeout=1)
+    stop_slack = await start_slack(app, web_app)
+    server = HttpServer(web_app, "127.0.0.1", 0)
+    port = await server.start()
+    try:
+        async with aiohttp.ClientSession() as session:
+            url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
+            yield Both(app, telegram, SlackBot(app, slack, url, session, stop_slack))
+    finally:
+        await stop_slack()
+        await stop_telegram()
+        await server.stop()
+        await app.close()
+        await slack.stop()
+        await telegram.stop()
+
+
+def blocks_text(args: dict[str, Any]) -> str:
+    blocks = args.get("blocks") or []
+    if isinstance(blocks, str):
+        blocks = json.loads(blocks)
+    return "\n".join(b["text"]["text"] for b in blocks if b.get("type") == "section")
+
+
+def block_values(args: dict[str, Any]) -> list[str]:
+    blocks = args.get("blocks") or []
+    if isinstance(blocks, str):
+        blocks = json.loads(blocks)
+    return [
+        element["value"]
+        for block in blocks
+        if block.get("type") == "actions"
+        for element in block["elements"]
+        if "value" in element
+    ]
+
+
+async def test_votes_from_telegram_and_slack_count_in_one_tally(both: Both) -> None:
+    app, telegram, slack = both.app, both.telegram, both.slack
+    olga = Person(app, "organiser", name="Olga Organisator")
+    await olga.say("/start")
+    await olga.say(PLAN)
+    await olga.say("/agenda voorstel Bewoners aan het stuur")
+    await olga.say("/agenda voorstel Corporaties als partner")
+
+    # Both say hello first, so the bot knows them (and their private chats).
+    telegram.private_message(ESTHER, "/start")
+    await telegram.wait_sent(ESTHER, 1)
+    await slack.command("/cop", "start", user="U1", channel="DU1")
+    await slack.slack.wait_for("response_url")
+
+    await olga.say("/peiling open")
+    await tick(app)  # the vote messages go out through the outbox
+    [vote] = [s for s in telegram.sent(ESTHER) if "Agendapeiling" in s.text]
+    assert ("Bewoners aan het stuur (0)", "pv:1:1") in vote.buttons
+    for _, data in vote.buttons:
+        assert len(data.encode()) <= 64
+    posted = [
+        c for c in slack.slack.of("chat.postMessage") if "Agendapeiling" in blocks_text(c.args)
+    ]
+    assert posted, slack.slack.calls
+    assert "pv:1:2" in block_values(posted[0].args)
+
+    # Esther votes on Telegram: her own message is edited with a tick and the count.
+    telegram.press(ESTHER, vote, "pv:1:1")
+    await telegram.wait_for(lambda: bool(telegram.sent(ESTHER, "editMessageText")))
+    edited: Sent = telegram.sent(ESTHER, "editMessageText")[-1]
+    assert edited.message_id == vote.message_id
+    assert "✓ #1 Bewoners aan het stuur (1 stem)" in edited.text
+    assert ("✓ Bewoners aan het stuur (1)", "pv:1:1") in edited.buttons
+
+    # Karel votes on Slack for both topics; the tally has both platforms in it.
+    ts = posted[0].args.get("ts") or "1.000001"
+    channel = str(posted[0].args["channel"])
+    for value in ("pv:1:1", "pv:1:2"):
+        answered = len(slack.slack.of("response_url", "chat.update"))
+        await slack.press(value, message_ts=ts, channel=channel)
+        await slack.slack.wait_for("response_url", "chat.update", count=answered + 1)
+    standing = await olga.text("/peiling stand")
+    assert "2 deelnemers stemden" in standing
+    assert "Bewoners aan het stuur\n   ██████████ 2\n   stemmen van:" in standing
+    assert "Karel Slack" in standing and "Corporaties als partner\n   █████ 1" in standing
+
+
+async def test_vote_message_on_slack_is_updated_in_place(both: Both) -> None:
+    app, slack = both.app, both.slack
+    olga = Person(app, "organiser", name="Olga Organisator")
+    await olga.say("/start")
+    await olga.say(PLAN)
+    await olga.say("/agenda voorstel Bewoners aan het stuur")
+    await olga.say("/peiling open")
+    await slack.command("/cop", "peiling", user="U1", channel="DU1")
+    [answer] = await slack.slack.wait_for("response_url")
+    assert "Agendapeiling" in blocks_text(answer.args)
+    before = len(slack.slack.calls)
+    await slack.press("pv:1:1", message_ts="1700000000.000100", channel="DU1")
+    [replaced] = await slack.slack.wait_for("chat.update")
+    assert replaced.args["ts"] == "1700000000.000100"
+    assert all(c.method != "chat.postMessage" for c in slack.slack.calls[before:])
+    assert "✓ #1 Bewoners aan het stuur (1 stem)" in blocks_text(replaced.args)
