@@ -10,7 +10,9 @@ from bot.app import App
 from bot.clock import ManualClock
 from bot.db.models import Participant, ScheduledJob
 from bot.db.models.buddies import Pairing
+from scheduler.delivery import Delivery
 from tests.factories import Person
+from tests.fakes.flaky_messenger import FlakyMessenger
 from tests.history_factory import (
     add_person,
     add_rsvp,
@@ -361,3 +363,41 @@ async def test_buddy_contact_shows_telegram_username(app: App) -> None:
     nina, _ = await newcomer(app, "nina", "Nina Nieuw", "Arnhem")
     text = await nina.text("/maatje")
     assert "@tomt (Telegram)" in text and "Waarom:" in text
+
+
+class GroupChatMessenger(FlakyMessenger):
+    """A Slack messenger that offers the optional group DM (conversations.open users=A,B)."""
+
+    def __init__(self) -> None:
+        super().__init__("slack")
+        self.groups: list[list[str]] = []
+
+    async def open_group_chat(self, user_ids: list[str]) -> str:
+        self.groups.append(list(user_ids))
+        return "G" + "".join(sorted(user_ids))
+
+
+async def test_on_slack_the_introduction_is_a_group_dm_when_the_messenger_offers_one(
+    app: App,
+) -> None:
+    slack = GroupChatMessenger()
+    app.messengers["slack"] = slack
+    app.services["outbox_delivery"] = Delivery(app, concurrency=1)
+    await add_person(
+        app, "Karel Slack", city="Groningen", user_id="UKAREL02", platform="slack",
+        experienced=True,
+    )  # fmt: skip
+    karel = Person(app, "UKAREL02", name="Karel Slack", platform="slack")
+    await karel.say("/maatje word")
+    lies = Person(app, "ULIES001", name="Lies Slack", platform="slack")
+    await lies.say("/ik stad Utrecht")
+    await lies.say("/start")
+    await lies.press("nieuw:ja")
+    await deliver(app)
+    assert slack.groups == [["ULIES001", "UKAREL02"]]
+    [group] = [d for d in slack.delivered if d.chat_id == "GUKAREL02ULIES001"]
+    assert "Lies Slack is nieuw in de CoP, Karel Slack is het ervaren maatje" in group.reply.text
+    assert "<@UKAREL02> (Slack)" in group.reply.text and "<@ULIES001> (Slack)" in group.reply.text
+    assert not [
+        d for d in slack.delivered if d.chat_id != group.chat_id and "Kennismaken" in d.reply.text
+    ]

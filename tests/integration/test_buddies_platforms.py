@@ -1,0 +1,143 @@
+"""The buddy introduction on the Telegram and Slack stand-ins, through the outbox delivery."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from bot.app import App
+from bot.http import HttpServer, build_web_app
+from bot.platforms.slack import EVENTS_PATH, start_slack
+from bot.platforms.telegram import start_telegram
+from scheduler.service import tick
+from tests.factories import make_app
+from tests.fakes.slack_api import BOT_TOKEN, FakeSlack
+from tests.fakes.telegram_api import FakeTelegram
+from tests.integration.test_slack import SECRET, SlackBot
+
+TOM, NINA = 601, 602  # on Telegram
+KAREL = "UKAREL02"  # on Slack; Lies is "U1", who presses the buttons in the stand-in
+
+
+@dataclass
+class Both:
+    app: App
+    telegram: FakeTelegram
+    slack: SlackBot
+
+
+@pytest.fixture
+async def both(tmp_path: Path) -> AsyncIterator[Both]:
+    telegram = FakeTelegram()
+    await telegram.start()
+    slack = await FakeSlack().start()
+    slack.add_user("U1", "Lies Slack", locale="nl-NL")
+    slack.add_user(KAREL, "Karel Slack", locale="nl-NL")
+    app = await make_app(
+        tmp_path,
+        telegram_token=telegram.token,
+        telegram_api_url=telegram.base_url,
+        slack_bot_token=BOT_TOKEN,
+        slack_signing_secret=SECRET,
+        slack_api_url=slack.api_url,
+    )
+    web_app = build_web_app(app)
+    stop_telegram = await start_telegram(app, web_app, poll_timeout=1)
+    stop_slack = await start_slack(app, web_app)
+    server = HttpServer(web_app, "127.0.0.1", 0)
+    port = await server.start()
+    try:
+        async with aiohttp.ClientSession() as session:
+            url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
+            yield Both(app, telegram, SlackBot(app, slack, url, session, stop_slack))
+    finally:
+        await stop_slack()
+        await stop_telegram()
+        await server.stop()
+        await app.close()
+        await slack.stop()
+        await telegram.stop()
+
+
+def blocks_text(args: dict[str, Any]) -> str:
+    blocks = args.get("blocks") or []
+    if isinstance(blocks, str):
+        blocks = json.loads(blocks)
+    texts = [b["text"]["text"] for b in blocks if b.get("type") == "section"]
+    return "\n".join(texts) or str(args.get("text", ""))
+
+
+async def say(telegram: FakeTelegram, user: int, text: str, **who: Any) -> str:
+    before = len(telegram.sent(user))
+    telegram.private_message(user, text, user=telegram.user(user, **who))
+    [answer, *_] = await telegram.wait_sent(user, 1, after=before)
+    return answer.text
+
+
+async def test_introduction_on_telegram(both: Both) -> None:
+    app, telegram = both.app, both.telegram
+    tom = {"first_name": "Tom", "last_name": "Delft", "username": "tomdelft"}
+    nina: dict[str, Any] = {}  # the stand-in's default person: Esther Brink, @esther
+    await say(telegram, TOM, "/ik stad Delft", **tom)
+    await say(telegram, TOM, "/ik ervaren", **tom)
+    assert "Dank je" in await say(telegram, TOM, "/maatje word", **tom)
+
+    await say(telegram, NINA, "/ik stad Arnhem", **nina)
+    before = len(telegram.sent(NINA))
+    telegram.private_message(NINA, "/start", user=telegram.user(NINA, **nina))
+    sent = await telegram.wait_sent(NINA, 2, after=before)
+    [question] = [s for s in sent if ("Ja, ik ben nieuw", "nieuw:ja") in s.buttons]
+    before = len(telegram.sent(NINA))
+    telegram.press(NINA, question, "nieuw:ja")
+    await telegram.wait_for(
+        lambda: any("Je maatje is Tom Delft" in s.text for s in telegram.sent(NINA))
+    )
+
+    await tick(app)  # the introduction job runs and the outbox delivers it
+    to_nina = [s.text for s in telegram.sent(NINA, "sendMessage") if "Kennismaken" in s.text]
+    to_tom = [s.text for s in telegram.sent(TOM, "sendMessage") if "Kennismaken" in s.text]
+    assert len(to_nina) == 1 and len(to_tom) == 1
+    assert "@tomdelft (Telegram)" in to_nina[0] and "Stad: Delft" in to_nina[0]
+    assert "@esther (Telegram)" in to_tom[0] and "Stad: Arnhem" in to_tom[0]
+    assert "diagonaal leren" in to_nina[0]
+    await tick(app)  # nothing twice
+    assert len([s for s in telegram.sent(TOM) if "Kennismaken" in s.text]) == 1
+
+
+async def test_introduction_on_slack(both: Both) -> None:
+    app, slack = both.app, both.slack
+    # Karel is experienced and volunteers; Lies (U1) is new, from Utrecht.
+    steps = [
+        (KAREL, "ik stad Groningen"),
+        (KAREL, "ik ervaren"),
+        (KAREL, "maatje word"),
+        ("U1", "ik stad Utrecht"),
+        ("U1", "start"),
+    ]
+    for user, text in steps:
+        before = len(slack.slack.of("response_url"))
+        await slack.command("/cop", text, user=user, channel=f"D{user}")
+        await slack.slack.wait_for("response_url", count=before + 1)
+    await slack.slack.wait_for("response_url", count=len(steps) + 1)  # /start answers twice
+    await slack.press("nieuw:ja", message_ts="1700000000.000100", channel="DU1")
+    await slack.slack.wait_for("response_url", count=len(steps) + 2)
+    answers = [blocks_text(c.args) for c in slack.slack.of("response_url")]
+    assert any("Je maatje is Karel Slack" in a for a in answers), answers
+
+    await tick(app)
+    posted = {
+        str(c.args["channel"]): blocks_text(c.args)
+        for c in slack.slack.of("chat.postMessage")
+        if "Kennismaken" in blocks_text(c.args)
+    }
+    # No group DM capability on the messenger yet: one DM each.
+    assert set(posted) == {"DU1", f"D{KAREL}"}
+    # A mention on Slack: Lies can click through to Karel.
+    assert f"<@{KAREL}> (Slack)" in posted["DU1"] and "Stad: Groningen" in posted["DU1"]
+    assert "Lies Slack" in posted[f"D{KAREL}"] and "Stad: Utrecht" in posted[f"D{KAREL}"]
