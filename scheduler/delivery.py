@@ -31,7 +31,9 @@ ran on this host and is gone (`scheduler.claims`).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -98,6 +100,16 @@ class _Recipient:
     identity_id: int | None = None  # set when a DM chat was opened and should be remembered
 
 
+_Write = Callable[[AsyncSession], Awaitable[bool]]
+
+
+@dataclass
+class _Work:
+    row: OutboxMessage
+    participant: Participant | None
+    identities: list[Identity]
+
+
 class _Release(Exception):
     """Hand the row back unsent (it stays pending)."""
 
@@ -122,6 +134,39 @@ class Delivery:
         self.paused_until: dict[str, datetime] = {}
         self.stopping = False
         self._warned_missing: set[str] = set()
+        # Our writes take turns and the small ones are committed in groups: SQLite has one
+        # writer at a time (its busy handler sleeps up to 100 ms a go), and each commit costs
+        # a disk flush, so a broadcast would otherwise crawl.
+        self._turns = asyncio.Lock()
+        self._waiting: list[tuple[_Write, asyncio.Future[bool]]] = []
+
+    @contextlib.asynccontextmanager
+    async def _tx(self) -> AsyncIterator[AsyncSession]:
+        async with self._turns, self.app.sessions() as db, db.begin():
+            yield db
+
+    async def _write(self, write: _Write) -> bool:
+        """Run `write` in a transaction shared with the writes that queued up meanwhile."""
+        done: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._waiting.append((write, done))
+        async with self._turns:
+            if not done.done():
+                group, self._waiting = self._waiting, []
+                try:
+                    async with self.app.sessions() as db, db.begin():
+                        results = [await w(db) for w, _ in group]
+                except BaseException as problem:  # cancelled too: nobody may wait forever
+                    failure = (
+                        problem if isinstance(problem, Exception) else RuntimeError("stopped")
+                    )
+                    for _, future in group:
+                        if future is not done:
+                            future.set_exception(failure)
+                    raise
+                else:
+                    for (_, future), result in zip(group, results, strict=True):
+                        future.set_result(result)
+        return await done
 
     # -- bookkeeping ------------------------------------------------------------------------
 
@@ -142,7 +187,7 @@ class Delivery:
     async def recover(self) -> int:
         """Rows left by a dead sender: "sending" → uncertain, claimed "pending" → released."""
         now = self._now()
-        async with self.app.sessions() as db, db.begin():
+        async with self._tx() as db:
             rows = await db.execute(
                 select(
                     OutboxMessage.id,
@@ -193,9 +238,9 @@ class Delivery:
                 )
         return len(uncertain)
 
-    async def _claim(self, now: datetime) -> list[int]:
+    async def _claim(self, now: datetime) -> list[_Work]:
         platforms = self._available(now)
-        async with self.app.sessions() as db, db.begin():
+        async with self._tx() as db:
             await self._warn_missing(db, now)
             if not platforms:
                 return []
@@ -221,13 +266,45 @@ class Delivery:
                     )
                 ).all()
             )
-            if ids:
-                await db.execute(
-                    update(OutboxMessage)
-                    .where(OutboxMessage.id.in_(ids))
-                    .values(claimed_by=self.worker, claimed_until=now + CLAIM_LEASE)
-                )
-        return ids
+            if not ids:
+                return []
+            await db.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id.in_(ids))
+                .values(claimed_by=self.worker, claimed_until=now + CLAIM_LEASE)
+            )
+            return await self._snapshots(db, ids)
+
+    async def _snapshots(self, db: AsyncSession, ids: list[int]) -> list[_Work]:
+        """The claimed rows with their recipients, read in the claiming transaction."""
+        rows = (
+            await db.scalars(
+                select(OutboxMessage)
+                .where(OutboxMessage.id.in_(ids))
+                .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+                .execution_options(populate_existing=True)
+            )
+        ).all()
+        person_ids = {r.participant_id for r in rows if r.participant_id is not None}
+        people = {
+            p.id: p
+            for p in (
+                await db.scalars(select(Participant).where(Participant.id.in_(person_ids)))
+            ).all()
+        }
+        identities: dict[int, list[Identity]] = {}
+        for identity in (
+            await db.scalars(select(Identity).where(Identity.participant_id.in_(person_ids)))
+        ).all():
+            identities.setdefault(identity.participant_id, []).append(identity)
+        return [
+            _Work(
+                row,
+                people.get(row.participant_id) if row.participant_id is not None else None,
+                identities.get(row.participant_id, []) if row.participant_id is not None else [],
+            )
+            for row in rows
+        ]
 
     async def _warn_missing(self, db: AsyncSession, now: datetime) -> None:
         rows = await db.scalars(
@@ -253,25 +330,25 @@ class Delivery:
         """Claim what is due now and send it; returns what happened."""
         report = DeliveryReport()
         now = self._now()
-        ids = await self._claim(now)
-        report.claimed = len(ids)
-        if not ids:
+        claimed = await self._claim(now)
+        report.claimed = len(claimed)
+        if not claimed:
             return report
-        queue: asyncio.Queue[int] = asyncio.Queue()
-        for row_id in ids:
-            queue.put_nowait(row_id)
+        queue: asyncio.Queue[_Work] = asyncio.Queue()
+        for work in claimed:
+            queue.put_nowait(work)
 
         async def worker() -> None:
             while not queue.empty():
-                row_id = queue.get_nowait()
+                work = queue.get_nowait()
                 try:
-                    await self._deliver_one(row_id, report)
+                    await self._deliver_one(work, report)
                 except Exception as problem:  # one bad row never stops the others
-                    log.exception("outbox row %s: unexpected error", row_id)
-                    report.errors.append(f"{row_id}: {problem}")
-                    await self._release([row_id])
+                    log.exception("outbox row %s: unexpected error", work.row.key)
+                    report.errors.append(f"{work.row.key}: {problem}")
+                    await self._release([work.row.id])
 
-        await asyncio.gather(*(worker() for _ in range(min(self.concurrency, len(ids)))))
+        await asyncio.gather(*(worker() for _ in range(min(self.concurrency, len(claimed)))))
         return report
 
     async def deliver_until_idle(self, max_passes: int = 100) -> DeliveryReport:
@@ -288,28 +365,9 @@ class Delivery:
                 break
         return total
 
-    async def _load(
-        self, row_id: int
-    ) -> tuple[OutboxMessage | None, Participant | None, list[Identity]]:
-        """The row and its recipient, read in one short transaction (no network inside)."""
-        async with self.app.sessions() as db, db.begin():
-            row = await db.get(OutboxMessage, row_id)
-            if row is None or row.participant_id is None:
-                return row, None, []
-            participant = await db.get(Participant, row.participant_id)
-            identities = list(
-                (
-                    await db.scalars(
-                        select(Identity).where(Identity.participant_id == row.participant_id)
-                    )
-                ).all()
-            )
-        return row, participant, identities
-
-    async def _deliver_one(self, row_id: int, report: DeliveryReport) -> None:
-        row, participant, identities = await self._load(row_id)
-        if row is None or row.status != OUT_PENDING or row.claimed_by != self.worker:
-            return
+    async def _deliver_one(self, work: _Work, report: DeliveryReport) -> None:
+        row, participant, identities = work.row, work.participant, work.identities
+        row_id = row.id
         try:
             if self.stopping:
                 raise _Release()
@@ -410,16 +468,18 @@ class Delivery:
     # -- writing outcomes -------------------------------------------------------------------
 
     async def _update(self, row_id: int, *statuses: str, **values: Any) -> bool:
-        async with self.app.sessions() as db, db.begin():
+        async def write(db: AsyncSession) -> bool:
             result = await db.execute(
                 update(OutboxMessage)
                 .where(OutboxMessage.id == row_id, OutboxMessage.status.in_(statuses))
                 .values(**values)
             )
-        return bool(result.rowcount)  # type: ignore[attr-defined]
+            return bool(result.rowcount)  # type: ignore[attr-defined]
+
+        return await self._write(write)
 
     async def _release(self, ids: list[int]) -> None:
-        async with self.app.sessions() as db, db.begin():
+        async def write(db: AsyncSession) -> bool:
             await db.execute(
                 update(OutboxMessage)
                 .where(
@@ -429,11 +489,15 @@ class Delivery:
                 )
                 .values(claimed_by=None, claimed_until=None)
             )
+            return True
+
+        await self._write(write)
 
     async def _mark_sending(self, row_id: int, recipient: _Recipient) -> bool:
         """pending → sending, committed before the request goes out; False if not ours."""
         now = self._now()
-        async with self.app.sessions() as db, db.begin():
+
+        async def write(db: AsyncSession) -> bool:
             result = await db.execute(
                 update(OutboxMessage)
                 .where(
@@ -457,7 +521,9 @@ class Delivery:
                     .where(Identity.id == recipient.identity_id, Identity.dm_chat_id.is_(None))
                     .values(dm_chat_id=recipient.chat_id)
                 )
-        return True
+            return True
+
+        return await self._write(write)
 
     async def _settle(
         self, row: OutboxMessage, status: str, reason: str, report: DeliveryReport

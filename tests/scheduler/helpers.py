@@ -48,10 +48,15 @@ async def outbox_rows(app: App) -> list[OutboxMessage]:
 
 
 class VirtualTime:
-    """A monotonic clock and a sleep that moves it instead of waiting."""
+    """A monotonic clock and a sleep that moves it instead of waiting.
 
-    def __init__(self) -> None:
+    With `frozen=True` the clock stands still: every slot is planned from the same instant,
+    which shows the limiter's ideal schedule for a whole batch.
+    """
+
+    def __init__(self, *, frozen: bool = False) -> None:
         self.t = 0.0
+        self.frozen = frozen
         self.sleeps: list[float] = []
 
     def monotonic(self) -> float:
@@ -60,5 +65,6 @@ class VirtualTime:
     async def sleep(self, delay: float) -> None:
         # The limiter sleeps right after reserving, so now + delay is the reserved slot.
         self.sleeps.append(delay)
-        self.t += max(delay, 0.0)
+        if not self.frozen:
+            self.t += max(delay, 0.0)
         await asyncio.sleep(0)
