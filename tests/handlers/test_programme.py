@@ -132,6 +132,7 @@ async def test_bad_input_gets_clear_answers(
     assert "Ik ken geen voorstel #9" in await voted.text("/programma 1 neem 9")
     assert "Welk voorstel?" in await voted.text("/programma 1 neem")
     assert "geen item 5" in await voted.text("/programma 1 eigenaar 5 @esther")
+    await voted.say("/programma 1 neem 1")
     assert "Ik vind niemand die @nobody" in await voted.text("/programma 1 eigenaar 1 @nobody")
     assert "Dat begrijp ik niet: schuif" in await voted.text("/programma 1 schuif 1")
     assert "Ik ken geen bijeenkomst 8" in await voted.text("/programma 8")
