@@ -206,12 +206,16 @@ async def test_group_commands_for_this_bot_are_answered_others_ignored(bot: Runn
     fake.group_message(GROUP, ESTHER, "/help@otherbot")
     fake.group_message(GROUP, ESTHER, "gewoon gepraat in de groep")
     fake.group_message(GROUP, ESTHER, None, sticker=sticker_payload())
+    edited = fake.group_message(GROUP, ESTHER, "/help")["message"]
+    fake.push({"edited_message": {**edited, "text": "/help@copbot_test_bot", "edit_date": 1}})
+    fake.push({"channel_post": {**edited, "chat": {"id": -5, "type": "channel", "title": "N"}}})
     fake.group_message(GROUP, ESTHER, f"/help@{fake.bot_user['username']}")
-    [answer] = await fake.wait_sent(GROUP)
+    [plain_help, answer] = await fake.wait_sent(GROUP, 2)
+    assert plain_help.text == answer.text
     assert "/ik" in answer.text
-    fake.group_message(GROUP, ESTHER, "/hlep")  # a marker: all before it has been handled
-    await fake.wait_sent(GROUP, after=1)
-    assert len(fake.sent(GROUP)) == 2 and not fake.sent(ESTHER)
+    fake.group_message(GROUP, ESTHER, "/hellp")  # a marker: all before it has been handled
+    await fake.wait_sent(GROUP, after=2)
+    assert len(fake.sent(GROUP)) == 3 and not fake.sent(ESTHER)
 
 
 async def test_an_update_delivered_again_after_a_restart_is_handled_once(
