@@ -954,7 +954,8 @@ def register(registry: Registry) -> None:
             who = ctx.t(TEXTS, "leave_who_newcomers")
         else:
             who = ctx.t(TEXTS, "leave_who_nobody")
-        return Reply(ctx.t(TEXTS, "leave_done", who=who))
+        hint = "" if successor is not None else ctx.t(TEXTS, "leave_hint")
+        return Reply(ctx.t(TEXTS, "leave_done", who=who, hint=hint))
 
     @d.command(
         "overdracht",

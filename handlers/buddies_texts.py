@@ -360,10 +360,10 @@ TEXTS = Texts(
         "leave_done": {
             "nl": "Jammer dat je gaat, en dank je voor wat je de CoP hebt gebracht. Je krijgt "
             "geen herinneringen meer. Geef je kennis door: schrijf een korte overdracht voor "
-            "{who} met /overdracht <tekst>.",
+            "{who} met /overdracht <tekst>.{hint}",
             "en": "Sorry to see you go, and thank you for what you brought to the CoP. You "
             "will get no more reminders. Pass on what you know: write a short handover for "
-            "{who} with /overdracht <text>.",
+            "{who} with /overdracht <text>.{hint}",
         },
         "leave_who_successor": {"nl": "je opvolger {name}", "en": "your successor {name}"},
         "leave_who_newcomers": {"nl": "je nieuwkomers", "en": "your newcomers"},
@@ -372,8 +372,12 @@ TEXTS = Texts(
             "en": "your successor {name} and your newcomers",
         },
         "leave_who_nobody": {
-            "nl": "wie je opvolgt (noem je opvolger: /vertrek opvolger @naam)",
-            "en": "whoever succeeds you (name them: /vertrek opvolger @name)",
+            "nl": "wie je opvolgt",
+            "en": "whoever succeeds you",
+        },
+        "leave_hint": {
+            "nl": "\nWie neemt het stokje over? Noem je opvolger: /vertrek opvolger @naam",
+            "en": "\nWho takes over? Name your successor: /vertrek opvolger @name",
         },
         "leave_usage": {
             "nl": "Gebruik: /vertrek of /vertrek opvolger @naam",
