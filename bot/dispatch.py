@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import unicodedata
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -146,6 +147,8 @@ class Dispatcher:
         name, _, target = head.partition("@")
         if target and bot_username and target.lower() != bot_username.lower():
             return ("", "")
+        # Control and invisible characters ("/help\x00", "/les\u200b") are no part of a name.
+        name = "".join(ch for ch in name if unicodedata.category(ch)[0] not in "CZ")
         return name.lower(), rest.strip()
 
     # -- the entry point ---------------------------------------------------------------------

@@ -26,6 +26,8 @@ from tests.factories import Person
         ("  /help  ", ("help", "")),
         ("/agenda voorstel Durf\nomdat het moet", ("agenda", "voorstel Durf\nomdat het moet")),
         ("/", ("", "")),
+        ("/help\x00", ("help", "")),
+        ("/les\u200b corporaties", ("les", "corporaties")),
         ("gewoon tekst", None),
         ("", None),
     ],
