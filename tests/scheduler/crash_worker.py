@@ -1,0 +1,63 @@
+"""A separate copbot process for the crash and scale-out tests.
+
+    python -m tests.scheduler.crash_worker DATABASE_URL API_URL [NAME]
+
+Runs the scheduler's tick against the database (migrated by the test) and delivers through
+tests.fakes.http_messenger to the counting stand-in, until nothing is left to do. Job kind
+"remote-ping" tells the stand-in that it ran and queues one message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import time
+
+from bot.app import build_app
+from bot.config import Settings
+from bot.features import Registry
+from bot.messages import Reply
+from scheduler.delivery import pending_count
+from scheduler.jobs import JobContext, next_due_at
+from scheduler.outbox import enqueue_to_chat
+from scheduler.service import tick
+from tests.fakes.http_messenger import HttpMessenger
+
+
+async def main(database_url: str, api_url: str, name: str) -> int:
+    messenger = HttpMessenger(api_url, sender=name)
+    registry = Registry()
+
+    @registry.jobs.job("remote-ping")
+    async def ping(ctx: JobContext) -> None:
+        await messenger.post_job(ctx.job.key)
+        await enqueue_to_chat(
+            ctx.db,
+            key=f"pong:{ctx.job.key}",
+            platform="telegram",
+            chat_id=f"pong-{ctx.job.key}",
+            reply=Reply("pong"),
+        )
+
+    settings = Settings(_env_file=None, database_url=database_url)  # type: ignore[call-arg]
+    app = build_app(settings, registry=registry)
+    app.messengers["telegram"] = messenger
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline:
+            await tick(app)
+            due = await next_due_at(app)
+            if await pending_count(app) == 0 and (due is None or due > app.clock.now()):
+                return 0
+            await asyncio.sleep(0.05)  # what is left is held by a peer: look again soon
+        return 3
+    finally:
+        await messenger.close()
+        await app.close()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    name = sys.argv[3] if len(sys.argv) > 3 else "worker"
+    sys.exit(asyncio.run(main(sys.argv[1], sys.argv[2], name)))
