@@ -73,7 +73,7 @@ SUPPORT_PREFIX = "ps"  # "ps:<proposal>" / "ps:apart"
 class MessageEditor(Protocol):
     """A messenger that can replace a message it sent earlier (for the count updates)."""
 
-    async def edit(self, chat_id: str, message_id: str, reply: Reply) -> None: ...
+    async def edit_message(self, chat_id: str, message_id: str, reply: Reply) -> None: ...
 
 
 # -- sessions and proposals -------------------------------------------------------------------
@@ -625,7 +625,7 @@ async def refresh_messages(app: App, db: AsyncSession, poll: Poll, now: datetime
         chosen = await choices_of(db, poll, person.id, view.proposals)
         reply = vote_message(view, chosen, person.language, app.settings.tz, edit=True)
         try:
-            await messenger.edit(row.chat_id, row.message_id, reply)
+            await messenger.edit_message(row.chat_id, row.message_id, reply)
         except Exception as problem:  # one failed edit must not stop the others
             log.info("could not update poll message %s: %s", row.message_id, problem)
         else:

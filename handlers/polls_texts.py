@@ -248,9 +248,8 @@ TEXTS = Texts(
             "en": "The vote for meeting {id} had closed already.",
         },
         "result_header": {
-            "nl": "Uitslag van de agendapeiling voor bijeenkomst {id} ({voters} deelnemers "
-            "stemden):",
-            "en": "Result of the agenda vote for meeting {id} ({voters} participants voted):",
+            "nl": "Uitslag van de agendapeiling voor bijeenkomst {id} (stemmers: {voters}):",
+            "en": "Result of the agenda vote for meeting {id} (voters: {voters}):",
         },
         "result_empty": {
             "nl": "Er waren geen voorstellen om op te stemmen.",
@@ -261,16 +260,16 @@ TEXTS = Texts(
             "en": "The preparation group turns this into a programme: /programma {id}.",
         },
         "standing_header": {
-            "nl": "Tussenstand van de peiling voor bijeenkomst {id} (sluit {closes}, {voters} "
-            "deelnemers stemden):",
-            "en": "Current count of the vote for meeting {id} (closes {closes}, {voters} "
-            "participants voted):",
+            "nl": "Tussenstand van de peiling voor bijeenkomst {id} (sluit {closes}, "
+            "stemmers: {voters}):",
+            "en": "Current count of the vote for meeting {id} (closes {closes}, "
+            "voters: {voters}):",
         },
         "standing_hidden": {
             "nl": "De stand van deze peiling blijft verborgen tot de sluiting ({closes}). "
-            "{voters} deelnemers stemden al.",
-            "en": "The count of this vote stays hidden until the close ({closes}). {voters} "
-            "participants have voted.",
+            "Stemmers tot nu toe: {voters}.",
+            "en": "The count of this vote stays hidden until the close ({closes}). Voters so "
+            "far: {voters}.",
         },
         "voters_line": {"nl": "   stemmen van: {names}", "en": "   votes from: {names}"},
         "prep_result_header": {

@@ -195,7 +195,7 @@ async def test_votes_toggle_up_to_the_limit_and_count_once_per_participant(
     # Pressing twice in a row (a double tap) takes the vote back, it never counts twice.
     await press(bert, buttons["1"])
     standing = await organiser.text("/peiling stand")
-    assert "2 deelnemers stemden" in standing
+    assert "stemmers: 2" in standing
     assert re.search(
         r"#1 Bewoners aan het stuur\n   █+ 2\n   stemmen van: Bert de Vries, "
         r"Esther Brink",
@@ -346,7 +346,7 @@ async def test_timeline_opens_nudges_and_closes_and_results_reach_everyone(
     results = [d.reply.text for d in messenger.delivered if d.chat_id == "carla"][-3:]
     assert set(closed) == {"organiser", "p1", "bert", "carla"}
     ranking = next(t for t in results if t.startswith("Uitslag"))
-    assert "(2 deelnemers stemden)" in ranking
+    assert "(stemmers: 2)" in ranking
     assert "1. Bewoners aan het stuur\n   ██████████ 2" in ranking
     assert "2. Verankeren in de organisatie\n   █████ 1" in ranking
     full = next(t for t in results if t.startswith("Voor het voorbereidingsgroepje"))
@@ -429,7 +429,7 @@ async def test_other_vote_messages_are_edited_in_one_batch(
             super().__init__("console")
             self.edits: list[tuple[str, str, Reply]] = []
 
-        async def edit(self, chat_id: str, message_id: str, reply: Reply) -> None:
+        async def edit_message(self, chat_id: str, message_id: str, reply: Reply) -> None:
             self.edits.append((chat_id, message_id, reply))
 
     messenger = EditingMessenger()

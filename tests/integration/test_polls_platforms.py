@@ -126,7 +126,7 @@ async def test_votes_from_telegram_and_slack_count_in_one_tally(both: Both) -> N
         await slack.press(value, message_ts=ts, channel=channel)
         await slack.slack.wait_for("response_url", "chat.update", count=answered + 1)
     standing = await olga.text("/peiling stand")
-    assert "2 deelnemers stemden" in standing
+    assert "stemmers: 2" in standing
     assert "Bewoners aan het stuur\n   ██████████ 2\n   stemmen van:" in standing
     assert "Karel Slack" in standing and "Corporaties als partner\n   █████ 1" in standing
 

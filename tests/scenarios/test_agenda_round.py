@@ -123,7 +123,7 @@ async def test_an_agenda_round_from_proposals_to_programme(tmp_path: Path, app: 
     try:
         results = await run_until(back, utc(2027, 1, 2, 8, 0))
         ranking = next(t for t in results["esther"] if t.startswith("Uitslag"))
-        assert "(3 deelnemers stemden)" in ranking
+        assert "(stemmers: 3)" in ranking
         assert "1. Bewoners het stuur geven\n   ██████████ 3" in ranking
         carla_got = results.get("7001", []) + results.get("carla", [])
         full = next(t for t in carla_got if t.startswith("Voor het voorbereidingsgroepje"))
