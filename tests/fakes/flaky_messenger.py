@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from collections import deque
 from collections.abc import Callable
@@ -44,6 +45,13 @@ class FlakyMessenger:
         self._queued_for: dict[str, deque[Exception]] = {}
         self._always: dict[str, Exception] = {}
         self._ids = itertools.count(1)
+        self._arrived = asyncio.Event()
+
+    async def wait_for(self, count: int) -> None:
+        """Until `count` messages have been delivered."""
+        while len(self.delivered) < count:
+            self._arrived.clear()
+            await self._arrived.wait()
 
     def fail_next(self, *errors: Exception, chat_id: str | None = None) -> None:
         if chat_id is None:
@@ -67,6 +75,7 @@ class FlakyMessenger:
         if error is not None and not isinstance(error, UncertainDelivery):
             raise error
         self.delivered.append(Delivered(chat_id, reply, self.monotonic()))
+        self._arrived.set()
         if error is not None:
             raise error
         return str(next(self._ids))

@@ -1,0 +1,71 @@
+"""The scheduler service: tick() runs due jobs and sends their messages; APScheduler wakes it."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from bot.app import App
+from bot.clock import ManualClock
+from bot.messages import Reply
+from scheduler.jobs import JobContext, schedule
+from scheduler.outbox import enqueue, enqueue_many
+from scheduler.service import SchedulerService, start_scheduler_service, tick
+from tests.fakes.flaky_messenger import FlakyMessenger
+from tests.scheduler.helpers import add_people, outbox_rows
+
+
+async def test_tick_runs_a_due_job_and_delivers_what_it_queued(app: App) -> None:
+    people = await add_people(app, 3)
+    telegram = FlakyMessenger("telegram")
+    app.messengers["telegram"] = telegram
+
+    @app.registry.jobs.job("test-logistics")
+    async def logistics(ctx: JobContext) -> None:
+        await enqueue_many(
+            ctx.db,
+            key_prefix=f"logistics:{ctx.job.key}",
+            participant_ids=people,
+            reply_for=lambda p: Reply("Morgen om 10:00 in Zuilen"),
+        )
+
+    async with app.sessions() as db, db.begin():
+        await schedule(
+            db, kind="test-logistics", key="s1", due_at=app.clock.now() + timedelta(days=1)
+        )
+    await tick(app)
+    assert telegram.delivered == []
+    assert isinstance(app.clock, ManualClock)
+    app.clock.advance(timedelta(days=1))
+    await tick(app)
+    assert sorted(d.chat_id for d in telegram.delivered) == ["2000", "2001", "2002"]
+    await tick(app)
+    assert len(telegram.delivered) == 3
+
+
+async def test_the_service_catches_up_at_start_and_wakes_when_messages_are_queued(
+    app: App,
+) -> None:
+    [first, second] = await add_people(app, 2)
+    app.messengers["telegram"] = telegram = FlakyMessenger("telegram")
+    async with app.sessions() as db, db.begin():
+        await enqueue(db, key="left-from-before", participant_id=first, reply=Reply("1"))
+    service = SchedulerService(app, interval=3600)  # only the start and the commit wake it
+    await service.start()
+    try:
+        async with asyncio.timeout(10):
+            await telegram.wait_for(1)
+            async with app.sessions() as db, db.begin():
+                await enqueue(db, key="new", participant_id=second, reply=Reply("2"))
+            await telegram.wait_for(2)
+        assert service.scheduler.running
+    finally:
+        await service.stop()
+    assert not service.scheduler.running
+    assert {row.status for row in await outbox_rows(app)} == {"sent"}
+
+
+async def test_start_scheduler_service_returns_a_stopper(app: App) -> None:
+    stop = await start_scheduler_service(app, None)
+    assert isinstance(app.services["scheduler"], SchedulerService)
+    await stop()
