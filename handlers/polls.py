@@ -893,6 +893,8 @@ def register(registry: Registry) -> None:
         poll = await current_poll(ctx.db, ctx.now)
         if poll is None:
             return Reply(ctx.t(TEXTS, "no_open_poll"))
+        if ctx.incoming.is_group:  # a vote message shows its owner's ticks: never in a group
+            return Reply(ctx.t(TEXTS, "vote_in_private"))
         view = await poll_view(ctx.db, poll)
         chosen = await choices_of(ctx.db, poll, ctx.participant.id, view.proposals)
         return vote_message(view, chosen, ctx.lang, ctx.app.settings.tz)
@@ -1013,6 +1015,8 @@ def register(registry: Registry) -> None:
         poll = await ctx.db.get(Poll, int(poll_id))
         if poll is None:
             return Reply(ctx.t(TEXTS, "no_open_poll"), edit=True)
+        if ctx.incoming.is_group:
+            return Reply(ctx.t(TEXTS, "vote_in_private"))
         await remember_message(ctx, poll)
         view = await poll_view(ctx.db, poll)
         chosen = await choices_of(ctx.db, poll, ctx.participant.id, view.proposals)

@@ -230,6 +230,12 @@ TEXTS = Texts(
             "nl": "Dat voorstel is ingetrokken.",
             "en": "That proposal was withdrawn.",
         },
+        "vote_in_private": {
+            "nl": "Stemmen gaat in een privégesprek met mij, zodat niemand je keuze ziet: "
+            "stuur me daar /peiling.",
+            "en": "Voting happens in a private chat with me, so nobody sees your choice: send "
+            "me /peiling there.",
+        },
         "button_refresh": {"nl": "↻ stand", "en": "↻ count"},
         "nudge": {
             "nl": "Morgen sluit de agendapeiling voor bijeenkomst {id} en je hebt nog niet "

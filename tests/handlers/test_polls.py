@@ -471,6 +471,17 @@ async def test_button_data_and_labels_fit_the_platforms(
         assert len(label) <= 40
 
 
+async def test_no_vote_message_in_a_group(app: App, organiser: Person) -> None:
+    in_group = Person(app, "p7", name="Piet", chat_id="group-1", is_group=True)
+    await plan(organiser)
+    await organiser.say("/agenda voorstel Bewoners aan het stuur")
+    await organiser.say("/peiling open anoniem")
+    replies = await in_group.say("/peiling")
+    assert "privégesprek" in replies[0].text and not replies[0].buttons
+    assert "privégesprek" in (await in_group.press("pv:1:1"))[0].text
+    assert "(0 stemmen)" in await organiser.text("/peiling")
+
+
 async def test_english_participant_gets_english(app: App, organiser: Person) -> None:
     ann = Person(app, "ann", name="Ann", language="en")
     await plan(organiser, ann)
