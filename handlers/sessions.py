@@ -139,6 +139,8 @@ async def details(ctx: Context, session: Session) -> Reply:
     answer = await rsvp_of(ctx.db, session.id, ctx.participant.id)
     counts = count(list((await rsvps_of(ctx.db, session.id)).values()))
     extra = [ctx.t(TEXTS, "card_counts", yes=counts.yes, maybe=counts.maybe, no=counts.no)]
+    if session.programme:
+        extra.append(ctx.t(TEXTS, "logistics_programme", programme=session.programme))
     return card(session, answer, ctx.lang, ctx.app.settings.tz, extra=extra)
 
 

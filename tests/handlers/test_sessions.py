@@ -200,6 +200,7 @@ async def test_moving_a_session_moves_steps_and_tells_who_comes(
     session = await session_row(app)
     assert session.place == "Amersfoort, Kruiskamp" and session.sequence == 3
     assert session.programme and "wijkwandeling" in session.programme
+    assert "Programma:\n09:30 boekbespreking" in await texts(participant, "/sessie 1")
 
 
 async def test_reminder_offsets_and_timeline(app: App, organiser: Person) -> None:
