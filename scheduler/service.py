@@ -83,19 +83,21 @@ class SchedulerService:
         self.wake()  # catch up at once: jobs missed while down, messages left unsent
 
     async def _run(self) -> None:
-        while not self._stopping:
+        while True:
             await self._wake.wait()
             self._wake.clear()
-            if self._stopping:
-                break
             try:
                 await tick(self.app)
                 self.ticks += 1
+                if self._stopping:
+                    return  # that was the last look, for what was queued just before
                 await self._plan_next()
             except asyncio.CancelledError:
                 raise
             except Exception:  # the service keeps running; the rows are still there
                 log.exception("scheduler tick failed")
+                if self._stopping:
+                    return
             await asyncio.sleep(MIN_GAP_SECONDS)
 
     async def _plan_next(self) -> None:
@@ -120,20 +122,28 @@ class SchedulerService:
             misfire_grace_time=None,
         )
 
-    async def stop(self, grace: float = 10.0) -> None:
-        self._stopping = True
-        delivery_for(self.app).stopping = True
+    async def stop(self, grace: float = 5.0) -> None:
+        """One last look (messages queued just before), then hand back what is unsent."""
         if self._unhook is not None:
             self._unhook()
+            self._unhook = None
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+        self._stopping = True
         self._wake.set()
-        if self._task is not None:
-            try:
-                await asyncio.wait_for(self._task, grace)
-            except (TimeoutError, asyncio.CancelledError):
-                log.warning("scheduler did not stop in %.0f s; cancelled", grace)
-            self._task = None
+        task, self._task = self._task, None
+        if task is None:
+            return
+        try:
+            await asyncio.wait_for(asyncio.shield(task), grace)
+            return
+        except TimeoutError:
+            log.warning("scheduler still busy after %.0f s; handing back unsent messages", grace)
+        delivery_for(self.app).stopping = True
+        try:
+            await asyncio.wait_for(task, grace)
+        except (TimeoutError, asyncio.CancelledError):
+            log.warning("scheduler did not stop; cancelled")
 
 
 async def start_scheduler_service(app: App, web_app: object = None) -> Stopper:
