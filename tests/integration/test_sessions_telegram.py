@@ -1,4 +1,4 @@
-"""Sessions on the Telegram stand-in: planning, RSVP buttons that edit, a reminder, an .ics file."""
+"""Sessions on the Telegram stand-in: RSVP buttons that edit, a reminder, an .ics file."""
 
 from __future__ import annotations
 
