@@ -91,6 +91,11 @@ class SlackSender:
         response = await self.client.conversations_open(users=user)
         return str(response["channel"]["id"])
 
+    async def open_group(self, users: list[str]) -> str:
+        # conversations.open with several users opens (or returns) their group DM with the bot.
+        response = await self.client.conversations_open(users=",".join(users))
+        return str(response["channel"]["id"])
+
     async def upload(self, channel: str, attachment: Attachment) -> None:
         await self.client.files_upload_v2(
             channel=channel, filename=attachment.filename, content=attachment.content,
@@ -160,6 +165,13 @@ class SlackMessenger:
     async def open_private_chat(self, user_id: str) -> str:
         try:
             return await self.sender.open_dm(user_id)
+        except Exception as problem:
+            raise delivery_error(problem) from problem
+
+    async def open_group_chat(self, user_ids: list[str]) -> str:
+        """A group DM of these members and the bot (e.g. a newcomer and their buddy)."""
+        try:
+            return await self.sender.open_group(user_ids)
         except Exception as problem:
             raise delivery_error(problem) from problem
 

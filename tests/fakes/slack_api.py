@@ -238,12 +238,18 @@ class FakeSlack:
         return self._posted(args) or {"channel": args["channel"], "ts": args["ts"]}
 
     def m_conversations_open(self, args: dict[str, Any]) -> dict[str, Any]:
-        user = str(args.get("users", ""))
-        if user not in self.users:
-            return {"error": "user_not_found"}
-        if self.users[user].deleted:
-            return {"error": "user_disabled"}
-        return {"channel": {"id": "D" + user.removeprefix("U")}}
+        users = [u.strip() for u in str(args.get("users", "")).split(",") if u.strip()]
+        if not users or len(users) > 8:
+            return {"error": "users_list_not_supplied" if not users else "too_many_users"}
+        for user in users:
+            if user not in self.users:
+                return {"error": "user_not_found"}
+            if self.users[user].deleted:
+                return {"error": "user_disabled"}
+        if len(users) == 1:
+            return {"channel": {"id": "D" + users[0].removeprefix("U")}}
+        # A multi-person DM (mpim) of these members and the bot, the same for the same members.
+        return {"channel": {"id": "G" + "".join(sorted(u.removeprefix("U") for u in users))}}
 
     def m_users_info(self, args: dict[str, Any]) -> dict[str, Any]:
         user = self.users.get(str(args.get("user")))

@@ -136,8 +136,11 @@ async def test_introduction_on_slack(both: Both) -> None:
         for c in slack.slack.of("chat.postMessage")
         if "Kennismaken" in blocks_text(c.args)
     }
-    # No group DM capability on the messenger yet: one DM each.
-    assert set(posted) == {"DU1", f"D{KAREL}"}
-    # A mention on Slack: Lies can click through to Karel.
-    assert f"<@{KAREL}> (Slack)" in posted["DU1"] and "Stad: Groningen" in posted["DU1"]
-    assert "Lies Slack" in posted[f"D{KAREL}"] and "Stad: Utrecht" in posted[f"D{KAREL}"]
+    # Both on Slack: one group DM of the two and the bot, opened with both members.
+    opened = [str(c.args["users"]) for c in slack.slack.of("conversations.open")]
+    assert any(set(users.split(",")) == {"U1", KAREL} for users in opened), opened
+    group = "G" + "".join(sorted(u.removeprefix("U") for u in ("U1", KAREL)))
+    assert set(posted) == {group}
+    # Mentions on Slack: each can click through to the other.
+    assert f"<@{KAREL}> (Slack)" in posted[group] and "Stad: Groningen" in posted[group]
+    assert "Lies Slack" in posted[group] and "Stad: Utrecht" in posted[group]
