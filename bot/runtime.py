@@ -87,6 +87,14 @@ async def start_scheduler(app: App, web_app: object) -> Stopper | None:
     return stopper
 
 
+async def flush_scheduler(app: App) -> None:
+    try:
+        from scheduler.service import tick
+    except ImportError:
+        return
+    await tick(app)
+
+
 async def serve_forever(app: App) -> None:
     """`copbot run` with platform credentials: serve until SIGINT/SIGTERM."""
     runtime = Runtime(app)
@@ -117,5 +125,8 @@ async def console(app: App, *, announce_credentials: bool = False) -> None:
             await chat.run_interactive()
         else:
             await chat.run_piped(sys.stdin)
+            # Deliver what the piped commands queued (a broadcast, a reminder now due), so
+            # `echo "/omroep ..." | copbot console` shows it before exiting.
+            await flush_scheduler(app)
     finally:
         await runtime.stop()

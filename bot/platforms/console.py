@@ -90,7 +90,8 @@ class ConsoleChat:
         return replies
 
     async def run_piped(self, stream: TextIO) -> None:
-        for line in stream:
+        # Read in a thread so the scheduler keeps running between lines.
+        while line := await asyncio.to_thread(stream.readline):
             if line.strip():
                 await self.handle_line(line)
 
