@@ -15,6 +15,8 @@ from rapidfuzz.distance import OSA
 
 from knowledge.model import SOURCES, Knowledge, Lesson, Theme
 from knowledge.text import (
+    AGENT_SUFFIXES,
+    CHAT_WORDS,
     PARTICLES,
     STOPWORDS,
     WEAK_WORDS,
@@ -71,8 +73,12 @@ K1 = 1.2
 SECTION_WEIGHT = 0.6
 # The section's running text counts this much per mention, next to guests and quotes.
 SECTION_TEXT_WEIGHT = 2.0
-# A compound's parts count for less than the compound itself.
-PART_TF = 0.5
+# A word inside a compound ("wereld" in "systeemwereld") is indexed apart from the word itself:
+# it counts for less, and it is no evidence on its own unless the booklet also uses the word by
+# itself somewhere.
+PART_MARK = "~"
+W_IN_COMPOUND = 0.25
+EVIDENCE_PART_ONLY = 0.3
 # Query weights: a literal word, a word found by splitting a compound, a related word from the
 # synonyms file when the typed word is itself known, and a typo correction.
 W_LITERAL = 1.0
@@ -87,6 +93,13 @@ W_FUZZY = 0.8
 W_WEAK = 0.35
 W_BIGRAM = 0.5
 W_AFFIX = 0.5
+# A phrase of several words from the synonyms file is a concept by itself.
+W_PHRASE = 0.9
+FULL_PHRASE_MAX = 4
+# Another member of a word's derivational family ("nieuwkomer" -> "nieuwelingen").
+W_FAMILY = 0.8
+# The words of such a phrase count for less by themselves: "practice" is no "best practice".
+W_COVERED = 0.5
 # An answer needs this much evidence; one mention of a word that a third of the units use
 # stays below it, one mention of a distinctive word passes.
 MIN_SCORE = 2.0
@@ -95,9 +108,24 @@ MIN_SCORE = 2.0
 EVIDENCE_FUZZY = 0.7
 EVIDENCE_STEM_ONLY = 0.3
 SOURCE_SCORE = 100.0
-# Hits far below the best one are noise, not answers.
-RELATIVE_CUTOFF = 0.15
+# A unit matching one of two typed words keeps this share of its score, plus the rest in
+# proportion to the share of typed words it matches.
+COORDINATION_BASE = 0.5
+# Hits far below the best one are noise, not answers; and every hit needs some evidence of its
+# own.
+RELATIVE_CUTOFF = 0.35
+MIN_HIT_EVIDENCE = 1.5
+# The booklet's summaries of part I (the CoP) and part II (the wijkenaanpak): the answer to a
+# query of only common words of the booklet.
+CENTRAL_SOURCES: tuple[str, ...] = ("bijlage-2", "bijlage-1")
+# A word used in this share of the booklet's sections is common; a query of only common words
+# gets the central units unless some unit has this much evidence.
+COMMON_SECTION_SHARE = 0.7
+COMMON_EVIDENCE = 4.0
 FUZZY_MIN_LEN = 6
+STEM_FUZZY_MIN_LEN = 6
+DERIVED_MAX_EXTRA = 2
+MIN_DERIVED_STEM = 5
 # Suggestions may reach a little further than silent corrections.
 SUGGEST_LOOSENESS = 5.0
 THEME_CUTOFF = 80.0
@@ -121,6 +149,9 @@ class QueryTerm:
     # Below 1 for guesses (a typo correction, the stem of a word the booklet never uses): they
     # rank like the rest but count for less as evidence that anything is relevant at all.
     evidence: float = 1.0
+    # Whether the term stands for a typed word or phrase of its own (not for two adjacent words
+    # together), for counting how many of the typed words a unit matches.
+    own_word: bool = True
 
 
 def _close_stems(a: str, b: str) -> bool:
@@ -259,6 +290,10 @@ class LessonIndex:
                 for term, tf in self._doc_terms(text).items():
                     section_tf[term][source] = section_tf[term].get(source, 0.0) + weight * tf
         n_sections = max(len(section_docs), 1)
+        # How much of the booklet uses a word: "cop" and "wijk" are in nearly every section.
+        self._section_share = {
+            term: len(per_source) / n_sections for term, per_source in section_tf.items()
+        }
         for term, per_source in section_tf.items():
             idf = _idf(n_sections, len(per_source))
             target = contributions.setdefault(term, {})
@@ -267,13 +302,50 @@ class LessonIndex:
                 for doc in docs_by_source.get(source, ()):
                     target[doc] = target.get(doc, 0.0) + value
         self._contributions = contributions
+        self._docs_by_source = dict(docs_by_source)
+        # Topic words: what keywords, themes, headings, guests and books name.
+        topical_texts = [
+            fields[name] for fields in lesson_fields for name in ("keywords", "heading")
+        ]
+        topical_texts += [theme.name_nl for theme in knowledge.themes]
+        topical_texts += [guest.name for guest in knowledge.guests]
+        topical_texts += [f"{book.title} {book.author}" for book in knowledge.books]
+        self._topical_terms: frozenset[str] = frozenset(
+            self._norm.term(w)
+            for text in topical_texts
+            for w in tokenize(text)
+            if len(w) > 1 and w not in STOPWORDS
+        )
         self._index_terms: frozenset[str] = frozenset(contributions)
 
+        self._function_phrases: set[tuple[str, ...]] = set()
         self._synonyms = self._build_synonyms(knowledge.synonyms)
+        self._full_synonyms = {
+            key: value for key, value in self._synonyms.items() if key in self._function_phrases
+        }
+        self._families: dict[str, tuple[str, ...]] = {}
         self._fuzzy_choices: list[str] = sorted(
             w for w in self._vocabulary if len(w) >= FUZZY_MIN_LEN - 1 and not w.isdigit()
         )
         self._query_cache: dict[str, tuple[QueryTerm, ...]] = {}
+        # Whole-word index terms, sorted for prefix look-ups; and per stem the booklet's most
+        # frequent spelling, for typos in an inflected word ("moniteren" ~ "monitor").
+        # (The Porter-style stems keep more of the word: "moniteren" -> "moniter", "monitor".)
+        self._porter_terms: list[tuple[str, str]] = sorted(
+            {
+                (porter_stem(w), self._norm.term(w))
+                for w in self._corpus_words
+                if self._norm.term(w) in self._index_terms
+            }
+        )
+        by_stem: dict[str, Counter[str]] = defaultdict(Counter)
+        for word in self._corpus_words:
+            if len(word) >= FUZZY_MIN_LEN and not word.isdigit():
+                by_stem[porter_stem(word)][word] += surface[word]
+        self._stem_spelling: dict[str, str] = {
+            term: counts.most_common(1)[0][0] for term, counts in by_stem.items()
+        }
+        self._stem_choices: list[str] = sorted(self._stem_spelling)
 
     # -- building ------------------------------------------------------------------------
 
@@ -330,7 +402,7 @@ class LessonIndex:
             term = self._norm.term(word)
             counts[term] += 1
             for part in self._split(word) or ():
-                counts[self._norm.term(part)] += PART_TF
+                counts[PART_MARK + self._norm.term(part)] += 1
             if previous is not None:
                 counts[f"{previous} {term}"] += 1
             previous = term
@@ -364,6 +436,9 @@ class LessonIndex:
         for key, values in synonyms.items():
             head = self._phrase_key(key)
             members = [self._phrase_key(v) for v in values]
+            for phrase, phrase_key in zip((key, *values), (head, *members), strict=True):
+                if self._has_function_word(phrase):
+                    self._function_phrases.add(phrase_key)
             for rank, member in enumerate(members):
                 closest = 1.0 if rank == 0 else SYNONYM_FURTHER
                 link(head, member, closest)
@@ -373,8 +448,16 @@ class LessonIndex:
         return dict(related)
 
     def _phrase_key(self, phrase: str) -> tuple[str, ...]:
-        words = [w for w in tokenize(phrase) if len(w) > 1 and w not in STOPWORDS]
+        """A phrase's index terms; a phrase with function words in it ("beste praktijken")
+        keeps them, so that it is not confused with its content words alone."""
+        keep_all = self._has_function_word(phrase)
+        words = [w for w in tokenize(phrase) if len(w) > 1 and (keep_all or w not in STOPWORDS)]
         return tuple(self._norm.term(w) for w in words)
+
+    @staticmethod
+    def _has_function_word(phrase: str) -> bool:
+        words = [w for w in tokenize(phrase) if len(w) > 1]
+        return len(words) > 1 and any(w in STOPWORDS for w in words)
 
     # -- querying ------------------------------------------------------------------------
 
@@ -392,15 +475,29 @@ class LessonIndex:
         return result
 
     def _analyse(self, query: str) -> list[QueryTerm]:
-        words = [w for w in tokenize(query) if len(w) > 1 and w not in STOPWORDS]
+        tokens = [t for t in tokenize(query) if len(t) > 1]
+        words = [w for w in tokens if w not in STOPWORDS and w not in CHAT_WORDS]
         if not words:
             return []
         terms: dict[tuple[str, str], QueryTerm] = {}
 
-        def add(term: str, weight: float, origin: str, how: str, sure: float = 1.0) -> None:
+        def add(
+            term: str, weight: float, origin: str, how: str, sure: float = 1.0, own: bool = True
+        ) -> None:
             key = (term, origin)
             if key not in terms or terms[key].weight < weight:
-                terms[key] = QueryTerm(term, weight, origin, how, sure)
+                terms[key] = QueryTerm(term, weight, origin, how, sure, own)
+
+        def add_word(term: str, weight: float, origin: str, how: str, sure: float = 1.0) -> None:
+            # The word by itself, and the word inside the booklet's compounds for less; a word
+            # the booklet only uses inside compounds ("wereld") is hardly evidence of a topic.
+            whole = term in self._index_terms
+            if whole:
+                add(term, weight, origin, how, sure)
+            inside = PART_MARK + term
+            if inside in self._index_terms:
+                inside_sure = sure if whole else sure * EVIDENCE_PART_ONLY
+                add(inside, weight * W_IN_COMPOUND, origin, "part", inside_sure)
 
         resolved: list[tuple[str, str, bool]] = []  # (typed word, word used, known)
         sure_by_word: dict[str, float] = {}
@@ -414,45 +511,117 @@ class LessonIndex:
             # A word the booklet never spells this way may still share a stem with one of its
             # words ("monitorring" ~ "monitor"); a close spelling is the better guess then.
             unseen = word not in self._vocabulary and self._split(word) is None
-            if unseen:
+            if unseen and not self._family(word):
                 corrected = self._correct(word)
                 if corrected is not None:
                     used = corrected
             resolved.append((word, used, known))
 
-        for word, used, known in resolved:
-            term = self._norm.term(used)
+        stems = [self._norm.term(used) for _, used, _ in resolved]
+        trusts = [W_LITERAL if used == word else W_FUZZY for word, used, _ in resolved]
+        for word, used, _ in resolved:
+            if used != word:
+                sure_by_word[word] = EVIDENCE_FUZZY
+            elif word in self._vocabulary or parts_known(word) or self._family(word):
+                sure_by_word[word] = 1.0
+            else:
+                # "spanje" stems to "span" like "spanning": a word the booklet never uses that
+                # only matches by its stem is a guess.
+                sure_by_word[word] = EVIDENCE_STEM_ONLY
+
+        # Phrases of the synonyms file, longest first. A phrase of several words is one concept
+        # ("community of practice", "beste praktijken"): its words count as one typed word
+        # with the phrase's related words as alternatives, at nearly the weight of a literal.
+        origin_of = [word for word, _, _ in resolved]
+        matches: list[tuple[int, int, dict[tuple[str, ...], float], float]] = []
+        covered = [False] * len(resolved)
+        full = self._full_phrase_matches(tokens)
+        for start, size, phrase_related in full:
+            matches.append((start, size, phrase_related, W_PHRASE))
+            for k in range(start, start + size):
+                covered[k] = True
+        typed_known = [term in self._index_terms for term in stems]
+        i = 0
+        while i < len(stems):
+            if covered[i]:
+                i += 1
+                continue
+            size = 1
+            for size in (3, 2, 1):
+                phrase = tuple(stems[i : i + size])
+                if len(phrase) < size or any(covered[i : i + size]):
+                    continue
+                related = self._synonym_hit(phrase)
+                if related is None:
+                    continue
+                if size > 1:
+                    weight = W_PHRASE
+                else:
+                    weight = W_SYNONYM if typed_known[i] else W_TRANSLATION
+                    if phrase[0] in self._weak_terms:
+                        # Related words of a generic word are no more telling than the word.
+                        weight *= W_WEAK
+                matches.append((i, size, related, weight))
+                break
+            else:
+                size = 1
+            i += size
+        in_phrase = [False] * len(resolved)
+        for start, size, related, weight in matches:
+            if size > 1 or covered[start]:
+                origin = " ".join(w for w, _, _ in resolved[start : start + size])
+                for k in range(start, start + size):
+                    origin_of[k] = origin
+                    in_phrase[k] = True
+            origin = origin_of[start]
+            phrase_sure = min(sure_by_word[w] for w, _, _ in resolved[start : start + size])
+            weight *= min(trusts[start : start + size])
+            for other, factor in related.items():
+                share = weight * factor * (1.0 if len(other) == 1 else 0.75)
+                for t in other:
+                    weak = t in self._weak_terms
+                    add_word(t, share * (W_WEAK if weak else 1.0), origin, "synonym", phrase_sure)
+                if len(other) == 2:
+                    bigram = f"{other[0]} {other[1]}"
+                    add(bigram, share * W_BIGRAM, origin, "bigram", phrase_sure)
+
+        for n, (word, used, known) in enumerate(resolved):
+            origin = origin_of[n]
+            term = stems[n]
             weak = used in WEAK_WORDS or term in self._weak_terms
             # A corrected typo counts a little less, for all the terms it leads to alike.
-            trust = W_LITERAL if used == word else W_FUZZY
+            trust = trusts[n]
             base = (W_WEAK if weak else 1.0) * trust
-            # "spanje" stems to "span" like "spanning": a word the booklet never uses that only
-            # matches by its stem is a guess.
-            if used != word:
-                sure = EVIDENCE_FUZZY
-            elif word in self._vocabulary or parts_known(word):
-                sure = 1.0
-            else:
-                sure = EVIDENCE_STEM_ONLY
-            sure_by_word[word] = sure
-            if term in self._index_terms:
-                add(term, base, word, "literal" if used == word else "fuzzy", sure)
+            if in_phrase[n]:
+                base *= W_COVERED
+            sure = sure_by_word[word]
+            add_word(term, base, origin, "literal" if used == word else "fuzzy", sure)
+            derived: list[str] = []
+            if term not in self._index_terms and len(term) >= MIN_DERIVED_STEM:
+                derived = self._derived(used)
+                for relative in derived:
+                    add_word(relative, base * W_FAMILY, origin, "part", sure)
             parts = self._split(used)
             if parts:
-                in_index = term in self._index_terms
+                in_index = term in self._index_terms or bool(derived)
                 for part in parts:
                     part_term = self._norm.term(part)
                     part_weak = part in WEAK_WORDS or part_term in self._weak_terms
                     weight = W_PART if in_index else W_PART_UNKNOWN
                     weight *= (W_WEAK if part_weak else 1.0) * trust
                     # Each part is its own concept: "bewoners" and "participatie" add up.
-                    add(part_term, weight, f"{word}/{part}", "part", sure)
+                    add_word(part_term, weight, f"{origin}/{part}", "part", sure)
             if not known and used == word and not parts:
-                # An unknown compound with one known half ("rapportagemoeheid"): the known
-                # half is a weak lead, better than nothing and too weak to pass alone.
-                affix = known_affix(word, self._corpus_words)
-                if affix is not None:
-                    add(self._norm.term(affix), W_AFFIX, word, "part")
+                family = self._family(word)
+                for relative in family:
+                    # "nieuwkomer" is a "nieuweling": the same base with another person suffix.
+                    add_word(self._norm.term(relative), W_FAMILY, origin, "part")
+                if not family:
+                    # An unknown compound with one known half ("rapportagemoeheid"): the known
+                    # half is a weak lead, better than nothing and too weak to pass alone.
+                    affix = known_affix(word, self._corpus_words)
+                    if affix is not None:
+                        add_word(self._norm.term(affix), W_AFFIX, origin, "part")
 
         # Compounds typed apart ("vogelaar heffing", "woning corporaties"): the joined word,
         # with or without a linking s, when the booklet uses it.
@@ -460,64 +629,80 @@ class LessonIndex:
             for joined_word in (a + b, a + "s" + b):
                 joined = self._norm.term(joined_word)
                 if joined in self._index_terms and joined not in self._weak_terms:
-                    add(joined, W_LITERAL, f"{a} {b}", "literal")
+                    add(joined, W_LITERAL, f"{a} {b}", "literal", own=False)
                     break
 
         # Separable verbs: "hoe zet ik een CoP op" means "opzetten", "werk ik samen" means
         # "samenwerken"; join a particle typed anywhere in the query to each verb.
-        particles = [t for t in tokenize(query) if t in PARTICLES]
+        particles = [t for t in tokens if t in PARTICLES]
         for particle in particles:
-            for word, used, _ in resolved:
+            for n, (_, used, _) in enumerate(resolved):
                 # Only where the booklet has such a verb: "in" + "spanje" is no "inspanning".
                 if not self._has_prefix(particle + used):
                     continue
                 joined = self._norm.term(particle + used)
                 if joined in self._index_terms and joined not in self._weak_terms:
-                    add(joined, W_PART_UNKNOWN, word, "part")
-
-        # Synonyms: longest phrase first over the resolved words; a related word counts less
-        # than a typed one unless the typed word is unknown to the booklet (a translation).
-        stems = [self._norm.term(used) for _, used, _ in resolved]
-        trusts = [W_LITERAL if used == word else W_FUZZY for word, used, _ in resolved]
-        typed_known = [term in self._index_terms for term in stems]
-        i = 0
-        while i < len(stems):
-            size = 1
-            for size in (3, 2, 1):
-                phrase = tuple(stems[i : i + size])
-                if len(phrase) < size:
-                    continue
-                related = self._synonym_hit(phrase)
-                if related is None:
-                    continue
-                origin = " ".join(w for w, _, _ in resolved[i : i + size])
-                phrase_sure = min(sure_by_word.get(w, 1.0) for w, _, _ in resolved[i : i + size])
-                weight = W_SYNONYM if all(typed_known[i : i + size]) else W_TRANSLATION
-                weight *= min(trusts[i : i + size])
-                if all(t in self._weak_terms for t in phrase):
-                    # Related words of a generic word are no more telling than the word itself.
-                    weight *= W_WEAK
-                for other, factor in related.items():
-                    share = weight * factor * (1.0 if len(other) == 1 else 0.75)
-                    for t in other:
-                        if t in self._index_terms:
-                            weak = t in self._weak_terms
-                            weighted = share * (W_WEAK if weak else 1.0)
-                            add(t, weighted, origin, "synonym", phrase_sure)
-                    if len(other) == 2:
-                        bigram = f"{other[0]} {other[1]}"
-                        add(bigram, share * W_BIGRAM, origin, "bigram", phrase_sure)
-                break
-            else:
-                size = 1
-            i += size
+                    add(joined, W_PART_UNKNOWN, origin_of[n], "part")
 
         # Adjacent typed words: the phrase itself is stronger evidence than its words apart.
         for a, b in itertools.pairwise(stems):
             bigram = f"{a} {b}"
             if bigram in self._index_terms:
-                add(bigram, W_BIGRAM, bigram, "bigram")
+                add(bigram, W_BIGRAM, bigram, "bigram", own=False)
         return list(terms.values())
+
+    def _full_phrase_matches(
+        self, tokens: list[str]
+    ) -> list[tuple[int, int, dict[tuple[str, ...], float]]]:
+        """Phrases of the synonyms file with function words in them ("beste praktijken",
+        "community of practice"), as (first content word, number of content words, related)."""
+        if not self._full_synonyms:
+            return []
+        found: list[tuple[int, int, dict[tuple[str, ...], float]]] = []
+        content_index: list[int] = []
+        n = 0
+        for token in tokens:
+            content_index.append(n)
+            if token not in STOPWORDS and token not in CHAT_WORDS:
+                n += 1
+        keys = [self._norm.term(t) for t in tokens]
+        i = 0
+        while i < len(tokens):
+            for size in range(min(FULL_PHRASE_MAX, len(tokens) - i), 1, -1):
+                related = self._full_synonyms.get(tuple(keys[i : i + size]))
+                if related is None:
+                    continue
+                first = content_index[i]
+                last = content_index[i + size - 1] + (
+                    tokens[i + size - 1] not in STOPWORDS
+                    and tokens[i + size - 1] not in CHAT_WORDS
+                )
+                if last > first:
+                    found.append((first, last - first, related))
+                i += size
+                break
+            else:
+                i += 1
+        return found
+
+    def _family(self, word: str) -> tuple[str, ...]:
+        """Booklet words of the same derivational family as an unknown person noun."""
+        cached = self._families.get(word)
+        if cached is not None:
+            return cached
+        result: tuple[str, ...] = ()
+        for suffix in AGENT_SUFFIXES:
+            base = word.removesuffix(suffix)
+            if base == word or len(base) < 4:
+                continue
+            result = tuple(
+                base + other
+                for other in AGENT_SUFFIXES
+                if base + other != word and base + other in self._corpus_words
+            )
+            break
+        self._families[word] = result
+        return result
 
     def _synonym_hit(self, phrase: tuple[str, ...]) -> dict[tuple[str, ...], float] | None:
         related = self._synonyms.get(phrase)
@@ -553,7 +738,35 @@ class LessonIndex:
             ):
                 continue
             return str(candidate)
-        return None
+        # An inflected form with a typo: compare stems ("moniter" ~ "monitor"), one edit.
+        typed = porter_stem(word)
+        if len(typed) < STEM_FUZZY_MIN_LEN:
+            return None
+        stem_match = process.extractOne(
+            typed,
+            self._stem_choices,
+            scorer=fuzz.ratio,
+            score_cutoff=_fuzzy_cutoff(len(typed)) - loose,
+        )
+        if stem_match is None or stem_match[0][0] != typed[0]:
+            return None
+        if OSA.distance(typed, stem_match[0]) > 1:
+            return None
+        return self._stem_spelling[stem_match[0]]
+
+    def _derived(self, word: str) -> list[str]:
+        """Index terms of words whose stem extends this word's stem by a suffix ("deelnemen"
+        -> "deelnemers"): the same word in another derivation."""
+        stem_ = porter_stem(word)
+        found: list[str] = []
+        pairs = self._porter_terms
+        i = bisect.bisect_left(pairs, (stem_, ""))
+        while i < len(pairs) and pairs[i][0].startswith(stem_):
+            other, term = pairs[i]
+            if 0 < len(other) - len(stem_) <= DERIVED_MAX_EXTRA and term not in found:
+                found.append(term)
+            i += 1
+        return found
 
     def search(self, query: str, limit: int = 5) -> list[Hit]:
         """The best-matching lessons for a query, best first; [] when nothing is relevant."""
@@ -562,19 +775,82 @@ class LessonIndex:
             # "2.4", "§ 2.4", "bijlage 2", "van-naar": the section itself, in booklet order.
             found = [lesson for lesson in self.lessons if lesson.source == source]
             return [Hit(lesson, SOURCE_SCORE) for lesson in found[: max(limit, 0)]]
+        if limit <= 0:
+            return []
+        tokens = [w for w in tokenize(query) if len(w) > 1]
+        content = [w for w in tokens if w not in STOPWORDS and w not in CHAT_WORDS]
+        chat = any(w in CHAT_WORDS for w in tokens)
+        if chat and not any(self._is_topical(w) for w in content):
+            # A greeting or a thank-you with at most some everyday words: chat, no question.
+            return []
         scores, evidence = self._scores(query)
         if not scores:
             return []
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        best = ranked[0][1]
-        if max(evidence.values(), default=0.0) < MIN_SCORE:
+        top_evidence = max(evidence.values(), default=0.0)
+        if top_evidence < COMMON_EVIDENCE:
+            known = [w for w in content if not self._unknown(w)]
+            if self._only_common_words(known):
+                # Only words the booklet uses all over: its summary; but next to a word it
+                # does not know at all ("wijkenaanpak in spanje") the question is not for us.
+                return self._central(scores)[:limit] if len(known) == len(content) else []
+        if top_evidence < MIN_SCORE:
             return []
-        floor = best * RELATIVE_CUTOFF
+        # Only what is really about the query: close enough to the best hit, and with some
+        # evidence of its own (not just the section it stands in).
+        floor = ranked[0][1] * RELATIVE_CUTOFF
         return [
             Hit(self.lessons[doc], round(score, 4))
-            for doc, score in ranked[: max(limit, 0)]
-            if score >= floor
-        ]
+            for doc, score in ranked
+            if score >= floor and evidence[doc] >= MIN_HIT_EVIDENCE
+        ][:limit]
+
+    def _is_topical(self, word: str) -> bool:
+        """Whether a word names a topic: a keyword, theme, heading, guest or synonyms entry."""
+        if self._synonym_hit((self._norm.term(word),)) is not None:
+            return True
+        parts = self._split(word) or (word,)
+        return any(self._norm.term(part) in self._topical_terms for part in parts)
+
+    def _unknown(self, word: str) -> bool:
+        """Whether the booklet has nothing for a word: not its spelling, stem, parts, family,
+        nor a close spelling."""
+        return not (
+            word in self._vocabulary
+            or self._is_known(word)
+            or self._family(word)
+            or self._derived(word)
+            or self._correct(word) is not None
+        )
+
+    def _only_common_words(self, words: list[str]) -> bool:
+        """Whether every word is one the booklet uses all over ("wijkenaanpak", "cop", "wijk")."""
+        if not words:
+            return False
+        for word in words:
+            if word not in self._corpus_words:
+                return False
+            term = self._norm.term(word)
+            common = self._section_share.get(term, 0.0) >= COMMON_SECTION_SHARE
+            if not common and term not in self._weak_terms:
+                return False
+        return True
+
+    def _central(self, scores: dict[int, float]) -> list[Hit]:
+        """For a query of only common words of the booklet: the booklet's own summary that
+        fits best, in its order, rather than nothing or a long list of weak hits."""
+        best_source, best_mean = "", 0.0
+        for source in CENTRAL_SOURCES:
+            docs = self._docs_by_source.get(source, [])
+            if not docs:
+                continue
+            mean = sum(scores.get(doc, 0.0) for doc in docs) / len(docs)
+            if mean > best_mean:
+                best_source, best_mean = source, mean
+        if not best_source:
+            return []
+        score = round(best_mean, 4)
+        return [Hit(self.lessons[doc], score) for doc in self._docs_by_source[best_source]]
 
     def _scores(self, query: str) -> tuple[dict[int, float], dict[int, float]]:
         """Per unit: the ranking score, and the evidence (guesses discounted) for the cutoff."""
@@ -585,22 +861,46 @@ class LessonIndex:
         by_origin: dict[str, list[QueryTerm]] = defaultdict(list)
         for qt in self.analyse(query):
             by_origin[qt.origin].append(qt)
-        for group in by_origin.values():
+        matched: dict[int, set[str]] = defaultdict(set)
+        words: set[str] = set()
+        for origin, group in by_origin.items():
             best: dict[int, float] = {}
             best_evidence: dict[int, float] = {}
+            inside: dict[int, float] = defaultdict(float)
+            inside_evidence: dict[int, float] = defaultdict(float)
             for qt in group:
                 discount = qt.evidence
                 for doc, value in self._contributions.get(qt.term, {}).items():
                     weighted = qt.weight * value
+                    if qt.term.startswith(PART_MARK):
+                        # The word inside compounds adds to the word by itself.
+                        inside[doc] += weighted
+                        inside_evidence[doc] += weighted * discount
+                        continue
                     if weighted > best.get(doc, 0.0):
                         best[doc] = weighted
                     elif qt.how in ("part", "synonym", "bigram"):
                         # Several related words in one unit add a little evidence.
                         best[doc] += 0.25 * weighted
                     best_evidence[doc] = max(best_evidence.get(doc, 0.0), weighted * discount)
+            own = any(qt.own_word for qt in group)
+            word = origin.split("/")[0]
+            if own:
+                words.add(word)
+            for doc, value in inside.items():
+                best[doc] = best.get(doc, 0.0) + value
+                best_evidence[doc] = best_evidence.get(doc, 0.0) + inside_evidence[doc]
             for doc, value in best.items():
                 scores[doc] += value
                 evidence[doc] += best_evidence[doc]
+                if own:
+                    matched[doc].add(word)
+        if len(words) > 1:
+            # Units that match more of the typed words rank higher: "cijfers rapporteren aan
+            # het rijk" is about reporting figures more than about the rijk.
+            for doc in scores:
+                share = len(matched[doc]) / len(words)
+                scores[doc] *= COORDINATION_BASE + (1.0 - COORDINATION_BASE) * share
         return scores, evidence
 
     def suggest(self, query: str) -> str | None:

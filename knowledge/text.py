@@ -48,6 +48,35 @@ WEAK_WORDS: frozenset[str] = _words(
     """
 )
 
+# Greetings, thanks and chat fillers: what people type to a bot that is not a question. They are
+# dropped from a query, and a message that contains one needs clearer evidence of a topic
+# ("hallo wereld" is no question about the systeemwereld). They stay in the index: "ambtelijke
+# top" is a topic.
+CHAT_WORDS: frozenset[str] = _words(
+    """
+    hallo hoi hey hee hi hello hiya yo goedemorgen goedemiddag goedenavond goedenacht
+    dag daag doei ciao bye welterusten groet groeten groetjes gegroet ziens dank danku
+    dankje dankjewel dankuwel bedankt merci thanks thank thx ty ok oke okay okey prima top
+    fijn fijne mooi super cool ja nee yes no nope jawel sorry excuus welkom test testen
+    testje allemaal copbot bot botje
+    """
+)
+
+# Suffixes of Dutch person nouns: "nieuwkomer" and "nieuweling" are one family with base
+# "nieuw", "buitenstaander" and "buitenstaanders" too.
+AGENT_SUFFIXES: tuple[str, ...] = (
+    "elingen",
+    "eling",
+    "lingen",
+    "ling",
+    "komers",
+    "komer",
+    "gangers",
+    "ganger",
+    "staanders",
+    "staander",
+)
+
 # Particles of Dutch separable verbs ("zet ... op" is "opzetten").
 PARTICLES: frozenset[str] = _words(
     "aan af bij door in los mee na om op over samen terug toe uit vast voor weg"

@@ -140,11 +140,97 @@ def test_guest_name_leads_to_their_section(index: LessonIndex, knowledge: Knowle
     assert index.search("Winsemius", limit=1)[0].lesson.source == guest.source
 
 
-def test_stopwords_and_common_words_alone_find_nothing(index: LessonIndex) -> None:
+def test_stopwords_alone_find_nothing(index: LessonIndex) -> None:
     assert index.search("hoe kan ik dat doen?") == []
-    assert index.search("de wijkenaanpak in de wijk") == []
     # ... while the same question with a topic in it does find lessons.
     assert index.search("hoe kan ik dat doen met de corporaties?")
+
+
+@pytest.mark.parametrize(
+    ("query", "source"),
+    [
+        ("wijkenaanpak", "bijlage-2"),
+        ("de wijkenaanpak in de wijk", "bijlage-2"),
+        ("cop", "bijlage-1"),
+        ("lessen", "bijlage-1"),
+    ],
+)
+def test_only_common_words_of_the_booklet_give_its_summary(
+    index: LessonIndex, knowledge: Knowledge, query: str, source: str
+) -> None:
+    hits = index.search(query, limit=20)
+    assert [hit.lesson.id for hit in hits] == [u.id for u in knowledge.by_source(source)]
+    assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
+    # A common word next to an unknown one is no question about the booklet.
+    assert index.search(f"{query} qwxzv") == []
+
+
+@pytest.mark.parametrize(
+    "query", ["hallo", "hallo wereld", "goedemorgen", "dank je", "ok", "bedankt", "hey copbot"]
+)
+def test_chat_finds_nothing(index: LessonIndex, query: str) -> None:
+    assert index.search(query) == []
+
+
+def test_a_greeting_before_a_topic_still_finds_it(index: LessonIndex) -> None:
+    assert _sources(index.search("hallo, hoe werk ik samen met corporaties?", limit=1)) == ["2.4"]
+    assert _sources(index.search("hoi copbot, monitoring", limit=1)) == ["2.7"]
+
+
+def test_a_compound_part_alone_is_no_evidence() -> None:
+    sources = ("2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "1.8")
+    theme = Theme("t", "Thema", "Theme", sources)
+    texts = [
+        ("Systeemwereld en leefwereld", "De systeemwereld botst met de leefwereld."),
+        ("Vergaderen", "Sluit je niet op in vergadercircuits."),
+        ("Bewoners", "Behandel wat bewoners wakker houdt."),
+        ("Beeldvorming", "Optimisme is besmettelijk."),
+        ("Corporaties", "Behandel corporaties niet als pinautomaat."),
+        ("Monitoring", "Houd het simpel met weinig indicatoren."),
+        ("Continuiteit", "Stuur op een lange adem."),
+        ("Verankering", "Veranker de aanpak in de staande organisatie."),
+    ]
+    lessons = tuple(
+        Lesson(id=f"{source}-01", theme="t", source=source, title=title, text=text)
+        for source, (title, text) in zip(sources, texts, strict=True)
+    )
+    index = LessonIndex(Knowledge(themes=(theme,), lessons=lessons))
+    # "wereld" is only part of "systeemwereld" and "leefwereld" here (and in 2.2's heading).
+    assert index.search("wereld") == []
+    assert {hit.lesson.id for hit in index.search("systeemwereld")} == {"2.1-01", "2.2-01"}
+
+
+def test_result_lists_hold_only_what_is_about_the_query(index: LessonIndex) -> None:
+    hits = index.search("corporaties", limit=50)
+    sources = _sources(hits)
+    assert sources.count("2.4") == 9
+    assert len(hits) <= 15
+    assert {"2.1", "2.2"}.isdisjoint(sources)
+    best = hits[0].score
+    assert all(hit.score >= 0.3 * best for hit in hits)
+
+
+def test_typed_words_together_beat_one_word_alone(index: LessonIndex) -> None:
+    # "rijk" alone points to 1.1; reporting figures is what the question is about.
+    top = _sources(index.search("cijfers rapporteren aan het rijk", limit=3))
+    assert "1.1" not in top and "2.7" in top
+
+
+def test_phrases_are_concepts(index: LessonIndex) -> None:
+    assert _sources(index.search("beste praktijken", limit=1)) == ["2.6"]
+    top = _sources(index.search("how do I build a community of practice", limit=3))
+    assert {"bijlage-1", "1.9"} & set(top) and "1.6" not in top
+
+
+def test_a_derived_word_finds_its_family(index: LessonIndex) -> None:
+    # "nieuwkomer" is not in the booklet; "nieuwelingen" is.
+    assert {"1.7", "bijlage-1"} & set(_sources(index.search("nieuwkomer", limit=3)))
+    assert {"1.2", "bijlage-1"} & set(_sources(index.search("deelnemen aan een cop", limit=3)))
+
+
+def test_a_typo_in_an_inflected_word_is_corrected(index: LessonIndex) -> None:
+    assert _sources(index.search("moniteren", limit=1)) == ["2.7"]
+    assert index.suggest("moniteren") == "monitoring"
 
 
 def test_search_is_fast(index: LessonIndex) -> None:
@@ -176,7 +262,9 @@ def _small_knowledge() -> Knowledge:
         lesson(4, "2.2", "Beeldvorming telt", "Optimisme is net zo besmettelijk als pessimisme."),
     )
     guests = (Guest("Jaap Peters", "organisatieactivist", "Twee parallelle werelden.", "2.2"),)
-    synonyms = {"woningbouwvereniging": ("corporatie", "woningcorporatie")}
+    synonyms: dict[str, tuple[str, ...]] = {
+        "woningbouwvereniging": ("corporatie", "woningcorporatie")
+    }
     return Knowledge(themes=(theme,), lessons=lessons, guests=guests, synonyms=synonyms)
 
 
