@@ -168,6 +168,15 @@ class SlackMessenger:
         except Exception as problem:
             raise delivery_error(problem) from problem
 
+    async def edit_message(self, chat_id: str, message_id: str, reply: Reply) -> None:
+        """Replace an earlier message (a vote message with new counts) via chat.update."""
+        try:
+            first = render(reply)[0]
+            await self._pace(chat_id)
+            await self.sender.client.chat_update(channel=chat_id, ts=message_id, **first)
+        except Exception as problem:
+            raise delivery_error(problem) from problem
+
     async def open_group_chat(self, user_ids: list[str]) -> str:
         """A group DM of these members and the bot (e.g. a newcomer and their buddy)."""
         try:

@@ -68,6 +68,25 @@ class TelegramMessenger:
     async def open_private_chat(self, user_id: str) -> str:
         return user_id  # a private chat's id is the user's id
 
+    async def edit_message(self, chat_id: str, message_id: str, reply: Reply) -> None:
+        """Replace an earlier message (a vote message with new counts)."""
+        out = render(reply)[0]
+        try:
+            await self.bot.edit_message_text(
+                out.text,
+                chat_id=chat_ref(chat_id),
+                message_id=int(message_id),
+                parse_mode=out.parse_mode,
+                entities=out.entities or None,
+                reply_markup=out.markup,
+            )
+        except BadRequest as problem:
+            if "not modified" in problem.message.lower():
+                return  # it already shows this
+            raise delivery_error(problem) from problem
+        except TelegramError as problem:
+            raise delivery_error(problem) from problem
+
 
 class TelegramAdapter:
     """Turns each update into an Incoming, dispatches it and renders the replies."""

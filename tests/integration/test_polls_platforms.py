@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,11 @@ import aiohttp
 import pytest
 
 from bot.app import App
+from bot.clock import ManualClock
 from bot.http import HttpServer, build_web_app
 from bot.platforms.slack import EVENTS_PATH, start_slack
 from bot.platforms.telegram import start_telegram
+from handlers.polls import REFRESH_DELAY
 from scheduler.service import tick
 from tests.factories import Person, make_app
 from tests.fakes.slack_api import BOT_TOKEN, FakeSlack
@@ -129,6 +132,17 @@ async def test_votes_from_telegram_and_slack_count_in_one_tally(both: Both) -> N
     assert "stemmers: 2" in standing
     assert "Bewoners aan het stuur\n   ██████████ 2\n   stemmen van:" in standing
     assert "Karel Slack" in standing and "Corporaties als partner\n   █████ 1" in standing
+
+    # A minute later one edit round brings Esther's Telegram message up to date with Karel's
+    # Slack votes, without her pressing anything.
+    edits_before = len(telegram.sent(ESTHER, "editMessageText"))
+    assert isinstance(app.clock, ManualClock)
+    app.clock.advance(REFRESH_DELAY + timedelta(seconds=1))
+    await tick(app)
+    refreshed = telegram.sent(ESTHER, "editMessageText")[edits_before:]
+    assert refreshed, "the other participant's vote message was not refreshed"
+    assert refreshed[-1].message_id == vote.message_id
+    assert "✓ #1 Bewoners aan het stuur (2 stemmen)" in refreshed[-1].text
 
 
 async def test_vote_message_on_slack_is_updated_in_place(both: Both) -> None:
