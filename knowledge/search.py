@@ -346,6 +346,7 @@ class LessonIndex:
             term: counts.most_common(1)[0][0] for term, counts in by_stem.items()
         }
         self._stem_choices: list[str] = sorted(self._stem_spelling)
+        self._near_cache: dict[tuple[str, int], list[str]] = {}
 
     # -- building ------------------------------------------------------------------------
 
@@ -720,7 +721,7 @@ class LessonIndex:
             return None
         matches = process.extract(
             word,
-            self._fuzzy_choices,
+            self._near(word, self._fuzzy_choices),
             scorer=fuzz.ratio,
             score_cutoff=_fuzzy_cutoff(len(word)) - loose,
             limit=5,
@@ -744,7 +745,7 @@ class LessonIndex:
             return None
         stem_match = process.extractOne(
             typed,
-            self._stem_choices,
+            self._near(typed, self._stem_choices),
             scorer=fuzz.ratio,
             score_cutoff=_fuzzy_cutoff(len(typed)) - loose,
         )
@@ -753,6 +754,18 @@ class LessonIndex:
         if OSA.distance(typed, stem_match[0]) > 1:
             return None
         return self._stem_spelling[stem_match[0]]
+
+    def _near(self, word: str, choices: list[str]) -> list[str]:
+        """The choices a typo of `word` can be: those that share its first or second letter
+        in either place (one slip at the start of a word still leaves one of them)."""
+        key = (word[:2], id(choices))
+        cached = self._near_cache.get(key)
+        if cached is not None:
+            return cached
+        letters = set(word[:2])
+        near = [c for c in choices if c[0] in letters or c[1:2] in letters]
+        self._near_cache[key] = near
+        return near
 
     def _derived(self, word: str) -> list[str]:
         """Index terms of words whose stem extends this word's stem by a suffix ("deelnemen"
@@ -863,33 +876,41 @@ class LessonIndex:
             by_origin[qt.origin].append(qt)
         matched: dict[int, set[str]] = defaultdict(set)
         words: set[str] = set()
+        contributions = self._contributions
         for origin, group in by_origin.items():
             best: dict[int, float] = {}
             best_evidence: dict[int, float] = {}
-            inside: dict[int, float] = defaultdict(float)
-            inside_evidence: dict[int, float] = defaultdict(float)
             for qt in group:
-                discount = qt.evidence
-                for doc, value in self._contributions.get(qt.term, {}).items():
-                    weighted = qt.weight * value
-                    if qt.term.startswith(PART_MARK):
-                        # The word inside compounds adds to the word by itself.
-                        inside[doc] += weighted
-                        inside_evidence[doc] += weighted * discount
-                        continue
-                    if weighted > best.get(doc, 0.0):
+                contribution = contributions.get(qt.term)
+                if not contribution or qt.term.startswith(PART_MARK):
+                    continue
+                weight = qt.weight
+                sure = weight * qt.evidence
+                # Several related words in one unit add a little.
+                related = qt.how in ("part", "synonym", "bigram")
+                for doc, value in contribution.items():
+                    weighted = weight * value
+                    current = best.get(doc)
+                    if current is None or weighted > current:
                         best[doc] = weighted
-                    elif qt.how in ("part", "synonym", "bigram"):
-                        # Several related words in one unit add a little evidence.
-                        best[doc] += 0.25 * weighted
-                    best_evidence[doc] = max(best_evidence.get(doc, 0.0), weighted * discount)
+                    elif related:
+                        best[doc] = current + 0.25 * weighted
+                    if sure * value > best_evidence.get(doc, 0.0):
+                        best_evidence[doc] = sure * value
+            for qt in group:
+                contribution = contributions.get(qt.term)
+                if not contribution or not qt.term.startswith(PART_MARK):
+                    continue
+                # The word inside compounds adds to the word by itself.
+                weight = qt.weight
+                sure = weight * qt.evidence
+                for doc, value in contribution.items():
+                    best[doc] = best.get(doc, 0.0) + weight * value
+                    best_evidence[doc] = best_evidence.get(doc, 0.0) + sure * value
             own = any(qt.own_word for qt in group)
             word = origin.split("/")[0]
             if own:
                 words.add(word)
-            for doc, value in inside.items():
-                best[doc] = best.get(doc, 0.0) + value
-                best_evidence[doc] = best_evidence.get(doc, 0.0) + inside_evidence[doc]
             for doc, value in best.items():
                 scores[doc] += value
                 evidence[doc] += best_evidence[doc]
