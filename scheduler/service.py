@@ -20,6 +20,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from scheduler.delivery import delivery_for, next_outbox_at
 from scheduler.jobs import next_due_at, release_dead_job_claims, run_due_jobs
 from scheduler.outbox import on_commit_of_new_messages
+from scheduler.timeline import add_missing_steps
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -148,6 +149,9 @@ class SchedulerService:
 
 async def start_scheduler_service(app: App, web_app: object = None) -> Stopper:
     """Start the service (called by bot.runtime); returns its stop function."""
+    added = await add_missing_steps(app)
+    if added:
+        log.info("added %d timeline steps that planned sessions did not have yet", added)
     service = SchedulerService(app)
     app.services["scheduler"] = service
     await service.start()

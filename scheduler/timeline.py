@@ -19,10 +19,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.dates import iso_duration, offset_from_stored, parse_iso_duration, shift
 from bot.db.models import ScheduledJob, Session
+from bot.db.models.sessions import PLANNED
 from scheduler.jobs import cancel, schedule
 from scheduler.registry import TimelineStep
 
 if TYPE_CHECKING:
+    from bot.app import App
     from scheduler.jobs import JobContext
 
 PENDING = "pending"
@@ -113,20 +115,46 @@ async def sync_timeline(
     for job in await _step_jobs(db, session.id):
         if job.status == PENDING and job.key not in wanted:
             await cancel(db, key=job.key)
-    jobs = []
-    for planned in wanted.values():
-        jobs.append(
-            await schedule(
-                db,
-                kind=planned.step.kind,
-                key=planned.key,
-                due_at=planned.due_at,
-                payload={"session_id": session.id, "offset": iso_duration(planned.offset)},
-                session_id=session.id,
-                not_after=session.starts_at if planned.offset < timedelta(0) else None,
+    return [await _schedule_step(db, session, planned) for planned in wanted.values()]
+
+
+async def _schedule_step(db: AsyncSession, session: Session, planned: PlannedStep) -> ScheduledJob:
+    return await schedule(
+        db,
+        kind=planned.step.kind,
+        key=planned.key,
+        due_at=planned.due_at,
+        payload={"session_id": session.id, "offset": iso_duration(planned.offset)},
+        session_id=session.id,
+        # Things before the start are pointless once it has begun.
+        not_after=session.starts_at if planned.offset < timedelta(0) else None,
+    )
+
+
+async def add_missing_steps(app: App) -> int:
+    """Give every planned, future session the steps it lacks; returns how many were added.
+
+    A feature added in a new version declares new steps; sessions planned before it would
+    otherwise never get them. Unlike sync_timeline this only adds: a job that is pending but
+    overdue (the bot was down) stays for the scheduler to run or skip by its not_after.
+    """
+    now = app.clock.now()
+    steps = app.registry.jobs.steps
+    added = 0
+    async with app.sessions() as db, db.begin():
+        sessions = (
+            await db.scalars(
+                select(Session).where(Session.status == PLANNED, Session.starts_at > now)
             )
-        )
-    return jobs
+        ).all()
+        for session in sessions:
+            existing = {job.key for job in await _step_jobs(db, session.id)}
+            for planned in planned_steps(session, steps, app.settings.tz):
+                if planned.key in existing or planned.due_at <= now:
+                    continue
+                await _schedule_step(db, session, planned)
+                added += 1
+    return added
 
 
 async def clear_timeline(db: AsyncSession, session: Session) -> int:

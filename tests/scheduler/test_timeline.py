@@ -11,7 +11,7 @@ from bot.clock import ManualClock
 from bot.db.models import OutboxMessage, ScheduledJob, Session
 from scheduler.jobs import run_due_jobs
 from scheduler.registry import TimelineStep
-from scheduler.timeline import clear_timeline, sync_timeline, timeline_of
+from scheduler.timeline import add_missing_steps, clear_timeline, sync_timeline, timeline_of
 
 NOW = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
 # The steps of the sessions feature; other features add theirs to the same timeline.
@@ -186,3 +186,31 @@ async def test_missed_steps_run_late_before_the_start_and_are_skipped_after_it(
     async with app.sessions() as db:
         keys = (await db.scalars(select(OutboxMessage.key))).all()
     assert all("-P2D" not in key and "logistics" not in key for key in keys)
+
+
+async def test_a_step_declared_later_reaches_sessions_planned_before_it(app: App) -> None:
+    app.clock.set(NOW)  # type: ignore[attr-defined]
+    session = await add_session(app, at(2026, 11, 5, 9, 0))
+    before = await jobs_of(app, session.id)
+    assert not any(key.startswith("step:feedback-later:") for key in before)
+
+    # A new version of the bot declares a step; the next start gives old sessions that step.
+    @app.registry.jobs.step(
+        "feedback-later", timedelta(days=2), label_nl="terugblik", label_en="look back"
+    )
+    async def look_back(job: object) -> None:  # pragma: no cover - only scheduled here
+        return None
+
+    overdue_key = next(key for key in before if key.startswith("step:rsvp-nudge:"))
+    app.clock.set(before[overdue_key].due_at + timedelta(hours=1))  # down past the nudge
+    added_count = await add_missing_steps(app)
+    after = await jobs_of(app, session.id)
+    # The test planned the session with the sessions feature's steps only, so the other
+    # features' steps still ahead (e.g. the reading club's verdict question) come along.
+    assert added_count == len(set(after) - set(before)) >= 1
+    assert all(job.due_at > app.clock.now() for key, job in after.items() if key not in before)
+    added = [job for key, job in after.items() if key.startswith("step:feedback-later:")]
+    assert len(added) == 1 and added[0].due_at == at(2026, 11, 7, 9, 0)
+    # Only adds: the overdue nudge stays pending for the scheduler to run or skip.
+    assert after[overdue_key].status == "pending"
+    assert await add_missing_steps(app) == 0
