@@ -15,7 +15,7 @@ from bot.messages import CALLBACK_DATA_MAX_BYTES, Button, Reply
 from handlers.lessons_texts import TEXTS
 from knowledge.model import Knowledge, Lesson, Quote
 from knowledge.search import LessonIndex
-from knowledge.text import content_tokens, stem, tokenize
+from knowledge.text import CHAT_WORDS, content_tokens, stem, tokenize
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -479,6 +479,10 @@ def register(registry: Registry) -> None:
     @d.fallback
     async def question(ctx: Context) -> Reply:
         # A participant can just ask: plain text in a private chat is a lesson query.
+        words = tokenize(clean_query(ctx.args))
+        if words and all(word in CHAT_WORDS for word in words):
+            # "hallo", "bedankt!", "ok": a friendly word back, not a list of themes.
+            return Reply(ctx.t(TEXTS, "chat", name=ctx.participant.display_name))
         return await answer_query(ctx, ctx.args, point_to_help=True)
 
     @d.callback("les")

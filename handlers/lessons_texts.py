@@ -29,6 +29,12 @@ TEXTS = Texts(
             "en": "Dilemmas in embedding the neighbourhood approach:",
         },
         "dilemma": {"nl": "dilemma", "en": "dilemma"},
+        "chat": {
+            "nl": "Hallo {name}! Vraag me gerust iets, bijvoorbeeld: hoe werk ik samen met "
+            "woningcorporaties? Of typ /help voor alles wat ik kan.",
+            "en": "Hello {name}! Feel free to ask me something, for example: how do I work "
+            "with housing corporations? Or type /help for everything I can do.",
+        },
         "no_lesson": {
             "nl": "Daar heb ik geen les over.",
             "en": "I have no lesson about that.",

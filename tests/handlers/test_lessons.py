@@ -272,3 +272,14 @@ async def test_what_was_typed_is_echoed_without_control_characters(participant: 
     text = await participant.text("/les corporaties\x00\x07\u200b")
     assert "Lessen bij “corporaties”" in text
     assert not any(ch in text for ch in "\x00\x07\u200b")
+
+
+async def test_small_talk_in_a_private_chat_gets_a_friendly_word_not_lessons(
+    participant: Person,
+) -> None:
+    for text in ("hallo", "Bedankt!", "ok", "hoi copbot"):
+        answer = await participant.text(text)
+        assert "Vraag me gerust iets" in answer, text
+        assert "geen les" not in answer
+    # A greeting with a real question is still a question.
+    assert "§2.4" in await participant.text("hallo, hoe werk ik samen met corporaties?")
