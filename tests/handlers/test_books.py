@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from bot.app import App
 from bot.db.models import Book, BookPick, OutboxMessage, Presenter, Verdict
 from bot.db.models.books import SOURCE_BOOKLET, THOUGHT_PROVOKING, UNREADABLE, USEFUL
-from handlers.books import normalise_title, parse_proposal, parse_verdict
+from handlers.book_parsing import normalise_title, parse_proposal, parse_verdict
 from handlers.books_texts import TEXTS
 from tests.factories import Person, make_app
 
