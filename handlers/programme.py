@@ -22,7 +22,9 @@ from bot.features import Registry
 from bot.messages import Reply
 from handlers.lessons import lesson_index
 from handlers.lookup import find_participant
-from handlers.polls import names_of, poll_view, ranking, session_by_reference, upcoming
+from handlers.poll_ballots import poll_view
+from handlers.poll_queries import names_of, session_by_reference, upcoming
+from handlers.poll_views import ranking
 from handlers.polls_texts import TEXTS
 from handlers.session_views import is_organiser
 from knowledge.model import Lesson

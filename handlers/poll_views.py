@@ -1,0 +1,108 @@
+"""What agenda-poll messages look like: the vote message with its buttons, the ranking, results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot.dates import format_short
+from bot.db.models import AgendaProposal, Poll, Session
+from bot.db.models.polls import POLL_CLOSED, POLL_OPEN
+from bot.messages import Button, Reply
+from handlers.polls_texts import TEXTS
+
+# Buttons: one per proposal; Slack allows 50 blocks per message, so stay well below.
+MAX_OPTIONS = 25
+BUTTON_TITLE = 28
+BAR_WIDTH = 10
+
+VOTE_PREFIX = "pv"  # "pv:<poll>:<proposal>"
+REFRESH_PREFIX = "pr"  # "pr:<poll>"
+
+
+@dataclass(frozen=True)
+class PollView:
+    """What every vote message of one poll shares: the poll, its session, topics and counts."""
+
+    poll: Poll
+    session: Session
+    proposals: list[AgendaProposal]
+    counts: dict[int, int]
+
+    def show_counts(self) -> bool:
+        return not self.poll.hidden or self.poll.status == POLL_CLOSED
+
+
+def votes_text(count: int, lang: str) -> str:
+    return TEXTS(lang, "poll_vote_one") if count == 1 else TEXTS(lang, "poll_votes", count=count)
+
+
+def short(title: str, width: int = BUTTON_TITLE) -> str:
+    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
+
+
+def vote_message(
+    view: PollView,
+    chosen: set[int],
+    lang: str,
+    tz: Any,
+    *,
+    intro: str | None = None,
+    note: str | None = None,
+    edit: bool = False,
+) -> Reply:
+    poll, session = view.poll, view.session
+    parts = [intro] if intro else []
+    parts.append(
+        TEXTS(
+            lang,
+            "poll_intro",
+            id=session.id,
+            when=format_short(session.starts_at, lang, tz),
+            max=poll.max_votes,
+            closes=format_short(poll.closes_at, lang, tz),
+        )
+    )
+    if poll.anonymous:
+        parts.append(TEXTS(lang, "poll_anonymous_note"))
+    if poll.hidden and not view.show_counts():
+        parts.append(TEXTS(lang, "poll_hidden_note"))
+    lines = []
+    for proposal in view.proposals[:MAX_OPTIONS]:
+        mark = "✓ " if proposal.id in chosen else ""
+        line = f"{mark}#{proposal.id} {proposal.title}"
+        if view.show_counts():
+            line += f" ({votes_text(view.counts.get(proposal.id, 0), lang)})"
+        lines.append(line)
+    parts.append("\n".join(lines) if lines else TEXTS(lang, "poll_no_proposals_yet"))
+    parts.append(TEXTS(lang, "poll_your_votes", used=len(chosen), max=poll.max_votes))
+    if note:
+        parts.append(note)
+    parts.append(TEXTS(lang, "poll_add_hint"))
+    rows: list[tuple[Button, ...]] = []
+    if poll.status == POLL_OPEN:
+        for proposal in view.proposals[:MAX_OPTIONS]:
+            label = ("✓ " if proposal.id in chosen else "") + short(proposal.title)
+            if view.show_counts():
+                label += f" ({view.counts.get(proposal.id, 0)})"
+            rows.append((Button(label, f"{VOTE_PREFIX}:{poll.id}:{proposal.id}"),))
+        rows.append((Button(TEXTS(lang, "button_refresh"), f"{REFRESH_PREFIX}:{poll.id}"),))
+    return Reply("\n\n".join(parts), buttons=tuple(rows), edit=edit)
+
+
+def bar(count: int, highest: int) -> str:
+    if count <= 0 or highest <= 0:
+        return "·"
+    return "█" * max(1, round(BAR_WIDTH * count / highest))
+
+
+def ranking(view: PollView) -> list[AgendaProposal]:
+    return sorted(view.proposals, key=lambda p: (-view.counts.get(p.id, 0), p.id))
+
+
+def ranking_lines(view: PollView) -> list[str]:
+    highest = max(view.counts.values(), default=0)
+    return [
+        f"{n}. {p.title}\n   {bar(view.counts.get(p.id, 0), highest)} {view.counts.get(p.id, 0)}"
+        for n, p in enumerate(ranking(view), start=1)
+    ]
