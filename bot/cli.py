@@ -18,9 +18,11 @@ cli = typer.Typer(
 db_cli = typer.Typer(help="Database.", no_args_is_help=True)
 lessons_cli = typer.Typer(help="Lessons from the booklet.", no_args_is_help=True)
 knowledge_cli = typer.Typer(help="The knowledge files.", no_args_is_help=True)
+outbox_cli = typer.Typer(help="Messages the bot sends on its own.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
 cli.add_typer(lessons_cli, name="lessons")
 cli.add_typer(knowledge_cli, name="knowledge")
+cli.add_typer(outbox_cli, name="outbox")
 
 
 def _setup_logging(settings: Settings, quiet: bool = False) -> None:
@@ -140,6 +142,63 @@ def knowledge_check() -> None:
     if problems:
         raise typer.Exit(code=1)
     typer.echo("knowledge files are valid")
+
+
+@outbox_cli.command("status")
+def outbox_status() -> None:
+    """How many messages are pending, sent, failed or uncertain; the uncertain ones by key."""
+    from sqlalchemy import func, select
+
+    from bot.db.models import OutboxMessage
+    from bot.db.models.scheduling import OUT_UNCERTAIN
+
+    settings = Settings()
+    _setup_logging(settings, quiet=True)
+    app = build_app(settings)
+
+    async def go() -> tuple[list[tuple[str, int]], list[str]]:
+        try:
+            await app.prepare()
+            async with app.sessions() as db:
+                counts = await db.execute(
+                    select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+                )
+                uncertain = await db.scalars(
+                    select(OutboxMessage.key)
+                    .where(OutboxMessage.status == OUT_UNCERTAIN)
+                    .order_by(OutboxMessage.id)
+                )
+                return [(str(s), int(n)) for s, n in counts.all()], list(uncertain.all())
+        finally:
+            await app.close()
+
+    counts, uncertain = asyncio.run(go())
+    for status, number in sorted(counts):
+        typer.echo(f"{status:<10} {number}")
+    for key in uncertain:
+        typer.echo(f"uncertain: {key}")
+
+
+@outbox_cli.command("requeue")
+def outbox_requeue(
+    key_prefix: str = typer.Argument(..., help="e.g. 'reminder:session:3' or 'broadcast:'"),
+) -> None:
+    """Send uncertain messages once more; they may arrive twice (see README, the outbox)."""
+    from scheduler.outbox import requeue_uncertain
+
+    settings = Settings()
+    _setup_logging(settings, quiet=True)
+    app = build_app(settings)
+
+    async def go() -> int:
+        try:
+            await app.prepare()
+            async with app.sessions() as db, db.begin():
+                return await requeue_uncertain(db, key_prefix=key_prefix, now=app.clock.now())
+        finally:
+            await app.close()
+
+    typer.echo(f"{asyncio.run(go())} message(s) queued again; a running bot sends them")
 
 
 def main() -> None:

@@ -1,0 +1,69 @@
+"""The `copbot` command line: lessons search/export, knowledge check, outbox status/requeue."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.cli import cli
+from bot.db.models import OutboxMessage
+from tests.factories import make_app
+
+runner = CliRunner()
+
+
+def test_lessons_search_json_is_ranked_and_honest() -> None:
+    result = runner.invoke(cli, ["lessons", "search", "woningcorporaties", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert rows and rows[0]["source"] == "2.4"
+    assert set(rows[0]) >= {"id", "theme", "source", "title", "score"}
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+    nonsense = runner.invoke(cli, ["lessons", "search", "qwxzv", "--json"])
+    assert json.loads(nonsense.output) == []
+
+
+def test_lessons_export_has_every_unit_with_its_text() -> None:
+    result = runner.invoke(cli, ["lessons", "export", "--json"])
+    rows = json.loads(result.output)
+    assert len(rows) > 100
+    assert all(set(r) == {"id", "theme", "source", "title", "text"} and r["text"] for r in rows)
+
+
+def test_knowledge_check_passes_on_the_shipped_data() -> None:
+    result = runner.invoke(cli, ["knowledge", "check"])
+    assert result.exit_code == 0 and "valid" in result.output
+
+
+def test_outbox_status_and_requeue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    async def seed() -> None:
+        app = await make_app(tmp_path)
+        now = datetime(2026, 11, 19, 9, 0, tzinfo=UTC)
+        async with app.sessions() as db, db.begin():
+            for key, status in [
+                ("reminder:session:1:participant:1", "uncertain"),
+                ("reminder:session:1:participant:2", "sent"),
+                ("broadcast:7:participant:1", "uncertain"),
+            ]:
+                db.add(
+                    OutboxMessage(
+                        key=key, platform="telegram", chat_id="1", reply={"text": "x"},
+                        status=status, created_at=now, next_attempt_at=now,
+                    )
+                )  # fmt: skip
+        await app.close()
+
+    asyncio.run(seed())
+    monkeypatch.setenv("COPBOT_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'copbot.db'}")
+    status = runner.invoke(cli, ["outbox", "status"])
+    assert status.exit_code == 0, status.output
+    assert "uncertain  2" in status.output and "sent       1" in status.output
+    assert "uncertain: broadcast:7:participant:1" in status.output
+    requeued = runner.invoke(cli, ["outbox", "requeue", "reminder:session:1"])
+    assert "1 message(s) queued again" in requeued.output
+    assert "uncertain  1" in runner.invoke(cli, ["outbox", "status"]).output
