@@ -25,6 +25,7 @@ from handlers.book_storage import (
     find_duplicate,
     picks_of,
     presenters_of,
+    presents,
     save_verdict,
     upcoming_pick,
     upcoming_sessions,
@@ -34,6 +35,7 @@ from handlers.book_views import (
     book_view,
     is_organiser,
     label,
+    present_button,
     take_suffix,
     verdict_label,
     when,
@@ -127,7 +129,7 @@ async def volunteer(ctx: Context, text: str) -> Reply:
         select(BookPick.id).where(BookPick.session_id == session.id).with_for_update()
     )
     presenters = await presenters_of(ctx.db, session.id)
-    if any(r.pick.id == pick.id and r.person.id == ctx.participant.id for r in presenters):
+    if presents(presenters, pick.id, ctx.participant.id):
         return Reply(ctx.t(TEXTS, "already_presenting", book=label(book)))
     if len(presenters) >= MAX_PRESENTERS:
         names = ", ".join(r.person.display_name for r in presenters)
@@ -273,7 +275,7 @@ async def invite(ctx: Context, pick_id: int, participant_id: int) -> Reply:
             date=moment,
             question=TEXTS(lang, "basic_question"),
         )
-    ).with_buttons((Button(TEXTS(lang, "button_present", id=book.id), f"{CALLBACK}:p:{book.id}"),))
+    ).with_buttons(present_button(lang, book.id))
     new = await enqueue(
         ctx.db,
         key=f"book:invite:pick:{pick.id}:participant:{person.id}",

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import Context
 from bot.db.models import Book, BookPick, Participant, Presenter, Session, Verdict
-from bot.db.models.books import SOURCE_BOOKLET
+from bot.db.models.books import MAX_PRESENTERS, SOURCE_BOOKLET
 from bot.db.models.sessions import PLANNED
 from handlers.book_parsing import normalise_title, similarity
 
@@ -98,6 +98,15 @@ async def presenters_of(db: AsyncSession, session_id: int) -> list[PresenterRow]
         .order_by(Presenter.created_at, Presenter.id)
     )
     return [PresenterRow(*row) for row in rows.all()]
+
+
+def presents(rows: Sequence[PresenterRow], pick_id: int, participant_id: int) -> bool:
+    return any(r.pick.id == pick_id and r.person.id == participant_id for r in rows)
+
+
+def may_volunteer(rows: Sequence[PresenterRow], pick_id: int, participant_id: int) -> bool:
+    """There is room among the session's presenters and this one does not present it yet."""
+    return len(rows) < MAX_PRESENTERS and not presents(rows, pick_id, participant_id)
 
 
 async def upcoming_pick(

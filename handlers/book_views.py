@@ -8,7 +8,6 @@ from bot.context import Context
 from bot.dates import format_date, format_datetime
 from bot.db.models import Book, BookPick, Participant, Session, Verdict
 from bot.db.models.books import (
-    MAX_PRESENTERS,
     SOURCE_BOOKLET,
     THOUGHT_PROVOKING,
     UNREADABLE,
@@ -19,6 +18,7 @@ from bot.db.models.sessions import PLANNED
 from bot.dispatch import TELEGRAM_ANONYMOUS_ADMIN
 from bot.messages import Button, Reply
 from handlers.book_storage import (
+    may_volunteer,
     picks_of,
     presenters_of,
     upcoming_pick,
@@ -72,6 +72,23 @@ def verdict_buttons(lang: str, book_id: int) -> tuple[tuple[Button, ...], ...]:
     )
 
 
+def present_button(lang: str, book_id: int) -> tuple[Button, ...]:
+    return (Button(TEXTS(lang, "button_present", id=book_id), f"{CALLBACK}:p:{book_id}"),)
+
+
+def verdict_line(
+    lang: str, key: str, verdict: Verdict, person: Participant | None, book: Book
+) -> str:
+    return TEXTS(
+        lang,
+        key,
+        book=book.title,
+        verdict=verdict_label(lang, verdict.verdict),
+        who=reader(lang, verdict, person, book),
+        take=take_suffix(verdict.take),
+    )
+
+
 def counts_text(lang: str, verdicts: list[Verdict]) -> str:
     if not verdicts:
         return ""
@@ -105,7 +122,6 @@ async def next_view(ctx: Context) -> Reply:
                 )
             )
             presenters = await presenters_of(ctx.db, session.id)
-            mine = {row.pick.id for row in presenters if row.person.id == ctx.participant.id}
             for pick, book in picks:
                 lines.append(ctx.t(TEXTS, "pick_line", id=book.id, book=label(book)))
                 if book.link:
@@ -115,31 +131,15 @@ async def next_view(ctx: Context) -> Reply:
                     lines.append(ctx.t(TEXTS, "presenters_line", names=", ".join(names)))
                 else:
                     lines.append(ctx.t(TEXTS, "no_presenters_yet", id=book.id))
-                if len(presenters) < MAX_PRESENTERS and pick.id not in mine:
-                    buttons.append(
-                        (
-                            Button(
-                                ctx.t(TEXTS, "button_present", id=book.id),
-                                f"{CALLBACK}:p:{book.id}",
-                            ),
-                        )
-                    )
+                if may_volunteer(presenters, pick.id, ctx.participant.id):
+                    buttons.append(present_button(ctx.lang, book.id))
             lines.append(ctx.t(TEXTS, "basic_question"))
     latest = await verdicts_of(ctx.db, limit=LATEST_VERDICTS)
     if latest:
         lines.append("")
         lines.append(ctx.t(TEXTS, "latest_verdicts"))
         for verdict, book, person in latest:
-            lines.append(
-                ctx.t(
-                    TEXTS,
-                    "verdict_line",
-                    book=book.title,
-                    verdict=verdict_label(ctx.lang, verdict.verdict),
-                    who=reader(ctx.lang, verdict, person, book),
-                    take=take_suffix(verdict.take),
-                )
-            )
+            lines.append(verdict_line(ctx.lang, "verdict_line", verdict, person, book))
     buttons.append((Button(ctx.t(TEXTS, "button_all_books"), f"{CALLBACK}:l"),))
     return Reply("\n".join(lines)).with_buttons(*buttons)
 
@@ -241,27 +241,15 @@ async def book_view(ctx: Context, book: Book) -> Reply:
     if verdicts:
         lines.append(ctx.t(TEXTS, "detail_verdicts"))
         for verdict, _book, person in verdicts:
-            lines.append(
-                ctx.t(
-                    TEXTS,
-                    "verdict_line_short",
-                    verdict=verdict_label(ctx.lang, verdict.verdict),
-                    who=reader(ctx.lang, verdict, person, book),
-                    take=take_suffix(verdict.take),
-                )
-            )
+            lines.append(verdict_line(ctx.lang, "verdict_line_short", verdict, person, book))
     else:
         lines.append(ctx.t(TEXTS, "detail_no_verdicts"))
     buttons: list[tuple[Button, ...]] = []
     upcoming = await upcoming_pick(ctx.db, book.id, ctx.now)
     if upcoming is not None:
         taken = await presenters_of(ctx.db, upcoming[1].id)
-        if len(taken) < MAX_PRESENTERS and not any(
-            row.pick.id == upcoming[0].id and row.person.id == ctx.participant.id for row in taken
-        ):
-            buttons.append(
-                (Button(ctx.t(TEXTS, "button_present", id=book.id), f"{CALLBACK}:p:{book.id}"),)
-            )
+        if may_volunteer(taken, upcoming[0].id, ctx.participant.id):
+            buttons.append(present_button(ctx.lang, book.id))
     elif is_organiser(ctx) and await upcoming_sessions(ctx.db, ctx.now):
         buttons.append((Button(ctx.t(TEXTS, "button_pick"), f"{CALLBACK}:k:{book.id}"),))
     return Reply("\n".join(lines)).with_buttons(*buttons)
