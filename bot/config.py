@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -39,7 +39,11 @@ class Settings(BaseSettings):
     @field_validator("timezone")
     @classmethod
     def _known_timezone(cls, value: str) -> str:
-        ZoneInfo(value)  # raises for an unknown zone, so a typo fails at start
+        # A typo fails at start with a clear message instead of at the first reminder.
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as problem:
+            raise ValueError(f"unknown time zone {value!r}, e.g. Europe/Amsterdam") from problem
         return value
 
     @property

@@ -1,0 +1,48 @@
+"""The console adapter: replies as text, buttons as numbers to type."""
+
+from __future__ import annotations
+
+import io
+
+from bot.app import App
+from bot.context import Context
+from bot.messages import Attachment, Button, Reply
+from bot.platforms.console import ConsoleChat, render
+
+
+def test_render_shows_context_attachment_and_buttons() -> None:
+    reply = Reply(
+        "Tekst",
+        buttons=((Button("Ja", "x:1"), Button("Nee", "x:2")),),
+        context="§2.4",
+        attachment=Attachment("sessie.ics", b"BEGIN:VCALENDAR"),
+    )
+    assert render(reply) == "Tekst\n  (§2.4)\n  [bijlage: sessie.ics, 15 bytes]\n  [Ja]  [Nee]"
+
+
+async def test_typing_a_number_presses_that_button(app: App) -> None:
+    @app.dispatcher.command("kies", help_nl="x", help_en="x")
+    async def choose(ctx: Context) -> Reply:
+        return Reply(
+            "Kies", buttons=((Button("Rood", "kleur:rood"), Button("Blauw", "kleur:blauw")),)
+        )
+
+    @app.dispatcher.callback("kleur")
+    async def colour(ctx: Context) -> Reply:
+        return Reply(f"Gekozen: {ctx.args}")
+
+    out = io.StringIO()
+    chat = ConsoleChat(app, out=out)
+    await chat.handle_line("/kies")
+    assert "(kies: 1=Rood, 2=Blauw)" in out.getvalue()
+    await chat.handle_line("2")
+    assert "copbot> Gekozen: blauw" in out.getvalue()
+    await chat.handle_line("2")  # no buttons any more: "2" is just text
+    assert out.getvalue().count("Gekozen") == 1
+
+
+async def test_piped_lines_are_answered_in_order(app: App) -> None:
+    out = io.StringIO()
+    await ConsoleChat(app, out=out).run_piped(io.StringIO("/ik stad Zaanstad\n\n/ik\n"))
+    text = out.getvalue()
+    assert text.index("stad is nu Zaanstad") < text.index("Stad: Zaanstad")
