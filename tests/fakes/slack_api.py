@@ -299,3 +299,25 @@ def _check_message(args: dict[str, Any]) -> str | None:
     if len(set(action_ids)) != len(action_ids):  # action ids are unique within a message
         return "invalid_blocks"
     return None
+
+
+def _blocks(args: dict[str, Any]) -> list[dict[str, Any]]:
+    blocks = args.get("blocks") or []
+    return json.loads(blocks) if isinstance(blocks, str) else list(blocks)
+
+
+def blocks_text(args: dict[str, Any]) -> str:
+    """The section texts of a posted message (or its plain `text` when it has no sections)."""
+    texts = [b["text"]["text"] for b in _blocks(args) if b.get("type") == "section"]
+    return "\n".join(texts) or str(args.get("text", ""))
+
+
+def block_values(args: dict[str, Any]) -> list[str]:
+    """The values of the buttons of a posted message, in order."""
+    return [
+        element["value"]
+        for block in _blocks(args)
+        if block.get("type") == "actions"
+        for element in block["elements"]
+        if "value" in element
+    ]
