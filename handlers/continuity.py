@@ -19,7 +19,7 @@ from bot.db.models.buddies import Departure
 from bot.features import Registry
 from bot.i18n import Texts
 from bot.messages import Reply
-from handlers.buddies import attended_clause
+from handlers.buddy_pairs import attended_clause
 
 # The stable core: at least CORE_MIN of the last CORE_WINDOW sessions.
 CORE_WINDOW = 4

@@ -135,7 +135,7 @@ async def buddy_keys(db: AsyncSession, participant_id: int) -> tuple[list[int], 
 
 async def erase_participant(app: App, ctx: Context, participant_id: int) -> None:
     """Erase one participant; their newcomers get a new buddy."""
-    from handlers.buddies import pair_newcomer
+    from handlers.buddy_pairs import pair_newcomer
 
     db, now = ctx.db, ctx.now
     await db.flush()
