@@ -6,24 +6,25 @@ import re
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 
 from bot.context import Context
 from bot.dates import format_short
-from bot.db.models import AgendaProposal, Poll, PollMessage, Session, Support, Vote
+from bot.db.models import AgendaProposal, Poll, Session, Support, Vote
 from bot.db.models.polls import MAX_TITLE, MAX_WHY, POLL_CLOSED, POLL_OPEN, PROPOSED
 from bot.features import Registry
 from bot.messages import Button, Reply
-from handlers.poll_ballots import recount_ballots
-from handlers.poll_messages import schedule_refresh
-from handlers.poll_queries import (
+from handlers.poll_lifecycle import mark_stale
+from handlers.poll_state import (
     agenda_session,
     names_of,
     poll_of,
     proposals_of,
+    recount_ballots,
     session_by_reference,
     support_counts,
 )
+from handlers.poll_views import proposer_name, support_text
 from handlers.polls_texts import TEXTS
 
 DUPLICATE_SCORE = 82
@@ -139,15 +140,14 @@ def register(registry: Registry) -> None:
             )
         ]
         for p in proposals:
-            support = supports.get(p.id, 0)
             lines.append(
                 ctx.t(
                     TEXTS,
                     "proposal_line",
                     id=p.id,
                     title=p.title,
-                    who=names.get(p.proposer_id or 0, ctx.t(TEXTS, "someone")),
-                    support=ctx.t(TEXTS, "support_count", count=support) if support else "",
+                    who=proposer_name(names, p, ctx.lang),
+                    support=support_text(supports.get(p.id, 0), ctx.lang),
                 )
             )
             if p.why:
@@ -179,9 +179,8 @@ def register(registry: Registry) -> None:
                 DUPLICATE_DIALOGUE,
                 {"title": title, "why": why, "session_id": session.id, "like": duplicate.id},
             )
-            who = (await names_of(ctx.db, [duplicate.proposer_id])).get(
-                duplicate.proposer_id or 0, ctx.t(TEXTS, "someone")
-            )
+            names = await names_of(ctx.db, [duplicate.proposer_id])
+            who = proposer_name(names, duplicate, ctx.lang)
             text = ctx.t(TEXTS, "duplicate", id=duplicate.id, title=duplicate.title, who=who)
             return Reply(text + "\n" + ctx.t(TEXTS, "duplicate_hint")).with_buttons(
                 [
@@ -203,10 +202,7 @@ def register(registry: Registry) -> None:
             lines.append(ctx.t(TEXTS, "proposed_next", closed=skipped, session=session.id))
         if poll is not None and poll.status == POLL_OPEN:
             lines.append(ctx.t(TEXTS, "proposed_poll_open"))
-            await ctx.db.execute(
-                update(PollMessage).where(PollMessage.poll_id == poll.id).values(stale=True)
-            )
-            await schedule_refresh(ctx.db, poll, ctx.now)
+            await mark_stale(ctx.db, poll, ctx.now)
         return Reply("\n".join(lines))
 
     async def settle_duplicate(ctx: Context, choice: str) -> Reply:

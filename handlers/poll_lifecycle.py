@@ -1,23 +1,30 @@
-"""Opening an agenda poll (with its deadline and reminder) and closing it with the results."""
+"""An agenda poll's life: opening it, keeping everyone's vote message current, closing it."""
 
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.context import Context
 from bot.dates import shift
 from bot.db.models import Participant, Poll, PollMessage, Session
 from bot.db.models.polls import POLL_CLOSED, POLL_OPEN
 from bot.messages import Reply
-from handlers.poll_ballots import forget_ballots, poll_view, voter_count
-from handlers.poll_messages import schedule_refresh
-from handlers.poll_queries import names_of, prep_group_of, support_counts
-from handlers.poll_views import ranking, ranking_lines, vote_message
-from handlers.polls_texts import TEXTS
+from handlers.poll_state import (
+    choices_of,
+    forget_ballots,
+    names_of,
+    poll_view,
+    prep_group_of,
+    support_counts,
+    voter_count,
+)
+from handlers.poll_views import prep_result_message, result_message, vote_message
 from handlers.session_views import active_participants
 from scheduler.jobs import schedule
 from scheduler.outbox import enqueue_many
@@ -25,9 +32,16 @@ from scheduler.outbox import enqueue_many
 if TYPE_CHECKING:
     from bot.app import App
 
+log = logging.getLogger(__name__)
+
 OPEN_OFFSET = timedelta(days=-21)
 CLOSE_OFFSET = timedelta(days=-14)
 NUDGE_BEFORE = timedelta(days=1)
+# Edits of other people's vote messages are gathered for this long, then done in one go.
+REFRESH_DELAY = timedelta(seconds=60)
+
+
+# -- opening and closing ------------------------------------------------------------------------
 
 
 def default_close(session: Session, now: datetime, tz: Any) -> datetime:
@@ -105,59 +119,129 @@ async def close_poll(app: App, db: AsyncSession, poll: Poll, now: datetime) -> b
     await db.flush()
     view = await poll_view(db, poll)
     voters = await voter_count(db, poll)
-    session_id = poll.session_id
-
-    def result_for(person: Participant) -> Reply:
-        lang = person.language
-        lines = ranking_lines(view) or [TEXTS(lang, "result_empty")]
-        text = "\n".join(
-            [
-                TEXTS(lang, "result_header", id=session_id, voters=voters),
-                "",
-                *lines,
-                "",
-                TEXTS(lang, "result_footer", id=session_id),
-            ]
-        )
-        return Reply(text)
-
     people = [p.id for p in await active_participants(db)]
     await enqueue_many(
-        db, key_prefix=f"poll:{poll.id}:result", participant_ids=people, reply_for=result_for
+        db,
+        key_prefix=f"poll:{poll.id}:result",
+        participant_ids=people,
+        reply_for=lambda person: result_message(view, voters, person.language),
     )
-    prep = await prep_group_of(db, session_id)
+    prep = await prep_group_of(db, poll.session_id)
     builders = prep or [p.id for p in await active_participants(db) if p.is_organiser]
     proposers = await names_of(db, [p.proposer_id for p in view.proposals])
     supports = await support_counts(db, [p.id for p in view.proposals])
-
-    def full_result_for(person: Participant) -> Reply:
-        lang = person.language
-        lines = [TEXTS(lang, "prep_result_header", id=session_id), ""]
-        for n, proposal in enumerate(ranking(view), start=1):
-            support = supports.get(proposal.id, 0)
-            lines.append(
-                f"{n}. "
-                + TEXTS(
-                    lang,
-                    "prep_result_line",
-                    id=proposal.id,
-                    title=proposal.title,
-                    count=view.counts.get(proposal.id, 0),
-                    who=proposers.get(proposal.proposer_id or 0, TEXTS(lang, "someone")),
-                    support=TEXTS(lang, "support_count", count=support) if support else "",
-                )
-            )
-            if proposal.why:
-                lines.append(f"   {proposal.why}")
-        lines += ["", TEXTS(lang, "prep_prompt", id=session_id)]
-        return Reply("\n".join(lines))
-
     await enqueue_many(
         db,
         key_prefix=f"poll:{poll.id}:prep",
         participant_ids=builders,
-        reply_for=full_result_for,
+        reply_for=lambda person: prep_result_message(view, proposers, supports, person.language),
     )
-    await db.execute(update(PollMessage).where(PollMessage.poll_id == poll.id).values(stale=True))
-    await schedule_refresh(db, poll, now)
+    await mark_stale(db, poll, now)
     return True
+
+
+# -- keeping everyone's vote message up to date ---------------------------------------------------
+
+
+@runtime_checkable
+class MessageEditor(Protocol):
+    """A messenger that can replace a message it sent earlier (for the count updates)."""
+
+    async def edit_message(self, chat_id: str, message_id: str, reply: Reply) -> None: ...
+
+
+async def remember_message(ctx: Context, poll: Poll) -> None:
+    incoming = ctx.incoming
+    if not incoming.message_id:
+        return
+    existing = await ctx.db.scalar(
+        select(PollMessage).where(
+            PollMessage.poll_id == poll.id,
+            PollMessage.platform == incoming.platform,
+            PollMessage.chat_id == incoming.chat_id,
+            PollMessage.message_id == incoming.message_id,
+        )
+    )
+    if existing is None:
+        ctx.db.add(
+            PollMessage(
+                poll_id=poll.id,
+                participant_id=ctx.participant.id,
+                platform=incoming.platform,
+                chat_id=incoming.chat_id,
+                message_id=incoming.message_id,
+                stale=False,
+                edited_at=ctx.now,
+            )
+        )
+    else:
+        existing.stale = False
+        existing.edited_at = ctx.now
+
+
+async def schedule_refresh(db: AsyncSession, poll: Poll, now: datetime) -> None:
+    """One edit round per poll and minute, however many votes come in meanwhile."""
+    due = now + REFRESH_DELAY
+    bucket = int(due.timestamp()) // int(REFRESH_DELAY.total_seconds())
+    await schedule(
+        db,
+        kind="poll-refresh",
+        key=f"poll:{poll.id}:refresh:{bucket}",
+        due_at=due,
+        payload={"poll_id": poll.id},
+        session_id=poll.session_id,
+        not_after=due + timedelta(hours=1),
+    )
+
+
+async def mark_stale(
+    db: AsyncSession, poll: Poll, now: datetime, *, except_participant: int | None = None
+) -> None:
+    """Everyone's vote message (but the one who just voted) needs new counts: edit them soon."""
+    stale = update(PollMessage).where(PollMessage.poll_id == poll.id)
+    if except_participant is not None:
+        stale = stale.where(PollMessage.participant_id != except_participant)
+    await db.execute(stale.values(stale=True))
+    await schedule_refresh(db, poll, now)
+
+
+async def refresh_messages(app: App, db: AsyncSession, poll: Poll, now: datetime) -> int:
+    """Edit the stale vote messages of a poll with the current counts; returns how many."""
+    rows = list(
+        (
+            await db.scalars(
+                select(PollMessage).where(PollMessage.poll_id == poll.id, PollMessage.stale)
+            )
+        ).all()
+    )
+    if not rows:
+        return 0
+    view = await poll_view(db, poll)
+    people = {
+        p.id: p
+        for p in (
+            await db.scalars(
+                select(Participant).where(
+                    Participant.id.in_([r.participant_id for r in rows if r.participant_id])
+                )
+            )
+        ).all()
+    }
+    edited = 0
+    for row in rows:
+        messenger = app.messengers.get(row.platform)
+        person = people.get(row.participant_id or 0)
+        if not isinstance(messenger, MessageEditor) or person is None:
+            row.stale = False  # this platform cannot edit; the next press shows the counts
+            continue
+        chosen = await choices_of(db, poll, person.id, view.proposals)
+        reply = vote_message(view, chosen, person.language, app.settings.tz, edit=True)
+        try:
+            await messenger.edit_message(row.chat_id, row.message_id, reply)
+        except Exception as problem:  # one failed edit must not stop the others
+            log.info("could not update poll message %s: %s", row.message_id, problem)
+        else:
+            edited += 1
+        row.stale = False
+        row.edited_at = now
+    return edited

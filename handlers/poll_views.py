@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,9 +101,63 @@ def ranking(view: PollView) -> list[AgendaProposal]:
     return sorted(view.proposals, key=lambda p: (-view.counts.get(p.id, 0), p.id))
 
 
+def ranked_line(n: int, label: str, count: int, highest: int) -> str:
+    """One place of a ranking: its number, the topic and a bar with the count below it."""
+    return f"{n}. {label}\n   {bar(count, highest)} {count}"
+
+
 def ranking_lines(view: PollView) -> list[str]:
     highest = max(view.counts.values(), default=0)
     return [
-        f"{n}. {p.title}\n   {bar(view.counts.get(p.id, 0), highest)} {view.counts.get(p.id, 0)}"
+        ranked_line(n, p.title, view.counts.get(p.id, 0), highest)
         for n, p in enumerate(ranking(view), start=1)
     ]
+
+
+def proposer_name(names: Mapping[int, str], proposal: AgendaProposal, lang: str) -> str:
+    return names.get(proposal.proposer_id or 0, TEXTS(lang, "someone"))
+
+
+def support_text(count: int, lang: str) -> str:
+    return TEXTS(lang, "support_count", count=count) if count else ""
+
+
+def result_message(view: PollView, voters: int, lang: str) -> Reply:
+    """The ranking everyone gets when the poll closes."""
+    session_id = view.poll.session_id
+    lines = ranking_lines(view) or [TEXTS(lang, "result_empty")]
+    text = "\n".join(
+        [
+            TEXTS(lang, "result_header", id=session_id, voters=voters),
+            "",
+            *lines,
+            "",
+            TEXTS(lang, "result_footer", id=session_id),
+        ]
+    )
+    return Reply(text)
+
+
+def prep_result_message(
+    view: PollView, proposers: Mapping[int, str], supports: Mapping[int, int], lang: str
+) -> Reply:
+    """The full result for the preparation group: proposers, support, why, and the next step."""
+    session_id = view.poll.session_id
+    lines = [TEXTS(lang, "prep_result_header", id=session_id), ""]
+    for n, proposal in enumerate(ranking(view), start=1):
+        lines.append(
+            f"{n}. "
+            + TEXTS(
+                lang,
+                "prep_result_line",
+                id=proposal.id,
+                title=proposal.title,
+                count=view.counts.get(proposal.id, 0),
+                who=proposer_name(proposers, proposal, lang),
+                support=support_text(supports.get(proposal.id, 0), lang),
+            )
+        )
+        if proposal.why:
+            lines.append(f"   {proposal.why}")
+    lines += ["", TEXTS(lang, "prep_prompt", id=session_id)]
+    return Reply("\n".join(lines))

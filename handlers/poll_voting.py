@@ -4,25 +4,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from bot.context import Context
 from bot.dates import DateProblem, format_datetime, format_short, parse_datetime
-from bot.db.models import Participant, Poll, PollMessage, Vote
+from bot.db.models import Participant, Poll, Vote
 from bot.db.models.polls import POLL_CLOSED, POLL_OPEN
 from bot.features import Registry
 from bot.messages import Reply
-from handlers.poll_ballots import choices_of, poll_view, toggle_vote, voter_count
-from handlers.poll_lifecycle import close_poll, default_close, open_poll
-from handlers.poll_messages import remember_message, schedule_refresh
-from handlers.poll_queries import (
+from handlers.poll_lifecycle import (
+    close_poll,
+    default_close,
+    mark_stale,
+    open_poll,
+    remember_message,
+)
+from handlers.poll_state import (
+    choices_of,
     current_poll,
     latest_poll,
     poll_of,
+    poll_view,
     session_by_reference,
-    upcoming,
+    session_or_next,
+    toggle_vote,
+    voter_count,
 )
-from handlers.poll_views import REFRESH_PREFIX, VOTE_PREFIX, bar, ranking, vote_message
+from handlers.poll_views import REFRESH_PREFIX, VOTE_PREFIX, ranked_line, ranking, vote_message
 from handlers.polls_texts import TEXTS
 from handlers.session_views import is_organiser
 
@@ -70,6 +78,13 @@ def parse_open_options(ctx: Context, text: str) -> OpenOptions:
     return options
 
 
+async def own_vote_message(ctx: Context, poll: Poll, *, edit: bool = False) -> Reply:
+    """The vote message of the one asking, with their own ticks."""
+    view = await poll_view(ctx.db, poll)
+    chosen = await choices_of(ctx.db, poll, ctx.participant.id, view.proposals)
+    return vote_message(view, chosen, ctx.lang, ctx.app.settings.tz, edit=edit)
+
+
 def register(registry: Registry) -> None:
     d = registry.dispatcher
 
@@ -102,9 +117,7 @@ def register(registry: Registry) -> None:
             return Reply(ctx.t(TEXTS, "no_open_poll"))
         if ctx.incoming.is_group:  # a vote message shows its owner's ticks: never in a group
             return Reply(ctx.t(TEXTS, "vote_in_private"))
-        view = await poll_view(ctx.db, poll)
-        chosen = await choices_of(ctx.db, poll, ctx.participant.id, view.proposals)
-        return vote_message(view, chosen, ctx.lang, ctx.app.settings.tz)
+        return await own_vote_message(ctx, poll)
 
     def usage(ctx: Context) -> Reply:
         text = ctx.t(TEXTS, "poll_usage")
@@ -115,13 +128,9 @@ def register(registry: Registry) -> None:
     async def open_command(ctx: Context, text: str) -> Reply:
         options = parse_open_options(ctx, text)
         tz = ctx.app.settings.tz
-        if options.session_ref:
-            session = await session_by_reference(ctx, options.session_ref)
-        else:
-            found = (await upcoming(ctx.db, ctx.now))[:1]
-            if not found:
-                return Reply(ctx.t(TEXTS, "no_session"))
-            session = found[0]
+        session = await session_or_next(ctx, options.session_ref)
+        if session is None:
+            return Reply(ctx.t(TEXTS, "no_session"))
         existing = await poll_of(ctx.db, session.id)
         if existing is not None:
             status = ctx.t(TEXTS, f"status_{existing.status}")
@@ -162,8 +171,7 @@ def register(registry: Registry) -> None:
 
     async def close_command(ctx: Context, reference: str) -> Reply:
         if reference:
-            session = await session_by_reference(ctx, reference)
-            poll = await poll_of(ctx.db, session.id)
+            poll = await poll_of(ctx.db, (await session_by_reference(ctx, reference)).id)
         else:
             poll = await current_poll(ctx.db, ctx.now)
         if poll is None:
@@ -174,8 +182,7 @@ def register(registry: Registry) -> None:
 
     async def standing(ctx: Context, reference: str) -> Reply:
         if reference:
-            session = await session_by_reference(ctx, reference)
-            poll = await poll_of(ctx.db, session.id)
+            poll = await poll_of(ctx.db, (await session_by_reference(ctx, reference)).id)
         else:
             poll = await current_poll(ctx.db, ctx.now) or await latest_poll(ctx.db)
         if poll is None:
@@ -207,7 +214,7 @@ def register(registry: Registry) -> None:
         highest = max(view.counts.values(), default=0)
         for n, proposal in enumerate(ranking(view), start=1):
             count = view.counts.get(proposal.id, 0)
-            lines.append(f"{n}. #{proposal.id} {proposal.title}\n   {bar(count, highest)} {count}")
+            lines.append(ranked_line(n, f"#{proposal.id} {proposal.title}", count, highest))
             if who.get(proposal.id):
                 lines.append(ctx.t(TEXTS, "voters_line", names=", ".join(who[proposal.id])))
         if not view.proposals:
@@ -238,14 +245,7 @@ def register(registry: Registry) -> None:
         if not await toggle_vote(ctx.db, poll, ctx.participant.id, proposal, chosen):
             note = ctx.t(TEXTS, "vote_limit", max=poll.max_votes)
             return vote_message(view, chosen, ctx.lang, tz, note=note, edit=True)
-        await ctx.db.execute(
-            update(PollMessage)
-            .where(
-                PollMessage.poll_id == poll.id, PollMessage.participant_id != ctx.participant.id
-            )
-            .values(stale=True)
-        )
-        await schedule_refresh(ctx.db, poll, ctx.now)
+        await mark_stale(ctx.db, poll, ctx.now, except_participant=ctx.participant.id)
         view = await poll_view(ctx.db, poll)
         return vote_message(view, chosen, ctx.lang, tz, edit=True)
 
@@ -255,6 +255,4 @@ def register(registry: Registry) -> None:
         if poll is None:
             return Reply(ctx.t(TEXTS, "no_open_poll"), edit=True)
         await remember_message(ctx, poll)
-        view = await poll_view(ctx.db, poll)
-        chosen = await choices_of(ctx.db, poll, ctx.participant.id, view.proposals)
-        return vote_message(view, chosen, ctx.lang, ctx.app.settings.tz, edit=True)
+        return await own_vote_message(ctx, poll, edit=True)

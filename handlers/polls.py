@@ -1,4 +1,4 @@
-"""Agenda polls: /agenda (proposals and support), /peiling (the vote), /voorbereiding.
+"""Agenda polls: register() for /agenda and /peiling, /voorbereiding and the timeline jobs.
 
 "Deelnemers aan de CoP bepalen zelf wat er op de agenda komt": anyone proposes topics for the
 next meeting; the vote opens 21 days before it (or when an organiser opens it) and closes 14
@@ -6,6 +6,10 @@ days before it (or at the organiser's deadline, also when the bot was down then)
 votes with buttons on a message of their own, edited with the counts; at the close everyone
 gets the ranking and the preparation group the full result, to build the programme with
 (handlers/programme.py).
+
+The feature's modules, each depending only on those before it: polls_texts, poll_views (what
+the messages look like), poll_state (what is read and written), poll_lifecycle (opening,
+batched message edits, closing), agenda (/agenda), poll_voting (/peiling), and this one.
 """
 
 from __future__ import annotations
@@ -19,10 +23,22 @@ from bot.features import Registry
 from bot.messages import Reply
 from handlers import agenda, poll_voting
 from handlers.lookup import find_participant, split_references
-from handlers.poll_ballots import poll_view
-from handlers.poll_lifecycle import CLOSE_OFFSET, OPEN_OFFSET, close_poll, default_close, open_poll
-from handlers.poll_messages import refresh_messages
-from handlers.poll_queries import names_of, poll_of, prep_group_of, session_by_reference
+from handlers.poll_lifecycle import (
+    CLOSE_OFFSET,
+    OPEN_OFFSET,
+    close_poll,
+    default_close,
+    open_poll,
+    refresh_messages,
+)
+from handlers.poll_state import (
+    names_of,
+    poll_of,
+    poll_view,
+    prep_group_of,
+    prep_member,
+    session_by_reference,
+)
 from handlers.poll_views import vote_message
 from handlers.polls_texts import TEXTS
 from handlers.session_views import active_participants
@@ -59,12 +75,7 @@ def register(registry: Registry) -> None:
             person = await find_participant(ctx.db, reference, ctx.incoming.platform)
             if person is None:
                 return Reply(ctx.t(TEXTS, "prep_not_found", who=reference[:40]))
-            existing = await ctx.db.scalar(
-                select(PrepGroupMember).where(
-                    PrepGroupMember.session_id == session.id,
-                    PrepGroupMember.participant_id == person.id,
-                )
-            )
+            existing = await prep_member(ctx.db, session.id, person.id)
             if remove and existing is not None:
                 await ctx.db.delete(existing)
             elif not remove and existing is None:

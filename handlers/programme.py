@@ -16,14 +16,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import Context
 from bot.dates import format_short
-from bot.db.models import AgendaProposal, Poll, PrepGroupMember, ProgrammeItem, Session
+from bot.db.models import AgendaProposal, ProgrammeItem, Session
 from bot.db.models.polls import POLL_CLOSED, PROPOSED
 from bot.features import Registry
 from bot.messages import Reply
 from handlers.lessons import lesson_index
 from handlers.lookup import find_participant
-from handlers.poll_ballots import poll_view
-from handlers.poll_queries import names_of, session_by_reference, upcoming
+from handlers.poll_state import names_of, poll_of, poll_view, prep_member, session_or_next
 from handlers.poll_views import ranking
 from handlers.polls_texts import TEXTS
 from handlers.session_views import is_organiser
@@ -100,13 +99,7 @@ async def publish(ctx: Context, session: Session) -> None:
 async def can_build(ctx: Context, session: Session) -> bool:
     if is_organiser(ctx):
         return True
-    member = await ctx.db.scalar(
-        select(PrepGroupMember.id).where(
-            PrepGroupMember.session_id == session.id,
-            PrepGroupMember.participant_id == ctx.participant.id,
-        )
-    )
-    return member is not None
+    return await prep_member(ctx.db, session.id, ctx.participant.id) is not None
 
 
 def register(registry: Registry) -> None:
@@ -121,13 +114,10 @@ def register(registry: Registry) -> None:
     )
     async def programme(ctx: Context) -> Reply:
         words = ctx.args.split()
-        if words and words[0].lstrip("#").isdigit():
-            session = await session_by_reference(ctx, words.pop(0))
-        else:
-            found = (await upcoming(ctx.db, ctx.now))[:1]
-            if not found:
-                return Reply(ctx.t(TEXTS, "no_session"))
-            session = found[0]
+        reference = words.pop(0) if words and words[0].lstrip("#").isdigit() else None
+        session = await session_or_next(ctx, reference)
+        if session is None:
+            return Reply(ctx.t(TEXTS, "no_session"))
         if not words:
             return await show(ctx, session)
         if not await can_build(ctx, session):
@@ -152,7 +142,7 @@ def register(registry: Registry) -> None:
             lines = [ctx.t(TEXTS, "programme_header", id=session.id, when=when)]
             lines += await render(ctx, session, items, ctx.lang, lessons=True)
         if builder:
-            poll = await ctx.db.scalar(select(Poll).where(Poll.session_id == session.id))
+            poll = await poll_of(ctx.db, session.id)
             taken = {i.proposal_id for i in items}
             if poll is not None and poll.status == POLL_CLOSED:
                 view = await poll_view(ctx.db, poll)

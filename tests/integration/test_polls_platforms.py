@@ -17,7 +17,7 @@ from bot.clock import ManualClock
 from bot.http import HttpServer, build_web_app
 from bot.platforms.slack import EVENTS_PATH, start_slack
 from bot.platforms.telegram import start_telegram
-from handlers.poll_messages import REFRESH_DELAY
+from handlers.poll_lifecycle import REFRESH_DELAY
 from scheduler.service import tick
 from tests.factories import Person, make_app
 from tests.fakes.slack_api import BOT_TOKEN, FakeSlack
