@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench knowledge-check clean
+.PHONY: run test test-postgres lint typecheck unit bench knowledge-check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ unit: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck knowledge-check unit
+
+# The whole suite once more with every test on PostgreSQL (needs COPBOT_TEST_POSTGRES_URL,
+# e.g. `eval "$$(.ci/postgres)"`).
+test-postgres: $(STAMP)
+	COPBOT_TEST_BACKEND=postgres $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/bench_search.py

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import atexit
+import hashlib
 import itertools
+import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+
+import asyncpg
+from sqlalchemy.engine import make_url
 
 from bot.app import App, build_app
 from bot.clock import ManualClock
@@ -23,9 +30,73 @@ _updates = itertools.count(1)
 DEFAULT_NOW = datetime(2026, 11, 19, 9, 0, tzinfo=UTC)
 
 
+# COPBOT_TEST_BACKEND=postgres runs every test that uses these factories on PostgreSQL
+# (COPBOT_TEST_POSTGRES_URL, e.g. from .ci/postgres) instead of SQLite.
+BACKEND = os.environ.get("COPBOT_TEST_BACKEND", "sqlite")
+POSTGRES_URL = os.environ.get("COPBOT_TEST_POSTGRES_URL", "")
+
+
+def database_url_for(tmp_path: Path) -> str:
+    """The test's database: a SQLite file in tmp_path, or a PostgreSQL database of its own."""
+    if BACKEND != "postgres":
+        return f"sqlite+aiosqlite:///{tmp_path / 'copbot.db'}"
+    if not POSTGRES_URL:
+        raise RuntimeError("COPBOT_TEST_BACKEND=postgres needs COPBOT_TEST_POSTGRES_URL")
+    # The same tmp_path gives the same database, so a test can "restart" the bot on it.
+    name = "t_" + hashlib.sha1(str(tmp_path).encode()).hexdigest()[:20]
+    if name not in _pg_databases:
+        # Called from inside the test's event loop: do the async work on a thread of its own.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, _create_pg_database(name)).result()
+        _pg_databases.add(name)
+    return str(make_url(POSTGRES_URL).set(database=name))
+
+
+_pg_databases: set[str] = set()
+_PG_TEMPLATE = f"copbot_template_{os.getpid()}"
+
+
+async def _create_pg_database(name: str) -> None:
+    """CREATE DATABASE from a template migrated once per run (fast, like the SQLite copy)."""
+    admin = make_url(POSTGRES_URL)
+    dsn = admin.set(drivername="postgresql").render_as_string(hide_password=False)
+    conn = await asyncpg.connect(dsn)
+    try:
+        exists = await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", _PG_TEMPLATE)
+        if not exists:
+            await conn.execute(f'CREATE DATABASE "{_PG_TEMPLATE}"')
+            engine = create_engine(str(admin.set(database=_PG_TEMPLATE)))
+            try:
+                await upgrade(engine)
+            finally:
+                await engine.dispose()
+        await conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{_PG_TEMPLATE}"')
+    finally:
+        await conn.close()
+
+
+def _drop_pg_databases() -> None:
+    if not _pg_databases:
+        return
+
+    async def drop() -> None:
+        dsn = make_url(POSTGRES_URL).set(drivername="postgresql")
+        conn = await asyncpg.connect(dsn.render_as_string(hide_password=False))
+        try:
+            for name in [*_pg_databases, _PG_TEMPLATE]:
+                await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await conn.close()
+
+    asyncio.run(drop())
+
+
+atexit.register(_drop_pg_databases)
+
+
 def make_settings(tmp_path: Path, **overrides: object) -> Settings:
     values: dict[str, object] = {
-        "database_url": f"sqlite+aiosqlite:///{tmp_path / 'copbot.db'}",
+        "database_url": database_url_for(tmp_path),
         "organisers": "console:organiser,telegram:1000",
         "http_port": 0,
     }

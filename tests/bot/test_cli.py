@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from bot.cli import cli
 from bot.db.models import OutboxMessage
-from tests.factories import make_app
+from tests.factories import database_url_for, make_app
 
 runner = CliRunner()
 
@@ -59,7 +59,7 @@ def test_outbox_status_and_requeue(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         await app.close()
 
     asyncio.run(seed())
-    monkeypatch.setenv("COPBOT_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'copbot.db'}")
+    monkeypatch.setenv("COPBOT_DATABASE_URL", database_url_for(tmp_path))
     status = runner.invoke(cli, ["outbox", "status"])
     assert status.exit_code == 0, status.output
     assert "uncertain  2" in status.output and "sent       1" in status.output
