@@ -211,7 +211,9 @@ def register(registry: Registry) -> None:
     async def volunteer(ctx: Context, rest: str) -> Reply:
         p = ctx.participant
         words = [w for w in rest.lower().split() if w not in {"max", "maximaal", "maximum"}]
-        capacity = pairing.DEFAULT_CAPACITY
+        offer = await ctx.db.get(BuddyOffer, p.id)
+        # Coming back from a pause without a number keeps the capacity offered before.
+        capacity = offer.capacity if offer is not None else pairing.DEFAULT_CAPACITY
         if words:
             if not words[0].isdigit() or not 1 <= int(words[0]) <= pairing.MAX_CAPACITY:
                 return Reply(ctx.t(TEXTS, "bad_capacity", max=pairing.MAX_CAPACITY))
@@ -221,7 +223,6 @@ def register(registry: Registry) -> None:
         attended = (await attended_counts(ctx.db, ctx.now, [p.id])).get(p.id, 0)
         if not pairing.is_experienced(p.experienced, attended):
             return Reply(ctx.t(TEXTS, "offer_not_experienced", count=attended))
-        offer = await ctx.db.get(BuddyOffer, p.id)
         if offer is None:
             offer = BuddyOffer(participant_id=p.id, created_at=ctx.now)
             ctx.db.add(offer)
@@ -303,6 +304,8 @@ def register(registry: Registry) -> None:
             lines.append(ctx.t(TEXTS, "manual_replaced", old=display(old, ctx.lang)))
         newcomer.is_newcomer = True
         await create_pairing(ctx.app, ctx.db, ctx.now, newcomer, buddy, RULE_MANUAL)
+        if current is not None:
+            await pair_waiting(ctx.app, ctx.db, ctx.now)  # the old buddy has room again
         lines.insert(
             0,
             ctx.t(TEXTS, "manual_done", newcomer=newcomer.display_name, buddy=buddy.display_name),

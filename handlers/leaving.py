@@ -21,7 +21,7 @@ from handlers.buddies_texts import TEXTS
 from handlers.buddy_pairs import (
     end_pairing,
     newcomers_of,
-    pair_newcomer,
+    pair_waiting,
     pairing_of_newcomer,
     tell,
 )
@@ -107,7 +107,9 @@ def register(registry: Registry) -> None:
                 "leave_newcomer_repaired",
                 old=me.display_name,
             )
-            await pair_newcomer(ctx.app, db, now, newcomer)
+        # The leaver's newcomers need a new buddy, and if the leaver was a newcomer their buddy
+        # has room again: one pairing round covers both.
+        await pair_waiting(ctx.app, db, now)
         if successor is not None and newcomers:
             who = ctx.t(TEXTS, "leave_who_both", name=successor.display_name)
         elif successor is not None:

@@ -135,21 +135,18 @@ async def buddy_keys(db: AsyncSession, participant_id: int) -> tuple[list[int], 
 
 async def erase_participant(app: App, ctx: Context, participant_id: int) -> None:
     """Erase one participant; their newcomers get a new buddy."""
-    from handlers.buddy_pairs import pair_newcomer
+    from handlers.buddy_pairs import pair_waiting
 
     db, now = ctx.db, ctx.now
     await db.flush()
     person = await db.get(Participant, participant_id)
     names = [person.display_name] if person and len(person.display_name) >= 3 else []
-    # Buddy links: end them, forget why they were made, and note who needs a new buddy.
+    # Buddy links: end them and forget why they were made.
     pair_ids, patterns = await buddy_keys(db, participant_id)
-    orphans: list[int] = []
     for row in (await db.scalars(select(Pairing).where(Pairing.id.in_(pair_ids)))).all():
         if row.ended_at is None:
             row.ended_at = now
             row.end_reason = END_ERASED
-            if row.buddy_id == participant_id and row.newcomer_id is not None:
-                orphans.append(row.newcomer_id)
         row.reason = ""
     await db.flush()
     # Messages and jobs that mention them (an introduction carries their name and contact).
@@ -190,10 +187,8 @@ async def erase_participant(app: App, ctx: Context, participant_id: int) -> None
             db.expunge(obj)
     await db.execute(delete(Participant).where(Participant.id == participant_id))
     db.expire_all()
-    for newcomer_id in orphans:
-        newcomer = await db.get(Participant, newcomer_id)
-        if newcomer is not None and newcomer.status == "active":
-            await pair_newcomer(app, db, now, newcomer)
+    # Their newcomers need a new buddy; if they were a newcomer, their buddy has room again.
+    await pair_waiting(app, db, now)
 
 
 def register(registry: Registry) -> None:

@@ -401,3 +401,38 @@ async def test_on_slack_the_introduction_is_a_group_dm_when_the_messenger_offers
     assert not [
         d for d in slack.delivered if d.chat_id != group.chat_id and "Kennismaken" in d.reply.text
     ]
+
+
+async def test_a_buddy_whose_newcomer_leaves_takes_the_next_waiting_newcomer(app: App) -> None:
+    await volunteer(app, "kb", "Karel Kapstok", "Delft")
+    karel = Person(app, "kb", name="Karel Kapstok")
+    assert "maximaal 1" in await karel.text("/maatje word max 1")
+    nina, answer = await newcomer(app, "nina", "Nina Nieuw", "Arnhem")
+    assert "Karel Kapstok" in answer
+    _, waiting = await newcomer(app, "otto", "Otto Ook", "Zwolle")
+    assert "geen ervaren maatje vrij" in waiting
+
+    await nina.say("/vertrek")  # Karel has room again: Otto gets him
+    current = [p for p in await pairs(app) if p.ended_at is None]
+    assert [(p.newcomer_id, p.buddy_id) for p in current] == [
+        (await pid(app, "otto"), await pid(app, "kb"))
+    ]
+
+
+async def test_erasing_a_newcomer_frees_their_buddy_for_the_next(app: App) -> None:
+    await volunteer(app, "kb", "Karel Kapstok", "Delft")
+    await Person(app, "kb", name="Karel Kapstok").say("/maatje word 1")
+    nina, _ = await newcomer(app, "nina", "Nina Nieuw", "Arnhem")
+    await newcomer(app, "otto", "Otto Ook", "Zwolle")
+    await nina.say("/vergeet")
+    await nina.press(next(data for _, data in nina.buttons() if data.endswith(":ja")))
+    current = [p for p in await pairs(app) if p.ended_at is None]
+    assert [p.newcomer_id for p in current] == [await pid(app, "otto")]
+
+
+async def test_coming_back_from_a_pause_keeps_the_offered_capacity(app: App) -> None:
+    await volunteer(app, "kb", "Karel Kapstok", "Delft")
+    karel = Person(app, "kb", name="Karel Kapstok")
+    assert "maximaal 3" in await karel.text("/maatje word max 3")
+    await karel.say("/maatje pauze")
+    assert "maximaal 3" in await karel.text("/maatje word")
