@@ -262,4 +262,6 @@ def register(registry: Registry) -> None:
                 delete(Vote).where(Vote.poll_id == poll.id, Vote.proposal_id == proposal.id)
             )
             await recount_ballots(ctx.db, poll)
+            if poll.status != POLL_CLOSED:
+                await mark_stale(ctx.db, poll, ctx.now)  # the topic leaves everyone's message
         return Reply(ctx.t(TEXTS, "withdrawn", id=proposal.id))

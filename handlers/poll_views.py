@@ -76,6 +76,11 @@ def vote_message(
             line += f" ({votes_text(view.counts.get(proposal.id, 0), lang)})"
         lines.append(line)
     parts.append("\n".join(lines) if lines else TEXTS(lang, "poll_no_proposals_yet"))
+    if len(view.proposals) > MAX_OPTIONS:
+        # Buttons and message length have limits; say so rather than drop topics silently.
+        parts.append(
+            TEXTS(lang, "poll_too_many", shown=MAX_OPTIONS, more=len(view.proposals) - MAX_OPTIONS)
+        )
     parts.append(TEXTS(lang, "poll_your_votes", used=len(chosen), max=poll.max_votes))
     if note:
         parts.append(note)

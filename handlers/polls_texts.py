@@ -210,6 +210,12 @@ TEXTS = Texts(
         },
         "poll_votes": {"nl": "{count} stemmen", "en": "{count} votes"},
         "poll_vote_one": {"nl": "1 stem", "en": "1 vote"},
+        "poll_too_many": {
+            "nl": "Er zijn meer voorstellen dan er knoppen passen: de eerste {shown} staan "
+            "hierboven, {more} niet. Steun liever een bestaand voorstel: /agenda.",
+            "en": "There are more proposals than buttons fit: the first {shown} are above, "
+            "{more} are not. Please support an existing proposal instead: /agenda.",
+        },
         "poll_your_votes": {
             "nl": "Jouw stemmen: {used} van {max}.",
             "en": "Your votes: {used} of {max}.",

@@ -488,3 +488,77 @@ async def test_english_participant_gets_english(app: App, organiser: Person) -> 
     assert "Noted as proposal #1" in await ann.text("/agenda voorstel Residents first")
     await organiser.say("/peiling open")
     assert "choose up to 3 topics" in await ann.text("/peiling")
+
+
+async def test_more_proposals_than_buttons_is_said_not_dropped_silently(
+    organiser: Person, participant: Person
+) -> None:
+    await plan(organiser, participant)
+    words = [
+        "Armoede",
+        "Bibliotheek",
+        "Cultuur",
+        "Dierentuin",
+        "Eenzaamheid",
+        "Fietspaden",
+        "Groenbeheer",
+        "Huisvesting",
+        "Inburgering",
+        "Jeugdzorg",
+        "Kunstprojecten",
+        "Laaggeletterdheid",
+        "Mantelzorg",
+        "Nachtleven",
+        "Ouderenzorg",
+        "Parkeren",
+        "Quotering",
+        "Radicalisering",
+        "Schuldhulp",
+        "Taalcafé",
+        "Uitkeringen",
+        "Vrijwilligers",
+        "Wateroverlast",
+        "Xenofobie",
+        "Yogales",
+        "Zwerfvuil",
+    ]
+    for word in words:
+        reply = await participant.text(f"/agenda voorstel {word}")
+        assert "Genoteerd" in reply, reply
+    await organiser.say("/peiling open")
+    text = await participant.text("/peiling")
+    assert f"de eerste 25 staan hierboven, {len(words) - 25} niet" in text
+    vote_buttons = [data for _, data in participant.buttons() if data.startswith("pv:")]
+    assert len(vote_buttons) == 25
+
+
+async def test_withdrawing_during_the_vote_refreshes_everyone_s_message(
+    app: App, organiser: Person, participant: Person
+) -> None:
+    class EditingMessenger(FlakyMessenger):
+        def __init__(self) -> None:
+            super().__init__("console")
+            self.edits: list[tuple[str, str, Reply]] = []
+
+        async def edit_message(self, chat_id: str, message_id: str, reply: Reply) -> None:
+            self.edits.append((chat_id, message_id, reply))
+
+    messenger = EditingMessenger()
+    app.messengers["console"] = messenger
+    await plan(organiser, participant)
+    await participant.say("/agenda voorstel Sociale herovering")
+    await organiser.say("/agenda voorstel Werk en sport")
+    await organiser.say("/peiling open")
+    await press(organiser, "pr:1", message_id="olga-msg")  # Olga looks at her vote message
+    clock = app.clock
+    assert isinstance(clock, ManualClock)
+    clock.advance(timedelta(minutes=5))
+    await tick(app)
+    messenger.edits.clear()
+
+    assert "ingetrokken" in await participant.text("/agenda intrekken 1")
+    clock.advance(timedelta(seconds=61))
+    await tick(app)
+    [(chat, message_id, reply)] = messenger.edits
+    assert (chat, message_id) == ("organiser", "olga-msg")
+    assert "Sociale herovering" not in reply.text and "Werk en sport" in reply.text
