@@ -8,7 +8,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import func, select
 
 from bot.context import Context
-from bot.dates import format_date, format_datetime
+from bot.dates import format_date, format_datetime, shift
 from bot.db.models import Book, BookPick, Participant, Presenter, Rsvp, Session, Verdict
 from bot.db.models.books import MAX_PRESENTERS, SOURCE_MEMBER
 from bot.db.models.sessions import PLANNED
@@ -52,6 +52,9 @@ SUGGESTED_PRESENTERS = 4
 # Who presented at a session this close before the picked one is not suggested again.
 RECENTLY = timedelta(days=120)
 TAKE_DIALOGUE = "book-take"
+# The presenters' reminder (the "book-presenters" timeline step) is due this long before the start.
+REMIND_BEFORE = timedelta(days=-7)
+UPCOMING_SHOWN = 3
 
 
 async def get_book(ctx: Context, text: str) -> Book:
@@ -142,10 +145,12 @@ async def volunteer(ctx: Context, text: str) -> Reply:
     await ctx.db.flush()
     others = [r.person.display_name for r in presenters if r.pick.id == pick.id]
     together = ctx.t(TEXTS, "together_with", names=", ".join(others)) if others else ""
+    # Too late for the week-before reminder: say so, rather than promise one that never comes.
+    reminded = shift(session.starts_at, REMIND_BEFORE, ctx.app.settings.tz) > ctx.now
     return Reply(
         ctx.t(
             TEXTS,
-            "presenting",
+            "presenting" if reminded else "presenting_soon",
             book=label(book),
             date=when(ctx, session),
             others=together,
@@ -166,8 +171,17 @@ async def pick_book(ctx: Context, text: str) -> Reply:
         session = await ctx.db.get(Session, session_id) if session_id is not None else None
         if session is None or session.status != PLANNED:
             raise ctx.fail(TEXTS, "no_such_session", id=parts[1][:20])
+        if session.starts_at <= ctx.now:
+            raise ctx.fail(
+                TEXTS,
+                "session_begun",
+                id=session.id,
+                date=when(ctx, session),
+                upcoming=await upcoming_text(ctx),
+            )
     else:
-        sessions = await upcoming_sessions(ctx.db, ctx.now)
+        # The next meeting that has not begun: a meeting under way has had its discussion.
+        sessions = [s for s in await upcoming_sessions(ctx.db, ctx.now) if s.starts_at > ctx.now]
         if not sessions:
             raise ctx.fail(TEXTS, "no_next_session")
         session = sessions[0]
@@ -197,6 +211,18 @@ async def pick_book(ctx: Context, text: str) -> Reply:
             for person, _last in suggestions
         ]
     return Reply("\n".join(lines)).with_buttons(*buttons)
+
+
+async def upcoming_text(ctx: Context) -> str:
+    """The sessions one can still pick for, with their numbers, for a refusal."""
+    sessions = [s for s in await upcoming_sessions(ctx.db, ctx.now) if s.starts_at > ctx.now]
+    if not sessions:
+        return ctx.t(TEXTS, "no_upcoming_to_pick")
+    shown = ", ".join(
+        ctx.t(TEXTS, "upcoming_item", id=s.id, date=when(ctx, s))
+        for s in sessions[:UPCOMING_SHOWN]
+    )
+    return ctx.t(TEXTS, "upcoming_to_pick", sessions=shown)
 
 
 async def suggest_presenters(ctx: Context, session: Session) -> list[tuple[Participant, str]]:

@@ -28,6 +28,9 @@ from handlers.book_storage import (
 from handlers.books_texts import TEXTS
 
 LATEST_VERDICTS = 3
+# /boeken shows at most this many verdicts under a discussed book, their takes clipped to this.
+LIBRARY_VERDICTS = 3
+LIBRARY_TAKE = 120
 CALLBACK = "boek"
 VERDICT_CODES = {"b": USEFUL, "d": THOUGHT_PROVOKING, "n": UNREADABLE}
 
@@ -61,7 +64,9 @@ def reader(lang: str, verdict: Verdict, person: Participant | None, book: Book) 
     return TEXTS(lang, "former_participant")
 
 
-def take_suffix(take: str) -> str:
+def take_suffix(take: str, clip: int | None = None) -> str:
+    if clip is not None and len(take) > clip:
+        take = take[:clip].rsplit(" ", 1)[0].rstrip(" ,.;:") + "…"
     return f": “{take}”" if take else ""
 
 
@@ -77,7 +82,12 @@ def present_button(lang: str, book_id: int) -> tuple[Button, ...]:
 
 
 def verdict_line(
-    lang: str, key: str, verdict: Verdict, person: Participant | None, book: Book
+    lang: str,
+    key: str,
+    verdict: Verdict,
+    person: Participant | None,
+    book: Book,
+    clip: int | None = None,
 ) -> str:
     return TEXTS(
         lang,
@@ -85,7 +95,7 @@ def verdict_line(
         book=book.title,
         verdict=verdict_label(lang, verdict.verdict),
         who=reader(lang, verdict, person, book),
-        take=take_suffix(verdict.take),
+        take=take_suffix(verdict.take, clip),
     )
 
 
@@ -145,7 +155,7 @@ async def next_view(ctx: Context) -> Reply:
 
 
 async def library_view(ctx: Context) -> Reply:
-    """/boeken: what is picked, what was discussed (with verdict counts), the proposals."""
+    """/boeken: what is picked, what was discussed (with its latest verdicts), the proposals."""
     books = list((await ctx.db.scalars(select(Book).order_by(Book.id))).all())
     if not books:
         return Reply(ctx.t(TEXTS, "library_empty"))
@@ -162,9 +172,9 @@ async def library_view(ctx: Context) -> Reply:
             upcoming.setdefault(book_id, session)
         else:
             discussed[book_id] = session  # ordered by time, so the last one stays
-    all_verdicts: dict[int, list[Verdict]] = {}
-    for verdict, book, _person in await verdicts_of(ctx.db):
-        all_verdicts.setdefault(book.id, []).append(verdict)
+    all_verdicts: dict[int, list[tuple[Verdict, Participant | None]]] = {}
+    for verdict, book, person in await verdicts_of(ctx.db):  # the latest first
+        all_verdicts.setdefault(book.id, []).append((verdict, person))
 
     def line(book: Book, session: Session | None) -> str:
         if session is not None:
@@ -174,10 +184,23 @@ async def library_view(ctx: Context) -> Reply:
             extra = ctx.t(TEXTS, "library_booklet")
         else:
             extra = ""
-        counts = counts_text(ctx.lang, all_verdicts.get(book.id, []))
+        counts = counts_text(ctx.lang, [v for v, _p in all_verdicts.get(book.id, [])])
         return ctx.t(
             TEXTS, "library_line", id=book.id, book=label(book), when=extra, counts=counts
         )
+
+    def with_verdicts(book: Book, session: Session | None) -> str:
+        """A discussed book, and under it its latest verdicts with their one-line takes."""
+        verdicts = all_verdicts.get(book.id, [])
+        lines = [line(book, session)]
+        lines += [
+            verdict_line(ctx.lang, "verdict_line_short", v, p, book, clip=LIBRARY_TAKE)
+            for v, p in verdicts[:LIBRARY_VERDICTS]
+        ]
+        if len(verdicts) > LIBRARY_VERDICTS:
+            more = len(verdicts) - LIBRARY_VERDICTS
+            lines.append(ctx.t(TEXTS, "library_more_verdicts", n=more, id=book.id))
+        return "\n".join(lines)
 
     sections: list[str] = []
     now_picked = sorted(
@@ -199,7 +222,8 @@ async def library_view(ctx: Context) -> Reply:
     if history:
         sections.append(
             "\n".join(
-                [ctx.t(TEXTS, "library_history")] + [line(b, discussed.get(b.id)) for b in history]
+                [ctx.t(TEXTS, "library_history")]
+                + [with_verdicts(b, discussed.get(b.id)) for b in history]
             )
         )
     proposals = [b for b in books if b.id not in upcoming and b not in history]

@@ -2,9 +2,9 @@
 
 Every meeting opens with a book or report discussion by 2 or 3 participants. Participants
 propose books, an organiser picks one (or more) for a session, participants volunteer to
-present, a week before the session the presenters are reminded, and the day after they are
-asked for their verdict: bruikbaar, aan het denken gezet or niet doorheen te komen, with one
-line for their colleagues. The booklet's two books are seeded on first use.
+present, a week before the session the presenters are reminded, and the morning after the
+meeting they are asked for their verdict: bruikbaar, aan het denken gezet or niet doorheen te
+komen, with one line for their colleagues. The booklet's two books are seeded on first use.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from bot.i18n import language_of
 from bot.messages import Reply
 from handlers.book_actions import (
     MAX_TAKE,
+    REMIND_BEFORE,
     TAKE_DIALOGUE,
     ask_for_take,
     get_book,
@@ -48,6 +49,11 @@ from scheduler.outbox import enqueue
 from scheduler.timeline import session_of
 
 MAX_INPUT = 600
+# The verdict is asked after the meeting, not during it. A timeline step is due at the session's
+# start + its offset (scheduler.timeline.planned_steps), not relative to its end; a meeting
+# lasts one and a half days (10:00 on day 1 to 16:00 on day 2), so two days after the start is
+# the morning after it ended.
+ASK_VERDICT_AFTER = timedelta(days=2)
 SUBCOMMANDS = {
     **dict.fromkeys(("voorstel", "stel", "propose", "suggest", "nieuw"), "propose"),
     **dict.fromkeys(("presenteer", "presenteren", "present"), "present"),
@@ -145,7 +151,7 @@ def register(registry: Registry) -> None:
 
     @registry.jobs.step(
         "book-presenters",
-        timedelta(days=-7),
+        REMIND_BEFORE,
         label_nl="leesclub: herinnering voor de presentatoren",
         label_en="reading club: reminder for the presenters",
     )
@@ -180,7 +186,7 @@ def register(registry: Registry) -> None:
 
     @registry.jobs.step(
         "book-verdict",
-        timedelta(days=1),
+        ASK_VERDICT_AFTER,
         label_nl="leesclub: presentatoren om hun oordeel vragen",
         label_en="reading club: ask the presenters for their verdict",
     )

@@ -112,6 +112,10 @@ TEXTS = Texts(
             "Propose: /boek voorstel <title> — <author>",
         },
         "count": {"nl": "{n}× {verdict}", "en": "{n}× {verdict}"},
+        "library_more_verdicts": {
+            "nl": "   … en nog {n}: /boek {id}",
+            "en": "   … and {n} more: /boek {id}",
+        },
         # -- one book -------------------------------------------------------------------
         "detail_header": {"nl": "📖 #{id} {book}", "en": "📖 #{id} {book}"},
         "detail_proposed_by": {"nl": "Voorgesteld door {name}", "en": "Proposed by {name}"},
@@ -172,6 +176,14 @@ TEXTS = Texts(
             "en": "Great! You will present {book} at the meeting of {date}{others}. "
             "You will get a reminder a week before.\n{question}",
         },
+        "presenting_soon": {
+            "nl": "Top! Je presenteert {book} op de bijeenkomst van {date}{others}. "
+            "Die is al binnen een week, dus een aparte herinnering krijg je niet meer: zet de "
+            "datum meteen in je agenda.\n{question}",
+            "en": "Great! You will present {book} at the meeting of {date}{others}. "
+            "That is less than a week away, so there will be no separate reminder: put the "
+            "date in your diary now.\n{question}",
+        },
         "together_with": {"nl": ", samen met {names}", "en": ", together with {names}"},
         # -- picking (organisers) -----------------------------------------------------------
         "pick_usage": {
@@ -189,6 +201,23 @@ TEXTS = Texts(
         "no_such_session": {
             "nl": "Bijeenkomst {id} ken ik niet (of hij is geannuleerd). Zie /sessies.",
             "en": "I don't know meeting {id} (or it was cancelled). See /sessies.",
+        },
+        "session_begun": {
+            "nl": "Bijeenkomst {id} ({date}) is al begonnen of voorbij; daarvoor kies je geen "
+            "boek meer. {upcoming}",
+            "en": "Meeting {id} ({date}) has already begun or is over; you can no longer pick "
+            "a book for it. {upcoming}",
+        },
+        "upcoming_to_pick": {
+            "nl": "Komende bijeenkomsten: {sessions}. Bijvoorbeeld: /boek kies <boeknummer> "
+            "<sessienummer>",
+            "en": "Upcoming meetings: {sessions}. For example: /boek kies <book number> "
+            "<session number>",
+        },
+        "upcoming_item": {"nl": "{id} ({date})", "en": "{id} ({date})"},
+        "no_upcoming_to_pick": {
+            "nl": "Er staat nog geen komende bijeenkomst gepland; plan er een met /sessie nieuw.",
+            "en": "No upcoming meeting is planned yet; plan one with /sessie nieuw.",
         },
         "no_next_session": {
             "nl": "Er is nog geen volgende bijeenkomst gepland. Plan er eerst een met "
@@ -234,7 +263,7 @@ TEXTS = Texts(
             "nl": "Die knop hoort bij iets dat er niet meer is. Kijk bij /boek.",
             "en": "That button belongs to something that no longer exists. See /boek.",
         },
-        # -- the timeline: a week before, and the day after ----------------------------------
+        # -- the timeline: a week before, and after the meeting -------------------------------
         "reminder": {
             "nl": "Over een week, op {date}{place}, begint de bijeenkomst met de "
             "boekbespreking. Jij presenteert {books}{others}.\n{question}",

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from bot.app import App
-from bot.db.models import Book, BookPick, OutboxMessage, Presenter, Verdict
+from bot.clock import ManualClock
+from bot.db.models import Book, BookPick, OutboxMessage, Presenter, ScheduledJob, Session, Verdict
 from bot.db.models.books import SOURCE_BOOKLET, THOUGHT_PROVOKING, UNREADABLE, USEFUL
 from handlers.book_parsing import normalise_title, parse_proposal, parse_verdict
 from handlers.books_texts import TEXTS
 from tests.factories import Person, make_app
 
 SESSION = "/sessie nieuw 3 december 2026 10:00 | Utrecht, wijk Zuilen | Durf | overnachting"
+LATER_SESSION = "/sessie nieuw 1 februari 2027 10:00 | Rotterdam | Katendrecht | overnachting"
+
+
+def clock_of(app: App) -> ManualClock:
+    clock = app.clock
+    assert isinstance(clock, ManualClock)
+    return clock
 
 
 async def count(app: App, model: type, *where: object) -> int:
@@ -326,3 +335,105 @@ async def test_suggestions_put_who_presented_last_time_at_the_end(
     # February is too soon: Lezer 0 is not suggested at all.
     february = await organiser.text("/boek kies 2 3")
     assert "Lezer 1 (nog nooit)" in february and "Lezer 0" not in february
+
+
+# -- timing and the review's gaps ------------------------------------------------------------
+
+
+async def test_the_verdict_is_asked_after_the_meeting_not_during_it(
+    app: App, organiser: Person
+) -> None:
+    await organiser.say(SESSION)
+    async with app.sessions() as db:
+        session = await db.get(Session, 1)
+        jobs = {
+            job.kind: job.due_at
+            for job in (await db.scalars(select(ScheduledJob))).all()
+            if job.kind.startswith("book-")
+        }
+    assert session is not None
+    # 10:00 on 3 December to 16:00 on 4 December (Amsterdam); asked the morning after.
+    assert session.ends_at == datetime(2026, 12, 4, 15, 0, tzinfo=UTC)
+    assert jobs["book-verdict"] > session.ends_at
+    assert jobs["book-verdict"] == datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
+    assert jobs["book-presenters"] == datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+
+
+async def test_boeken_shows_the_latest_takes_under_each_discussed_book(app: App) -> None:
+    clock = clock_of(app)
+    readers = await people(app, 4)
+    for i, reader in enumerate(readers):
+        clock.advance(timedelta(minutes=1))
+        await reader.say(f"/boek oordeel 2 bruikbaar Mening nummer {i}.")
+    text = await readers[0].text("/boeken")
+    afri = text[text.index("#2 Afri") : text.index("#1 De vrijblijvendheid")].strip()
+    # At most the three latest verdicts, with their takes; the rest behind /boek 2.
+    assert afri.splitlines()[1:] == [
+        "   – bruikbaar (Lezer 3): “Mening nummer 3.”",
+        "   – bruikbaar (Lezer 2): “Mening nummer 2.”",
+        "   – bruikbaar (Lezer 1): “Mening nummer 1.”",
+        "   … en nog 2: /boek 2",
+    ]
+    assert "4× bruikbaar, 1× aan het denken gezet" in afri.splitlines()[0]
+    # The booklet's long account is clipped in the list; /boek 1 has it whole.
+    vrij = text[text.index("#1 De vrijblijvendheid") :].split("\n\n")[0].splitlines()
+    assert vrij[1].startswith("   – bruikbaar (uit het boekje, §1.6): “De mensen die dat")
+    assert vrij[1].endswith("…”") and len(vrij[1]) < 160
+    assert "betaald voetbalclubs bij de wijkenaanpak." in await readers[0].text("/boek 1")
+    english = await Person(app, "en1", language="en").text("/boeken")
+    assert "   – useful (Lezer 3): “Mening nummer 3.”" in english
+    assert "   … and 2 more: /boek 2" in english
+
+
+async def test_a_presenter_within_a_week_of_the_meeting_is_not_promised_a_reminder(
+    app: App, organiser: Person
+) -> None:
+    await organiser.say(SESSION)
+    await organiser.say("/boek kies 2")
+    early, late = await people(app, 2)
+    text = await early.text("/boek presenteer 2")
+    assert "Een week van tevoren krijg je een herinnering" in text
+    # The reminder is due at 10:00 on 26 November; a minute later it has gone out.
+    clock_of(app).set(datetime(2026, 11, 26, 9, 1, tzinfo=UTC))
+    text = await late.text("/boek presenteer 2")
+    assert "Top! Je presenteert Afri — Jutta Chorus" in text
+    assert "donderdag 3 december 2026, 10:00" in text
+    assert "herinnering krijg je niet meer" in text
+    assert "Een week van tevoren" not in text
+    english = Person(app, "en1", language="en")
+    await english.say("/start")
+    text = await english.text("/boek presenteer 2")
+    assert "there will be no separate reminder" in text
+    assert "a reminder a week before" not in text
+
+
+async def test_picking_for_a_meeting_that_has_begun_or_ended_is_refused(
+    app: App, organiser: Person
+) -> None:
+    await organiser.say(SESSION)
+    await organiser.say(LATER_SESSION)
+    clock = clock_of(app)
+    clock.set(datetime(2026, 12, 3, 12, 0, tzinfo=UTC))  # the first meeting is under way
+    text = await organiser.text("/boek kies 1 1")
+    assert "Bijeenkomst 1 (donderdag 3 december 2026, 10:00) is al begonnen of voorbij" in text
+    assert "Komende bijeenkomsten: 2 (maandag 1 februari 2027, 10:00)" in text
+    english = Person(app, "1000", platform="telegram", name="Olga", language="en")
+    await english.say("/ik taal en")
+    clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))  # and now it is over
+    text = await english.text("/boek kies 1 1")
+    assert "Meeting 1 (" in text and "has already begun or is over" in text
+    assert "Upcoming meetings: 2 (" in text
+    assert await count(app, BookPick) == 0
+    # Without a number the pick goes to the next meeting that has not begun.
+    clock.set(datetime(2026, 12, 3, 12, 0, tzinfo=UTC))
+    assert "maandag 1 februari 2027" in await organiser.text("/boek kies 1")
+    async with app.sessions() as db:
+        assert (await db.scalars(select(BookPick.session_id))).all() == [2]
+
+
+async def test_picking_when_no_meeting_lies_ahead_says_so(app: App, organiser: Person) -> None:
+    await organiser.say(SESSION)
+    clock_of(app).set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
+    text = await organiser.text("/boek kies 1 1")
+    assert "al begonnen of voorbij" in text
+    assert "nog geen komende bijeenkomst gepland" in text

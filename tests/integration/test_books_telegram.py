@@ -1,7 +1,7 @@
 """The reading club on Telegram: the real adapter against the local Bot API stand-in.
 
 Proposals, a refused pick, volunteering with the button (a fourth presenter is turned down),
-the presenters' reminder a week before and the verdict buttons the day after, both sent
+the presenters' reminder a week before and the verdict buttons after the meeting, both sent
 through the outbox to the presenters' private chats, and the history with the verdicts.
 """
 
@@ -39,7 +39,7 @@ NAMES = {
 }
 SESSION = "/sessie nieuw 3 december 2026 10:00 | Utrecht, wijk Zuilen | Durf"
 WEEK_BEFORE = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # 10:00 in Amsterdam
-DAY_AFTER = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+AFTER = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)  # the morning after the meeting
 
 
 @dataclass
@@ -137,9 +137,9 @@ async def test_the_reading_club_on_telegram(chat: Chat) -> None:
     assert "You present Wijken in beweging — KEI" in english.text
     assert not any("Over een week" in s.text for s in chat.fake.sent(BERNADETTE))
 
-    # The day after: verdict buttons, then one line for the colleagues.
+    # After the meeting: verdict buttons, then one line for the colleagues.
     sent_before = {uid: len(chat.fake.sent(uid)) for uid in NAMES}
-    clock.set(DAY_AFTER)
+    clock.set(AFTER)
     await tick(chat.app)
     ask = await chat.expect(ESTHER, sent_before[ESTHER], "Wat is je oordeel")
     assert [label for label, _data in ask.buttons] == [
@@ -157,6 +157,7 @@ async def test_the_reading_club_on_telegram(chat: Chat) -> None:
     history = await chat.say(BERNADETTE, "/boeken", "Besproken:")
     assert "#3 Wijken in beweging — KEI (donderdag 3 december 2026)" in history.text
     assert "1× bruikbaar, 1× niet doorheen te komen" in history.text
+    assert "   – niet doorheen te komen (John Smith): “Too long by half.”" in history.text
     detail = await chat.say(BERNADETTE, "/boek 3", "📖 #3")
     assert "bruikbaar (Esther Brink): “Lees hoofdstuk 2 met je wijkteam.”" in detail.text
     assert "niet doorheen te komen (John Smith): “Too long by half.”" in detail.text

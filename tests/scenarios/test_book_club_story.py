@@ -2,8 +2,8 @@
 
 Esther proposes a report, Jan proposes it again in other words, the organiser picks it and
 invites Wessel, three people volunteer and a fourth is thanked but turned down; a week before
-the meeting the presenters are reminded, the day after they give their verdict, and the
-history shows it under the book.
+the meeting the presenters are reminded, the morning after the meeting (not during its second
+day) they give their verdict, and the history shows it under the book.
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ from scheduler.service import tick
 from tests.factories import Person, make_app
 
 SESSION = "/sessie nieuw 3 december 2026 10:00 | Utrecht, wijk Zuilen | Durf | overnachting"
-# The meeting starts at 10:00 in Amsterdam, 09:00 UTC; one week before and one day after.
+# The meeting runs from 10:00 on 3 December (09:00 UTC) to 16:00 the next day; one week before,
+# the second day of the meeting, and the morning after it.
 WEEK_BEFORE = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
-DAY_AFTER = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+SECOND_DAY = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+MORNING_AFTER = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
 
 
 async def book_messages(app: App, kind: str) -> list[tuple[str, str, str]]:
@@ -112,8 +114,12 @@ async def test_a_report_from_proposal_to_verdict(tmp_path: Path) -> None:
         assert "samen met Jan Jans, Wessel Rothstegge" in esthers
         assert "inspirerend en bruikbaar" in esthers
 
-        # The day after the meeting each presenter is asked for a verdict, with buttons.
-        clock.set(DAY_AFTER)
+        # Nothing during the meeting, also not on its second day ...
+        clock.set(SECOND_DAY)
+        await tick(app)
+        assert await book_messages(app, "verdict") == []
+        # ... the morning after it each presenter is asked for a verdict, with buttons.
+        clock.set(MORNING_AFTER)
         await tick(app)
         asks = await book_messages(app, "verdict")
         assert [name for name, _status, _text in asks] == [
@@ -132,11 +138,14 @@ async def test_a_report_from_proposal_to_verdict(tmp_path: Path) -> None:
         await wessel.press("boek:v:3:d")
         await wessel.say("Maakt bescheiden.")
 
-        # The history keeps it, with the counts; the book shows every take.
+        # The history keeps it, with the counts and under the book the takes, the latest first.
         history = await bernadette.text("/boeken")
         assert (
             "#3 Wijken in beweging — KEI (donderdag 3 december 2026) — 1× bruikbaar, "
-            "1× aan het denken gezet, 1× niet doorheen te komen"
+            "1× aan het denken gezet, 1× niet doorheen te komen\n"
+            "   – aan het denken gezet (Wessel Rothstegge): “Maakt bescheiden.”\n"
+            "   – niet doorheen te komen (Jan Jans): “Veel te dik, lees de samenvatting.”\n"
+            "   – bruikbaar (Esther Brink): “Lees vooral het hoofdstuk over sociale stijging.”"
         ) in history
         detail = await bernadette.text("/boek 3")
         assert "Veel te dik, lees de samenvatting." in detail
