@@ -2,75 +2,25 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import pytest
 
-from bot.app import App
-from bot.http import HttpServer, build_web_app
-from bot.platforms.slack import EVENTS_PATH, start_slack
-from bot.platforms.telegram import start_telegram
 from scheduler.service import tick
-from tests.factories import make_app
-from tests.fakes.slack_api import BOT_TOKEN, FakeSlack
+from tests.fakes.slack_api import blocks_text
 from tests.fakes.telegram_api import FakeTelegram
-from tests.integration.test_slack import SECRET, SlackBot
+from tests.integration.harness import Both, both_platforms
 
 TOM, NINA = 601, 602  # on Telegram
 KAREL = "UKAREL02"  # on Slack; Lies is "U1", who presses the buttons in the stand-in
 
 
-@dataclass
-class Both:
-    app: App
-    telegram: FakeTelegram
-    slack: SlackBot
-
-
 @pytest.fixture
 async def both(tmp_path: Path) -> AsyncIterator[Both]:
-    telegram = FakeTelegram()
-    await telegram.start()
-    slack = await FakeSlack().start()
-    slack.add_user("U1", "Lies Slack", locale="nl-NL")
-    slack.add_user(KAREL, "Karel Slack", locale="nl-NL")
-    app = await make_app(
-        tmp_path,
-        telegram_token=telegram.token,
-        telegram_api_url=telegram.base_url,
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SECRET,
-        slack_api_url=slack.api_url,
-    )
-    web_app = build_web_app(app)
-    stop_telegram = await start_telegram(app, web_app, poll_timeout=1)
-    stop_slack = await start_slack(app, web_app)
-    server = HttpServer(web_app, "127.0.0.1", 0)
-    port = await server.start()
-    try:
-        async with aiohttp.ClientSession() as session:
-            url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
-            yield Both(app, telegram, SlackBot(app, slack, url, session, stop_slack))
-    finally:
-        await stop_slack()
-        await stop_telegram()
-        await server.stop()
-        await app.close()
-        await slack.stop()
-        await telegram.stop()
-
-
-def blocks_text(args: dict[str, Any]) -> str:
-    blocks = args.get("blocks") or []
-    if isinstance(blocks, str):
-        blocks = json.loads(blocks)
-    texts = [b["text"]["text"] for b in blocks if b.get("type") == "section"]
-    return "\n".join(texts) or str(args.get("text", ""))
+    async with both_platforms(tmp_path, {"U1": "Lies Slack", KAREL: "Karel Slack"}) as running:
+        yield running
 
 
 async def say(telegram: FakeTelegram, user: int, text: str, **who: Any) -> str:

@@ -2,89 +2,28 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
-import aiohttp
 import pytest
 
-from bot.app import App
 from bot.clock import ManualClock
-from bot.http import HttpServer, build_web_app
-from bot.platforms.slack import EVENTS_PATH, start_slack
-from bot.platforms.telegram import start_telegram
 from handlers.poll_lifecycle import REFRESH_DELAY
 from scheduler.service import tick
-from tests.factories import Person, make_app
-from tests.fakes.slack_api import BOT_TOKEN, FakeSlack
-from tests.fakes.telegram_api import FakeTelegram, Sent
-from tests.integration.test_slack import SECRET, SlackBot
+from tests.factories import Person
+from tests.fakes.slack_api import block_values, blocks_text
+from tests.fakes.telegram_api import Sent
+from tests.integration.harness import Both, both_platforms
 
 ESTHER = 501  # on Telegram
 PLAN = "/sessie nieuw 14 januari 2027 10:00 | Utrecht, Zuilen | Vreedzame wijk | geen overnachting"
 
 
-@dataclass
-class Both:
-    app: App
-    telegram: FakeTelegram
-    slack: SlackBot
-
-
 @pytest.fixture
 async def both(tmp_path: Path) -> AsyncIterator[Both]:
-    telegram = FakeTelegram()
-    await telegram.start()
-    slack = await FakeSlack().start()
-    slack.add_user("U1", "Karel Slack", locale="nl-NL")
-    app = await make_app(
-        tmp_path,
-        telegram_token=telegram.token,
-        telegram_api_url=telegram.base_url,
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SECRET,
-        slack_api_url=slack.api_url,
-    )
-    web_app = build_web_app(app)
-    stop_telegram = await start_telegram(app, web_app, poll_timeout=1)
-    stop_slack = await start_slack(app, web_app)
-    server = HttpServer(web_app, "127.0.0.1", 0)
-    port = await server.start()
-    try:
-        async with aiohttp.ClientSession() as session:
-            url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
-            yield Both(app, telegram, SlackBot(app, slack, url, session, stop_slack))
-    finally:
-        await stop_slack()
-        await stop_telegram()
-        await server.stop()
-        await app.close()
-        await slack.stop()
-        await telegram.stop()
-
-
-def blocks_text(args: dict[str, Any]) -> str:
-    blocks = args.get("blocks") or []
-    if isinstance(blocks, str):
-        blocks = json.loads(blocks)
-    return "\n".join(b["text"]["text"] for b in blocks if b.get("type") == "section")
-
-
-def block_values(args: dict[str, Any]) -> list[str]:
-    blocks = args.get("blocks") or []
-    if isinstance(blocks, str):
-        blocks = json.loads(blocks)
-    return [
-        element["value"]
-        for block in blocks
-        if block.get("type") == "actions"
-        for element in block["elements"]
-        if "value" in element
-    ]
+    async with both_platforms(tmp_path, {"U1": "Karel Slack"}) as running:
+        yield running
 
 
 async def test_votes_from_telegram_and_slack_count_in_one_tally(both: Both) -> None:

@@ -17,7 +17,7 @@ from bot.platforms.slack import EVENTS_PATH, start_slack
 from scheduler.service import tick
 from tests.factories import Person, make_app
 from tests.fakes.slack_api import BOT_TOKEN, FakeSlack, block_values, blocks_text
-from tests.integration.test_slack import SECRET, SlackBot
+from tests.integration.harness import SECRET, SlackBot
 
 
 @pytest.fixture
