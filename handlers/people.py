@@ -50,6 +50,9 @@ def register(registry: Registry) -> None:
         usage="/ik [stad|organisatie|naam|taal] <waarde>",
     )
     async def me(ctx: Context) -> Reply:
+        if ctx.incoming.is_group and ctx.incoming.platform == "telegram":
+            # Telegram has no messages only one member sees: personal details stay private.
+            return Reply(ctx.t(TEXTS, "profile_in_group"))
         if not ctx.args:
             return profile(ctx)
         field, _, value = ctx.args.partition(" ")

@@ -30,6 +30,12 @@ TEXTS = Texts(
             "Language: {language}\nRole: {role}\n\nChange: /ik stad <city>, /ik organisatie "
             "<name>, /ik naam <name>, /ik taal nl|en",
         },
+        "profile_in_group": {
+            "nl": "Je gegevens bekijk en wijzig je liever in een privégesprek met mij: stuur "
+            "me daar /ik.",
+            "en": "Please see and change your details in a private chat with me: send me /ik "
+            "there.",
+        },
         "unknown_value": {"nl": "(onbekend)", "en": "(unknown)"},
         "role_organiser": {"nl": "organisator", "en": "organiser"},
         "role_participant": {"nl": "deelnemer", "en": "participant"},

@@ -62,3 +62,11 @@ async def test_expired_link_code_is_refused(app: App) -> None:
     assert isinstance(app.clock, ManualClock)
     app.clock.advance(timedelta(minutes=16))
     assert "verlopen" in await slack.text(f"/koppel {code}")
+
+
+async def test_profile_stays_out_of_telegram_groups(app: App) -> None:
+    member = Person(app, "77", platform="telegram", is_group=True, chat_id="-100")
+    assert "privégesprek" in await member.text("/ik stad Utrecht")
+    assert "privégesprek" in await member.text("/ik")
+    private = Person(app, "77", platform="telegram")
+    assert "Stad: (onbekend)" in await private.text("/ik")
