@@ -129,6 +129,14 @@ MIN_DERIVED_STEM = 5
 # Suggestions may reach a little further than silent corrections.
 SUGGEST_LOOSENESS = 5.0
 THEME_CUTOFF = 80.0
+# A part of a typed compound that the booklet only has in another form ("voorbereiding" where
+# it says "voorbereiden") must be this long: short stems match too much by chance.
+LOOSE_PART_MIN = 6
+# A message of several content words of which more than this share is unknown to the booklet
+# (no spelling, stem, part, typo or synonym of theirs) is about something else: "can you book
+# me a flight to paris" shares one word with the booklet and is still no question about it.
+OFF_TOPIC_UNKNOWN_SHARE = 0.5
+OFF_TOPIC_STEM_ONLY = 0.5
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
@@ -251,6 +259,10 @@ class LessonIndex:
         self._norm = _Normaliser(self._vocabulary)
         self._weak_terms: frozenset[str] = frozenset(self._norm.term(w) for w in WEAK_WORDS)
         self._compounds: dict[str, tuple[str, ...] | None] = {}
+        self._loose_compounds: dict[str, tuple[str, ...] | None] = {}
+        self._corpus_terms: frozenset[str] = frozenset(
+            self._norm.term(w) for w in self._corpus_words
+        )
 
         # Unit-level BM25F: per term, the weighted, length-normalised frequency in each unit.
         n_docs = max(len(self.lessons), 1)
@@ -317,6 +329,7 @@ class LessonIndex:
             if len(w) > 1 and w not in STOPWORDS
         )
         self._index_terms: frozenset[str] = frozenset(contributions)
+        self._given_names = self._only_given_names(knowledge)
 
         self._function_phrases: set[tuple[str, ...]] = set()
         self._synonyms = self._build_synonyms(knowledge.synonyms)
@@ -392,6 +405,25 @@ class LessonIndex:
                 docs[section.source].append((section.text, SECTION_TEXT_WEIGHT))
         return dict(docs)
 
+    @staticmethod
+    def _only_given_names(knowledge: Knowledge) -> frozenset[str]:
+        """First names of guests and speakers that the booklet uses as nothing else ("Joke",
+        "Elly"): the booklet calls people by their surname, so such a word typed among others
+        is an everyday word ("tell me a joke") more likely than a reference to the person."""
+        names = [guest.name for guest in knowledge.guests]
+        names += [quote.speaker for quote in knowledge.quotes]
+        firsts: set[str] = set()
+        for name in names:
+            words = _raw_words(name)
+            if len(words) > 1 and words[0][:1].isupper():
+                firsts.add(fold(words[0]))
+        # The booklet's own sentences (keywords are lowercase by convention and do not count).
+        texts = [section.text for section in knowledge.sections]
+        texts += [f"{lesson.title} {lesson.text}" for lesson in knowledge.lessons]
+        texts += [quote.text for quote in knowledge.quotes]
+        common = {fold(raw) for text in texts for raw in _raw_words(text) if raw[:1].islower()}
+        return frozenset(firsts - common - STOPWORDS)
+
     def _doc_terms(self, text: str) -> dict[str, float]:
         """Index terms of a text: word stems, compound parts (at reduced weight) and bigrams."""
         counts: dict[str, float] = defaultdict(float)
@@ -419,6 +451,28 @@ class LessonIndex:
         if word not in self._compounds:
             self._compounds[word] = split_compound(word, self._corpus_words)
         return self._compounds[word]
+
+    def _split_query_word(self, word: str) -> tuple[str, ...] | None:
+        """A typed compound split into booklet words, or else into words that share a stem
+        with booklet words: "voorbereidingsgroep" -> ("voorbereiding", "groep"), where the
+        booklet says "voorbereiden" and "groep"."""
+        parts = self._split(word)
+        if parts is not None or word in self._vocabulary:
+            return parts
+        cached = self._loose_compounds.get(word, ())
+        if cached != ():
+            return cached
+        result = split_compound(word, self._corpus_words, is_word=self._stem_word)
+        if len(self._loose_compounds) > 4096:
+            self._loose_compounds.clear()
+        self._loose_compounds[word] = result
+        return result
+
+    def _stem_word(self, word: str) -> bool:
+        """A booklet word, or a long enough word with the stem of a booklet word."""
+        if word in self._corpus_words:
+            return True
+        return len(word) >= LOOSE_PART_MIN and self._norm.term(word) in self._corpus_terms
 
     def _build_synonyms(
         self, synonyms: dict[str, tuple[str, ...]]
@@ -504,14 +558,14 @@ class LessonIndex:
         sure_by_word: dict[str, float] = {}
 
         def parts_known(word: str) -> bool:
-            return self._split(word) is not None
+            return self._split_query_word(word) is not None
 
         for word in words:
             used = word
             known = self._is_known(word)
             # A word the booklet never spells this way may still share a stem with one of its
             # words ("monitorring" ~ "monitor"); a close spelling is the better guess then.
-            unseen = word not in self._vocabulary and self._split(word) is None
+            unseen = word not in self._vocabulary and self._split_query_word(word) is None
             if unseen and not self._family(word):
                 corrected = self._correct(word)
                 if corrected is not None:
@@ -542,6 +596,7 @@ class LessonIndex:
             for k in range(start, start + size):
                 covered[k] = True
         typed_known = [term in self._index_terms for term in stems]
+        has_entry = [False] * len(resolved)
         i = 0
         while i < len(stems):
             if covered[i]:
@@ -563,6 +618,8 @@ class LessonIndex:
                         # Related words of a generic word are no more telling than the word.
                         weight *= W_WEAK
                 matches.append((i, size, related, weight))
+                if size == 1:
+                    has_entry[i] = True
                 break
             else:
                 size = 1
@@ -602,7 +659,7 @@ class LessonIndex:
                 derived = self._derived(used)
                 for relative in derived:
                     add_word(relative, base * W_FAMILY, origin, "part", sure)
-            parts = self._split(used)
+            parts = self._split_query_word(used)
             if parts:
                 in_index = term in self._index_terms or bool(derived)
                 for part in parts:
@@ -610,6 +667,10 @@ class LessonIndex:
                     part_weak = part in WEAK_WORDS or part_term in self._weak_terms
                     weight = W_PART if in_index else W_PART_UNKNOWN
                     weight *= (W_WEAK if part_weak else 1.0) * trust
+                    if has_entry[n]:
+                        # The synonyms file says what the whole means ("regeldruk" is
+                        # bureaucracy): its parts ("druk") are no longer concepts of their own.
+                        weight *= W_COVERED
                     # Each part is its own concept: "bewoners" and "participatie" add up.
                     add_word(part_term, weight, f"{origin}/{part}", "part", sure)
             if not known and used == word and not parts:
@@ -713,7 +774,9 @@ class LessonIndex:
         return related
 
     def _is_known(self, word: str) -> bool:
-        return self._norm.term(word) in self._index_terms or self._split(word) is not None
+        return (
+            self._norm.term(word) in self._index_terms or self._split_query_word(word) is not None
+        )
 
     def _correct(self, word: str, loose: float = 0.0) -> str | None:
         """The vocabulary word a typo most likely meant, or None if nothing is close enough."""
@@ -796,6 +859,8 @@ class LessonIndex:
         if chat and not any(self._is_topical(w) for w in content):
             # A greeting or a thank-you with at most some everyday words: chat, no question.
             return []
+        if self._off_topic(query, content):
+            return []
         scores, evidence = self._scores(query)
         if not scores:
             return []
@@ -817,6 +882,32 @@ class LessonIndex:
             for doc, score in ranked
             if score >= floor and evidence[doc] >= MIN_HIT_EVIDENCE
         ][:limit]
+
+    def _off_topic(self, query: str, content: list[str]) -> bool:
+        """Whether most of several typed content words are unknown to the booklet."""
+        if len(content) < 2:
+            return False
+        # Words of a phrase in the synonyms file ("red tape") are known as the phrase.
+        in_phrase = {qt.origin for qt in self.analyse(query) if " " in qt.origin}
+        phrase_words = {w for origin in in_phrase for w in origin.split()}
+        unknown = sum(self._unknown_share(word) for word in content if word not in phrase_words)
+        return unknown > OFF_TOPIC_UNKNOWN_SHARE * len(content)
+
+    def _unknown_share(self, word: str) -> float:
+        """How unknown a typed word is to the booklet: 1 for a word it has nothing for (or only
+        as someone's first name), half for a word it never uses that only shares a stem with
+        one of its words ("opening" ~ "openbare"), 0 for a word it knows."""
+        if self._synonym_hit((self._norm.term(word),)) is not None:
+            return 0.0
+        if word in self._given_names or self._unknown(word):
+            return 1.0
+        stem_only = (
+            word not in self._vocabulary
+            and self._split_query_word(word) is None
+            and not self._family(word)
+            and self._correct(word) is None
+        )
+        return OFF_TOPIC_STEM_ONLY if stem_only else 0.0
 
     def _is_topical(self, word: str) -> bool:
         """Whether a word names a topic: a keyword, theme, heading, guest or synonyms entry."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 
 import snowballstemmer
@@ -26,7 +26,8 @@ STOPWORDS: frozenset[str] = _words(
     maar me mee meer men met mij mijn moet moeten na naar niet niets nog nu of om omdat ons
     onze ook op over reeds te tegen toch toen tot u uit uw van veel voor waar waarom wanneer
     want was wat we wel welk welke werd wie wij wil willen word wordt worden wezen zal ze zei
-    zelf zich zij zijn zo zonder zou zouden zulke zullen steeds telkens
+    zelf zich zij zijn zo zonder zou zouden zulke zullen steeds telkens af toe niks minder
+    weinig
     kijk kijken kijkt volgende vorige vandaag vanavond morgen gisteren straks nou hallo hoi
     weer lekker
     graag eigenlijk even gewoon heel iemand iets krijg krijgen krijgt ga gaat gaan kom komt
@@ -58,7 +59,7 @@ CHAT_WORDS: frozenset[str] = _words(
     dag daag doei ciao bye welterusten groet groeten groetjes gegroet ziens dank danku
     dankje dankjewel dankuwel bedankt merci thanks thank thx ty ok oke okay okey prima top
     fijn fijne mooi super cool ja nee yes no nope jawel sorry excuus welkom test testen
-    testje allemaal copbot bot botje
+    testje allemaal copbot bot botje help
     """
 )
 
@@ -133,27 +134,29 @@ def porter_stem(token: str) -> str:
 
 
 def split_compound(
-    word: str, vocabulary: Collection[str], min_part: int = MIN_PART
+    word: str,
+    vocabulary: Collection[str],
+    min_part: int = MIN_PART,
+    is_word: Callable[[str], bool] | None = None,
 ) -> tuple[str, ...] | None:
     """Split a compound into words of the vocabulary, or None if it is not one.
 
     "woningcorporaties" -> ("woning", "corporaties"), "bewonersparticipatie" -> ("bewoners",
     "participatie") or ("bewoner", "participatie"), "wijkenaanpak" -> ("wijk", "aanpak").
     Splits into fewer, longer parts win; a modifier may carry a linking -s-, -e-, -en-.
+    `is_word`, when given, decides what counts as a word instead of membership of the
+    vocabulary (e.g. "has the stem of a vocabulary word").
     """
-    best = _split(
-        word,
-        frozenset(vocabulary) if not isinstance(vocabulary, frozenset) else vocabulary,
-        min_part,
-        depth=0,
-    )
+    words = frozenset(vocabulary) if not isinstance(vocabulary, frozenset) else vocabulary
+    known = is_word if is_word is not None else words.__contains__
+    best = _split(word, known, min_part, depth=0)
     return best if best is not None and len(best) > 1 else None
 
 
 def _split(
-    word: str, vocabulary: frozenset[str], min_part: int, depth: int
+    word: str, vocabulary: Callable[[str], bool], min_part: int, depth: int
 ) -> tuple[str, ...] | None:
-    if depth > 0 and word in vocabulary and word not in STOPWORDS:
+    if depth > 0 and word not in STOPWORDS and vocabulary(word):
         return (word,)
     if depth >= 3 or len(word) < 2 * min_part:
         return None
@@ -168,13 +171,13 @@ def _split(
             modifier = left[: len(left) - len(linker)] if linker else left
             if len(modifier) < min_part or modifier in STOPWORDS:
                 continue
-            if modifier not in vocabulary:
+            if not vocabulary(modifier):
                 continue
             rest = _split(head, vocabulary, min_part, depth + 1)
             if rest is None:
                 continue
             # Prefer the surface form "bewoners" over "bewoner" + linker when both exist.
-            first = left if linker and left in vocabulary else modifier
+            first = left if linker and vocabulary(left) else modifier
             candidate = (first, *rest)
             if best is None or _better(candidate, best):
                 best = candidate

@@ -307,3 +307,77 @@ def test_a_word_known_only_by_its_stem_is_weak_evidence(index: LessonIndex) -> N
 def test_compound_typed_apart_and_separable_verb(index: LessonIndex) -> None:
     assert _sources(index.search("vogelaar heffing", limit=1)) == ["2.4"]
     assert {"1.9", "bijlage-1"} & set(_sources(index.search("hoe zet ik een cop op", limit=3)))
+
+
+# -- off-topic messages, everyday jargon, compounds of inflected words -----------------------
+
+
+def test_small_corpus_mostly_unknown_words_are_off_topic() -> None:
+    index = LessonIndex(_small_knowledge())
+    # One booklet word among two unknown ones: a message about something else.
+    assert index.search("bewoners pizza bestellen") == []
+    # One unknown word next to a known one is still a question for the booklet.
+    assert _sources(index.search("bewoners pizza", limit=1)) == ["2.1"]
+    assert _sources(index.search("bewoners", limit=1)) == ["2.1"]
+
+
+def test_a_first_name_among_other_words_is_no_topic(index: LessonIndex) -> None:
+    # The booklet calls Joke van der Zwaard by her surname: "joke" next to an unknown word is
+    # the everyday word, while the name alone or in full still leads to her section.
+    assert index.search("tell me a joke") == []
+    assert _sources(index.search("joke", limit=1)) == ["2.1"]
+    assert _sources(index.search("Joke van der Zwaard", limit=1)) == ["2.1"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "can you book me a flight to paris",
+        "tell me a joke",
+        "what are your opening hours",
+        "zet de verwarming hoger",
+        "help",
+    ],
+)
+def test_requests_that_share_a_word_with_the_booklet_find_nothing(
+    index: LessonIndex, query: str
+) -> None:
+    assert index.search(query) == []
+
+
+def test_the_words_such_requests_share_still_find_their_lessons(index: LessonIndex) -> None:
+    assert _sources(index.search("book club", limit=1)) == ["1.6"]
+    assert _sources(index.search("Joke van der Zwaard", limit=1)) == ["2.1"]
+    assert _sources(index.search("help bij corporaties", limit=1)) == ["2.4"]
+    # A phrase of the synonyms file counts as known even when its words are not.
+    assert _sources(index.search("red tape in the city", limit=3))
+
+
+@pytest.mark.parametrize(
+    ("query", "relevant"),
+    [
+        ("welke kpi gebruiken jullie", {"2.7"}),
+        ("de silo doorbreken", {"2.3"}),
+        ("wat een papierwinkel", {"2.2", "2.3"}),
+        ("poldermodel", {"2.2", "bijlage-2"}),
+        ("kan ik die methode overnemen", {"2.6"}),
+    ],
+)
+def test_everyday_policy_jargon_reaches_the_booklet_s_words(
+    index: LessonIndex, query: str, relevant: set[str]
+) -> None:
+    assert relevant & set(_sources(index.search(query, limit=3)))
+
+
+def test_a_compound_of_an_inflected_word_is_split_by_stem(index: LessonIndex) -> None:
+    # The booklet says "voorbereiden" and "groep", never "voorbereiding(sgroep)".
+    terms = index.explain("voorbereidingsgroep")
+    assert {term.how for term in terms} == {"part"}
+    assert {"groep"} <= {term.term for term in terms}
+    assert {"1.9", "bijlage-1"} & set(_sources(index.search("voorbereidingsgroep", limit=3)))
+
+
+def test_parts_of_a_compound_with_a_synonyms_entry_count_less(index: LessonIndex) -> None:
+    # "regeldruk" is bureaucracy: its part "druk" is no concept of its own.
+    terms = {term.term: term for term in index.explain("regeldruk")}
+    assert terms["druk"].weight < terms["bureaucreer"].weight

@@ -109,3 +109,20 @@ def test_phonetic_key_forgives_spelling_slips() -> None:
     assert phonetic("burocratie") == phonetic("bureaucratie")
     assert phonetic("monitorring") == phonetic("monitoring")
     assert phonetic("corporaties") != phonetic("participatie")
+
+
+def test_split_compound_with_a_word_test_of_its_own() -> None:
+    # A part may be recognised by a test instead of the vocabulary, e.g. by its stem.
+    vocabulary = frozenset({"groep"})
+
+    def is_word(word: str) -> bool:
+        return word in vocabulary or word.startswith("voorbereid")
+
+    assert split_compound("voorbereidingsgroep", vocabulary) is None
+    parts = split_compound("voorbereidingsgroep", vocabulary, is_word=is_word)
+    assert parts is not None and parts[-1] == "groep"
+
+
+@pytest.mark.parametrize("word", ["af", "toe", "niks", "minder", "weinig"])
+def test_particles_and_quantifiers_are_stopwords(word: str) -> None:
+    assert word in STOPWORDS
