@@ -9,11 +9,12 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.context import Context
-from bot.db.models import Base, Identity, LinkCode, Participant
+from bot.db.models import Identity, LinkCode, Participant
 from bot.features import Registry
 from bot.i18n import LANGUAGES
 from bot.messages import Reply
 from handlers.people_texts import TEXTS
+from handlers.privacy import participant_columns
 
 LINK_CODE_TTL = timedelta(minutes=15)
 # Readable codes: no 0/O or 1/I/L to mistype.
@@ -161,19 +162,16 @@ async def merge_participants(ctx: Context, source: Participant, target: Particip
     """
     db = ctx.db
     await db.flush()
-    for table in Base.metadata.sorted_tables:
-        for column in table.columns:
-            if table.name == "identities" or not any(
-                fk.column.table.name == "participants" for fk in column.foreign_keys
-            ):
-                continue
-            try:
-                async with db.begin_nested():
-                    await db.execute(
-                        update(table).where(column == source.id).values({column.name: target.id})
-                    )
-            except IntegrityError:
-                await db.execute(table.delete().where(column == source.id))
+    for table, column in participant_columns():
+        if table.name == "identities":
+            continue
+        try:
+            async with db.begin_nested():
+                await db.execute(
+                    update(table).where(column == source.id).values({column.name: target.id})
+                )
+        except IntegrityError:
+            await db.execute(table.delete().where(column == source.id))
     for identity in (
         await db.scalars(select(Identity).where(Identity.participant_id == source.id))
     ).all():
