@@ -18,7 +18,6 @@ from bot.messages import Button, Reply
 from handlers.sessions_texts import TEXTS
 
 YES, NO, MAYBE = "yes", "no", "maybe"
-ANSWERS = (YES, NO, MAYBE)
 # What the buttons send: "rsvp:<session id>:<choice>".
 RSVP_PREFIX = "rsvp"
 CHOICES = {"ja": YES, "nee": NO, "misschien": MAYBE}
@@ -137,32 +136,18 @@ def rsvp_buttons(session: Session, rsvp: Rsvp | None, lang: str) -> tuple[tuple[
     if not session.is_planned:
         return ()
 
-    def mark(label: str, chosen: bool) -> str:
-        return f"✓ {label}" if chosen else label
+    def button(label_key: str, choice: str, chosen: bool) -> Button:
+        label = TEXTS(lang, label_key)
+        return Button(f"✓ {label}" if chosen else label, f"{RSVP_PREFIX}:{session.id}:{choice}")
 
     answer = rsvp.answer if rsvp else None
-    rows = [
-        tuple(
-            Button(mark(TEXTS(lang, f"button_{name}"), answer == value), f"rsvp:{session.id}:{c}")
-            for c, value, name in (
-                ("ja", YES, "yes"),
-                ("nee", NO, "no"),
-                ("misschien", MAYBE, "maybe"),
-            )
-        )
-    ]
+    rows = [tuple(button(f"button_{value}", c, answer == value) for c, value in CHOICES.items())]
     if session.overnight and answer != NO:
         stay = rsvp.overnight if rsvp else None
         rows.append(
-            (
-                Button(
-                    mark(TEXTS(lang, "button_overnight_yes"), stay is True),
-                    f"rsvp:{session.id}:nacht-ja",
-                ),
-                Button(
-                    mark(TEXTS(lang, "button_overnight_no"), stay is False),
-                    f"rsvp:{session.id}:nacht-nee",
-                ),
+            tuple(
+                button("button_overnight_yes" if flag else "button_overnight_no", c, stay is flag)
+                for c, flag in OVERNIGHT_CHOICES.items()
             )
         )
     return tuple(rows)
