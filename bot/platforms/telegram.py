@@ -7,7 +7,6 @@ import hashlib
 import hmac
 import logging
 from datetime import timedelta
-from functools import partial
 from typing import Any
 from urllib.parse import urlparse
 
@@ -25,8 +24,8 @@ from bot.platforms.telegram_render import (
     bot_commands,
     chat_ref,
     delivery_error,
+    edit_text,
     is_private_non_text,
-    patiently,
     render,
     send_reply,
     to_incoming,
@@ -70,20 +69,8 @@ class TelegramMessenger:
 
     async def edit_message(self, chat_id: str, message_id: str, reply: Reply) -> None:
         """Replace an earlier message (a vote message with new counts)."""
-        out = render(reply)[0]
         try:
-            await self.bot.edit_message_text(
-                out.text,
-                chat_id=chat_ref(chat_id),
-                message_id=int(message_id),
-                parse_mode=out.parse_mode,
-                entities=out.entities or None,
-                reply_markup=out.markup,
-            )
-        except BadRequest as problem:
-            if "not modified" in problem.message.lower():
-                return  # it already shows this
-            raise delivery_error(problem) from problem
+            await edit_text(self.bot, chat_id, message_id, render(reply)[0])
         except TelegramError as problem:
             raise delivery_error(problem) from problem
 
@@ -122,21 +109,12 @@ class TelegramAdapter:
         messages = render(reply)
         if len(messages) != 1 or reply.attachment is not None:
             return False
-        out = messages[0]
         try:
-            edit = partial(
-                self.bot.edit_message_text,
-                out.text,
-                chat_id=chat_ref(incoming.chat_id),
-                message_id=int(incoming.message_id or 0),
-                parse_mode=out.parse_mode,
-                entities=out.entities or None,
-                reply_markup=out.markup,
+            message_id = incoming.message_id or "0"
+            await edit_text(
+                self.bot, incoming.chat_id, message_id, messages[0], DIRECT_REPLY_PATIENCE
             )
-            await patiently(edit, DIRECT_REPLY_PATIENCE)
         except BadRequest as problem:
-            if "not modified" in problem.message.lower():
-                return True  # it already shows this
             log.info("could not edit message (%s); sending a new one", problem.message)
             return False
         except TelegramError as problem:

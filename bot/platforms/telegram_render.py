@@ -252,6 +252,26 @@ async def _send_text(bot: Bot, chat_id: int | str, out: Outgoing) -> Message:
         return await bot.send_message(chat_id, strip_html(out.text), reply_markup=out.markup)
 
 
+async def edit_text(
+    bot: Bot, chat_id: str, message_id: str, out: Outgoing, patience: float = 0
+) -> None:
+    """Replace an earlier message with `out`; a message that already shows it is left alone."""
+    edit = partial(
+        bot.edit_message_text,
+        out.text,
+        chat_id=chat_ref(chat_id),
+        message_id=int(message_id),
+        parse_mode=out.parse_mode,
+        entities=out.entities or None,
+        reply_markup=out.markup,
+    )
+    try:
+        await patiently(edit, patience)
+    except BadRequest as problem:
+        if "not modified" not in problem.message.lower():
+            raise
+
+
 def chat_ref(chat_id: str) -> int | str:
     """Telegram chat ids are numbers; "@channelname" stays as it is."""
     return int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id
