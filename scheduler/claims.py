@@ -12,6 +12,7 @@ import os
 import secrets
 import socket
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Table
@@ -61,6 +62,12 @@ def claimant_is_dead(claimed_by: str | None) -> bool:
 
 def dialect_name(db: AsyncSession) -> str:
     return db.get_bind().dialect.name
+
+
+def session_now(db: AsyncSession) -> datetime:
+    """The clock's now when a job run set it on the session; else the wall clock."""
+    now = db.info.get("now")
+    return now if isinstance(now, datetime) else datetime.now(UTC)
 
 
 async def insert_ignoring_duplicates(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, or_, select, update
@@ -25,7 +25,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import ScheduledJob
 from bot.db.models.scheduling import JOB_DONE, JOB_FAILED, JOB_PENDING, JOB_SKIPPED
-from scheduler.claims import WORKER_ID, claimant_is_dead, insert_ignoring_duplicates
+from scheduler.claims import (
+    WORKER_ID,
+    claimant_is_dead,
+    insert_ignoring_duplicates,
+    session_now,
+)
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -89,7 +94,7 @@ async def schedule(
                     "status": JOB_PENDING,
                     "payload": payload or {},
                     "attempts": 0,
-                    "created_at": _now_of(db),
+                    "created_at": session_now(db),
                 }
             ],
         )
@@ -112,12 +117,6 @@ async def schedule(
         job.payload = payload
     await db.flush()
     return job
-
-
-def _now_of(db: AsyncSession) -> datetime:
-    """The clock's now when a job run set it on the session; else the wall clock."""
-    now = db.info.get("now")
-    return now if isinstance(now, datetime) else datetime.now(UTC)
 
 
 async def _by_key(db: AsyncSession, key: str) -> ScheduledJob | None:

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.models import Identity, OutboxMessage, Participant
 from bot.db.models.scheduling import OUT_CANCELLED, OUT_PENDING, OUT_UNCERTAIN
 from bot.messages import Attachment, Button, Reply
-from scheduler.claims import insert_ignoring_duplicates
+from scheduler.claims import insert_ignoring_duplicates, session_now
 
 log = logging.getLogger(__name__)
 
@@ -74,11 +74,6 @@ def reply_from_json(data: dict[str, Any]) -> Reply:
         private=data.get("private", True),
         html=data.get("html", False),
     )
-
-
-def _clock_now(db: AsyncSession) -> datetime:
-    now = db.info.get("now")
-    return now if isinstance(now, datetime) else datetime.now(UTC)
 
 
 def _row(
@@ -165,7 +160,7 @@ async def enqueue(
         reply=reply,
         not_before=not_before,
         force=force,
-        now=_clock_now(db),
+        now=session_now(db),
     )
     new = await insert_ignoring_duplicates(db, OutboxMessage.__table__, [row])  # type: ignore[arg-type]
     if new:
@@ -193,7 +188,7 @@ async def enqueue_many(
     people = (await db.scalars(select(Participant).where(Participant.id.in_(ids)))).all()
     wanted = [p for p in people if force or p.status == ACTIVE]
     platforms = await _preferred_platforms(db, [p.id for p in wanted])
-    now = _clock_now(db)
+    now = session_now(db)
     rows = [
         _row(
             key=f"{key_prefix}:participant:{p.id}",
@@ -231,7 +226,7 @@ async def enqueue_to_chat(
         reply=reply,
         not_before=not_before,
         force=True,
-        now=_clock_now(db),
+        now=session_now(db),
     )
     new = await insert_ignoring_duplicates(db, OutboxMessage.__table__, [row])  # type: ignore[arg-type]
     if new:
