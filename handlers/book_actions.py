@@ -33,7 +33,6 @@ from handlers.book_storage import (
 from handlers.book_views import (
     CALLBACK,
     book_view,
-    is_organiser,
     label,
     present_button,
     take_suffix,
@@ -41,6 +40,7 @@ from handlers.book_views import (
     when,
 )
 from handlers.books_texts import TEXTS
+from handlers.session_views import is_organiser
 from scheduler.outbox import enqueue
 
 MAX_TITLE = 200

@@ -15,7 +15,6 @@ from bot.db.models.books import (
     VERDICTS,
 )
 from bot.db.models.sessions import PLANNED
-from bot.dispatch import TELEGRAM_ANONYMOUS_ADMIN
 from bot.messages import Button, Reply
 from handlers.book_storage import (
     may_volunteer,
@@ -26,6 +25,7 @@ from handlers.book_storage import (
     verdicts_of,
 )
 from handlers.books_texts import TEXTS
+from handlers.session_views import is_organiser
 
 LATEST_VERDICTS = 3
 # /boeken shows at most this many verdicts under a discussed book, their takes clipped to this.
@@ -37,10 +37,6 @@ VERDICT_CODES = {"b": USEFUL, "d": THOUGHT_PROVOKING, "n": UNREADABLE}
 
 def label(book: Book) -> str:
     return f"{book.title} — {book.author}" if book.author else book.title
-
-
-def is_organiser(ctx: Context) -> bool:
-    return ctx.is_organiser and ctx.identity.user_id != TELEGRAM_ANONYMOUS_ADMIN
 
 
 def when(ctx: Context, session: Session) -> str:
