@@ -30,14 +30,20 @@ from handlers.sessions_texts import TEXTS
 MAX_NAMES = 60
 
 
+async def rsvp_or_new(db: AsyncSession, session_id: int, participant_id: int) -> Rsvp:
+    """The participant's answer to the session; a new "yes" (added to `db`) when there is none."""
+    rsvp = await rsvp_of(db, session_id, participant_id)
+    if rsvp is None:
+        rsvp = Rsvp(session_id=session_id, participant_id=participant_id, answer=YES)
+        db.add(rsvp)
+    return rsvp
+
+
 async def answer(
     db: AsyncSession, session: Session, participant_id: int, choice: str, now: datetime
 ) -> Rsvp:
     """Record a button press ("ja", "nee", "misschien", "nacht-ja", "nacht-nee")."""
-    rsvp = await rsvp_of(db, session.id, participant_id)
-    if rsvp is None:
-        rsvp = Rsvp(session_id=session.id, participant_id=participant_id, answer=YES)
-        db.add(rsvp)
+    rsvp = await rsvp_or_new(db, session.id, participant_id)
     if choice in CHOICES:
         rsvp.answer = CHOICES[choice]
         if rsvp.answer == NO:
@@ -51,14 +57,15 @@ async def answer(
     return rsvp
 
 
+def was_there(rsvp: Rsvp) -> bool:
+    """Corrected by an organiser, else a yes."""
+    return rsvp.attended if rsvp.attended is not None else rsvp.answer == YES
+
+
 async def attended_participant_ids(db: AsyncSession, session_id: int) -> list[int]:
     """Who was at a session: corrected by an organiser, else those who said yes."""
-    rows = await db.scalars(select(Rsvp).where(Rsvp.session_id == session_id))
-    return sorted(
-        r.participant_id
-        for r in rows.all()
-        if (r.attended if r.attended is not None else r.answer == YES)
-    )
+    rsvps = await rsvps_of(db, session_id)
+    return sorted(pid for pid, rsvp in rsvps.items() if was_there(rsvp))
 
 
 def register(registry: Registry) -> None:
@@ -99,10 +106,7 @@ def register(registry: Registry) -> None:
         if person is None:
             raise ctx.fail(TEXTS, "person_not_found", who=who[:60])
         present = words[-1].lower() in {"ja", "yes"}
-        rsvp = await rsvp_of(ctx.db, session.id, person.id)
-        if rsvp is None:
-            rsvp = Rsvp(session_id=session.id, participant_id=person.id, answer=YES)
-            ctx.db.add(rsvp)
+        rsvp = await rsvp_or_new(ctx.db, session.id, person.id)
         rsvp.updated_at = ctx.now
         if session.starts_at > ctx.now:  # before the meeting this is their answer
             rsvp.answer = YES if present else NO
@@ -177,6 +181,6 @@ async def overview(ctx: Context, session: Session) -> Reply:
             )
         )
     if session.starts_at <= ctx.now:
-        present = await attended_participant_ids(ctx.db, session.id)
+        present = [pid for pid, rsvp in rsvps.items() if was_there(rsvp)]
         lines.append(ctx.t(TEXTS, "attendance_present", count=len(present), names=names(present)))
     return Reply("\n".join(lines))
