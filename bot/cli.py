@@ -6,11 +6,15 @@ import asyncio
 import json
 import logging
 import sys
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 import typer
 
-from bot.app import build_app
+from bot.app import App, build_app
 from bot.config import Settings
+
+T = TypeVar("T")
 
 cli = typer.Typer(
     help="copbot: de chatbot van de CoP wijkenaanpak.", no_args_is_help=True, add_completion=False
@@ -35,6 +39,21 @@ def _setup_logging(settings: Settings, quiet: bool = False) -> None:
     # Libraries are chatty at INFO (every HTTP request); keep them at WARNING.
     for name in ("httpx", "apscheduler", "telegram.ext", "aiohttp.access", "alembic"):
         logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def _with_app(work: Callable[[App], Awaitable[T]]) -> T:
+    """Run `work` on an app built from the environment, and close the app afterwards."""
+    settings = Settings()
+    _setup_logging(settings, quiet=True)
+    app = build_app(settings)
+
+    async def go() -> T:
+        try:
+            return await work(app)
+        finally:
+            await app.close()
+
+    return asyncio.run(go())
 
 
 @cli.command()
@@ -67,18 +86,11 @@ def db_upgrade() -> None:
     """Run the database migrations up to the newest version."""
     from bot.db.migrate import current_revision, upgrade
 
-    settings = Settings()
-    _setup_logging(settings, quiet=True)
-    app = build_app(settings)
+    async def go(app: App) -> str | None:
+        await upgrade(app.engine)
+        return await current_revision(app.engine)
 
-    async def go() -> str | None:
-        try:
-            await upgrade(app.engine)
-            return await current_revision(app.engine)
-        finally:
-            await app.close()
-
-    typer.echo(f"database at revision {asyncio.run(go())}")
+    typer.echo(f"database at revision {_with_app(go)}")
 
 
 @lessons_cli.command("search")
@@ -152,27 +164,20 @@ def outbox_status() -> None:
     from bot.db.models import OutboxMessage
     from bot.db.models.scheduling import OUT_UNCERTAIN
 
-    settings = Settings()
-    _setup_logging(settings, quiet=True)
-    app = build_app(settings)
+    async def go(app: App) -> tuple[list[tuple[str, int]], list[str]]:
+        await app.prepare()
+        async with app.sessions() as db:
+            counts = await db.execute(
+                select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+            )
+            uncertain = await db.scalars(
+                select(OutboxMessage.key)
+                .where(OutboxMessage.status == OUT_UNCERTAIN)
+                .order_by(OutboxMessage.id)
+            )
+            return [(str(s), int(n)) for s, n in counts.all()], list(uncertain.all())
 
-    async def go() -> tuple[list[tuple[str, int]], list[str]]:
-        try:
-            await app.prepare()
-            async with app.sessions() as db:
-                counts = await db.execute(
-                    select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
-                )
-                uncertain = await db.scalars(
-                    select(OutboxMessage.key)
-                    .where(OutboxMessage.status == OUT_UNCERTAIN)
-                    .order_by(OutboxMessage.id)
-                )
-                return [(str(s), int(n)) for s, n in counts.all()], list(uncertain.all())
-        finally:
-            await app.close()
-
-    counts, uncertain = asyncio.run(go())
+    counts, uncertain = _with_app(go)
     for status, number in sorted(counts):
         typer.echo(f"{status:<10} {number}")
     for key in uncertain:
@@ -186,19 +191,12 @@ def outbox_requeue(
     """Send uncertain messages once more; they may arrive twice (see README, the outbox)."""
     from scheduler.outbox import requeue_uncertain
 
-    settings = Settings()
-    _setup_logging(settings, quiet=True)
-    app = build_app(settings)
+    async def go(app: App) -> int:
+        await app.prepare()
+        async with app.sessions() as db, db.begin():
+            return await requeue_uncertain(db, key_prefix=key_prefix, now=app.clock.now())
 
-    async def go() -> int:
-        try:
-            await app.prepare()
-            async with app.sessions() as db, db.begin():
-                return await requeue_uncertain(db, key_prefix=key_prefix, now=app.clock.now())
-        finally:
-            await app.close()
-
-    typer.echo(f"{asyncio.run(go())} message(s) queued again; a running bot sends them")
+    typer.echo(f"{_with_app(go)} message(s) queued again; a running bot sends them")
 
 
 def main() -> None:
