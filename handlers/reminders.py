@@ -15,13 +15,7 @@ from bot.dates import describe_offset, parse_iso_duration
 from bot.db.models import Participant, Rsvp, Session
 from bot.features import Registry
 from bot.messages import Reply
-from handlers.session_views import (
-    MAYBE,
-    YES,
-    active_participants,
-    card,
-    rsvps_of,
-)
+from handlers.session_views import active_participants, card, coming_ids, rsvps_of
 from handlers.sessions_texts import TEXTS
 from scheduler.jobs import JobContext
 from scheduler.outbox import enqueue_many
@@ -114,7 +108,7 @@ def register(registry: Registry) -> None:
             return
         rsvps = await rsvps_of(job.db, session.id)
         tz = job.app.settings.tz
-        coming = sorted(pid for pid, r in rsvps.items() if r.answer in (YES, MAYBE))
+        coming = coming_ids(rsvps)
 
         def reply_for(person: Participant) -> Reply:
             lang = person.language

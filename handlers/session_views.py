@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -95,6 +95,11 @@ class Counts:
     yes: int
     maybe: int
     no: int
+
+
+def coming_ids(rsvps: Mapping[int, Rsvp]) -> list[int]:
+    """Who said yes or maybe, in id order."""
+    return sorted(pid for pid, rsvp in rsvps.items() if rsvp.answer in (YES, MAYBE))
 
 
 def count(rsvps: Sequence[Rsvp]) -> Counts:

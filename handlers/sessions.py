@@ -8,7 +8,6 @@ steps (reminders, nudge, logistics) in handlers/reminders.py; `register` wires t
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from bot.calendar import calendar_bytes, feed_token, feed_url
 from bot.context import Context
@@ -21,7 +20,7 @@ from bot.dates import (
     parse_datetime,
     parse_offsets,
 )
-from bot.db.models import Session
+from bot.db.models import Participant, Session
 from bot.db.models.sessions import CANCELLED
 from bot.features import Registry
 from bot.messages import Attachment, Button, Reply
@@ -36,9 +35,8 @@ from handlers.session_planning import (
     parse_when,
 )
 from handlers.session_views import (
-    MAYBE,
-    YES,
     card,
+    coming_ids,
     count,
     get_session,
     is_organiser,
@@ -213,9 +211,9 @@ async def tell_coming(ctx: Context, session: Session, key_prefix: str) -> int:
     """Tell everyone who said yes or maybe that the session moved or was cancelled."""
     tz = ctx.app.settings.tz
     answers = await rsvps_of(ctx.db, session.id)
-    coming = sorted(pid for pid, r in answers.items() if r.answer in (YES, MAYBE))
+    coming = coming_ids(answers)
 
-    def reply_for(person: Any) -> Reply:
+    def reply_for(person: Participant) -> Reply:
         lang = person.language
         when = format_datetime(session.starts_at, lang, tz)
         if session.is_planned:
@@ -234,7 +232,7 @@ async def ask_cancel(ctx: Context, session: Session) -> Reply:
     if not session.is_planned:
         raise ctx.fail(TEXTS, "already_cancelled", id=session.id)
     answers = await rsvps_of(ctx.db, session.id)
-    coming = sum(1 for r in answers.values() if r.answer in (YES, MAYBE))
+    coming = len(coming_ids(answers))
     when = format_datetime(session.starts_at, ctx.lang, ctx.app.settings.tz)
     return Reply(
         ctx.t(TEXTS, "cancel_confirm", id=session.id, when=when, count=coming)
