@@ -44,6 +44,7 @@ from handlers.polls_texts import TEXTS
 from handlers.session_views import active_participants
 from scheduler.jobs import JobContext
 from scheduler.outbox import enqueue_many
+from scheduler.timeline import session_of
 
 
 def register(registry: Registry) -> None:
@@ -173,12 +174,9 @@ def register(registry: Registry) -> None:
 
 
 async def step_session(job: JobContext) -> Session | None:
-    session = job.session
-    if session is None and job.job.session_id is not None:
-        session = await job.db.get(Session, job.job.session_id)
-    if not isinstance(session, Session) or session.status != "planned":
-        return None
-    return session
+    """The planned session of a timeline step (None: gone or cancelled)."""
+    session = await session_of(job)
+    return session if session is not None and session.is_planned else None
 
 
 async def job_poll(job: JobContext) -> Poll | None:
