@@ -122,7 +122,7 @@ def _packed_data(head: str, item_ids: Sequence[str]) -> str:
         code = pack_id(item_id)
         if code is None:
             continue
-        if len((data + code).encode()) > CALLBACK_DATA_MAX_BYTES:
+        if not _fits(data + code):
             break
         data += code
     return data
