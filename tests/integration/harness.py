@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import aiohttp
+from aiohttp import web
 from sqlalchemy import func, select
 
 from bot.app import App
@@ -113,6 +114,33 @@ class SlackBot:
             return int(await db.scalar(select(func.count()).select_from(ProcessedUpdate)) or 0)
 
 
+def slack_settings(slack: FakeSlack) -> dict[str, object]:
+    """The settings that point the bot at the Slack stand-in, served over HTTP."""
+    return {
+        "slack_bot_token": BOT_TOKEN,
+        "slack_signing_secret": SECRET,
+        "slack_api_url": slack.api_url,
+    }
+
+
+@asynccontextmanager
+async def serving_slack(
+    app: App, slack: FakeSlack, web_app: web.Application | None = None
+) -> AsyncIterator[SlackBot]:
+    """Start the Slack adapter and the HTTP server (on a free port); stop both after."""
+    web_app = web_app if web_app is not None else build_web_app(app)
+    stop_slack = await start_slack(app, web_app)
+    server = HttpServer(web_app, "127.0.0.1", 0)
+    port = await server.start()
+    try:
+        async with aiohttp.ClientSession() as session:
+            url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
+            yield SlackBot(app, slack, url, session, stop_slack)
+    finally:
+        await stop_slack()
+        await server.stop()
+
+
 def event_body(event: dict[str, Any], event_id: str) -> dict[str, Any]:
     return {
         "token": "legacy", "team_id": TEAM, "api_app_id": "A1", "event": event,
@@ -147,23 +175,15 @@ async def both_platforms(tmp_path: Path, slack_users: dict[str, str]) -> AsyncIt
         tmp_path,
         telegram_token=telegram.token,
         telegram_api_url=telegram.base_url,
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SECRET,
-        slack_api_url=slack.api_url,
+        **slack_settings(slack),
     )
     web_app = build_web_app(app)
     stop_telegram = await start_telegram(app, web_app, poll_timeout=1)
-    stop_slack = await start_slack(app, web_app)
-    server = HttpServer(web_app, "127.0.0.1", 0)
-    port = await server.start()
     try:
-        async with aiohttp.ClientSession() as session:
-            url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
-            yield Both(app, telegram, SlackBot(app, slack, url, session, stop_slack))
+        async with serving_slack(app, slack, web_app) as slack_bot:
+            yield Both(app, telegram, slack_bot)
     finally:
-        await stop_slack()
         await stop_telegram()
-        await server.stop()
         await app.close()
         await slack.stop()
         await telegram.stop()

@@ -6,40 +6,26 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import aiohttp
 import pytest
 from sqlalchemy import select
 
 from bot.clock import ManualClock
 from bot.db.models import Rsvp
-from bot.http import HttpServer, build_web_app
-from bot.platforms.slack import EVENTS_PATH, start_slack
 from scheduler.service import tick
 from tests.factories import Person, make_app
-from tests.fakes.slack_api import BOT_TOKEN, FakeSlack, block_values, blocks_text
-from tests.integration.harness import SECRET, SlackBot
+from tests.fakes.slack_api import FakeSlack, block_values, blocks_text
+from tests.integration.harness import SlackBot, serving_slack, slack_settings
 
 
 @pytest.fixture
 async def bot(tmp_path: Path) -> AsyncIterator[SlackBot]:
     slack = await FakeSlack().start()
     slack.add_user("U1", "Esther Brink", locale="nl-NL")
-    app = await make_app(
-        tmp_path,
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SECRET,
-        slack_api_url=slack.api_url,
-    )
-    web_app = build_web_app(app)
-    stop = await start_slack(app, web_app)
-    server = HttpServer(web_app, "127.0.0.1", 0)
-    port = await server.start()
+    app = await make_app(tmp_path, **slack_settings(slack))
     try:
-        async with aiohttp.ClientSession() as session:
-            yield SlackBot(app, slack, f"http://127.0.0.1:{port}{EVENTS_PATH}", session, stop)
+        async with serving_slack(app, slack) as bot:
+            yield bot
     finally:
-        await stop()
-        await server.stop()
         await app.close()
         await slack.stop()
 

@@ -8,20 +8,25 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import pytest
 from sqlalchemy import select
 
 from bot.app import App
 from bot.context import Context
 from bot.db.models import Participant
-from bot.http import HttpServer, build_web_app
+from bot.http import build_web_app
 from bot.messages import Attachment, Button, Reply
 from bot.platforms import base
 from bot.platforms.slack import EVENTS_PATH, SlackMessenger, SlackSender, make_client, start_slack
 from tests.factories import make_app
 from tests.fakes.slack_api import APP_TOKEN, BOT_TOKEN, BOT_USER, FakeSlack
-from tests.integration.harness import SECRET, SlackBot, dm, event_body
+from tests.integration.harness import (
+    SlackBot,
+    dm,
+    event_body,
+    serving_slack,
+    slack_settings,
+)
 
 
 @pytest.fixture
@@ -37,23 +42,12 @@ async def slack() -> AsyncIterator[FakeSlack]:
 
 @pytest.fixture
 async def bot(tmp_path: Path, slack: FakeSlack) -> AsyncIterator[SlackBot]:
-    app = await make_app(
-        tmp_path,
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SECRET,
-        slack_api_url=slack.api_url,
-    )
+    app = await make_app(tmp_path, **slack_settings(slack))
     register_test_commands(app)
-    web_app = build_web_app(app)
-    stop = await start_slack(app, web_app)
-    server = HttpServer(web_app, "127.0.0.1", 0)
-    port = await server.start()
     try:
-        async with aiohttp.ClientSession() as session:
-            yield SlackBot(app, slack, f"http://127.0.0.1:{port}{EVENTS_PATH}", session, stop)
+        async with serving_slack(app, slack) as bot:
+            yield bot
     finally:
-        await stop()
-        await server.stop()
         await app.close()
 
 
