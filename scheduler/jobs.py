@@ -14,7 +14,6 @@ Every job is a row (`ScheduledJob`); this module is the only code that runs them
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import ScheduledJob
+from bot.db.models import ScheduledJob, Session
 from bot.db.models.scheduling import JOB_DONE, JOB_FAILED, JOB_PENDING, JOB_SKIPPED
 from scheduler.claims import (
     WORKER_ID,
@@ -53,7 +52,7 @@ class JobContext:
     job: ScheduledJob
     now: datetime
     # The Session of a timeline step (loaded when the job has a session_id).
-    session: Any = None
+    session: Session | None = None
 
     @property
     def payload(self) -> dict[str, Any]:
@@ -215,12 +214,7 @@ async def _run_one(app: App, job_id: int, worker: str) -> bool:
         async with app.sessions() as db, db.begin():
             db.info["now"] = now
             # Lock the row for the whole run: a second process cannot claim it meanwhile.
-            job = await db.scalar(
-                select(ScheduledJob)
-                .where(ScheduledJob.id == job_id)
-                .with_for_update()
-                .execution_options(populate_existing=True)
-            )
+            job = await _lock(db, job_id)
             if job is None or job.status != JOB_PENDING or job.claimed_by != worker:
                 return False  # cancelled, or taken over after our lease ran out
             kind = job.kind
@@ -241,7 +235,7 @@ async def _run_one(app: App, job_id: int, worker: str) -> bool:
                 return True
             ctx = JobContext(app=app, db=db, job=job, now=now)
             if job.session_id is not None:
-                ctx.session = await _load_session(db, job.session_id)
+                ctx.session = await db.get(Session, job.session_id)
             job.attempts += 1
             await handler(ctx)
             _finish(job, JOB_DONE, now, None)
@@ -249,6 +243,17 @@ async def _run_one(app: App, job_id: int, worker: str) -> bool:
     except Exception as problem:
         log.exception("job %s (%s) failed", job_id, kind)
         return await _record_failure(app, job_id, worker, now, problem)
+
+
+async def _lock(db: AsyncSession, job_id: int) -> ScheduledJob | None:
+    """The job's row, locked until the transaction ends, as the database has it now."""
+    job: ScheduledJob | None = await db.scalar(
+        select(ScheduledJob)
+        .where(ScheduledJob.id == job_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return job
 
 
 def _finish(job: ScheduledJob, status: str, now: datetime, error: str | None) -> None:
@@ -263,12 +268,7 @@ async def _record_failure(
     app: App, job_id: int, worker: str, now: datetime, problem: Exception
 ) -> bool:
     async with app.sessions() as db, db.begin():
-        job = await db.scalar(
-            select(ScheduledJob)
-            .where(ScheduledJob.id == job_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
+        job = await _lock(db, job_id)
         if job is None or job.status != JOB_PENDING or job.claimed_by != worker:
             return False
         job.attempts += 1  # the handler's own increment was rolled back with its work
@@ -287,15 +287,6 @@ async def _record_failure(
 def retry_delay(attempts: int) -> timedelta:
     """30 s, 1 min, 2 min, 4 min, ... capped at an hour."""
     return min(RETRY_BASE * (2 ** max(attempts - 1, 0)), RETRY_MAX)
-
-
-async def _load_session(db: AsyncSession, session_id: int) -> Any:
-    try:
-        module = importlib.import_module("bot.db.models.sessions")
-    except ImportError:
-        return None
-    model = getattr(module, "Session", None)
-    return None if model is None else await db.get(model, session_id)
 
 
 async def next_due_at(app: App) -> datetime | None:
