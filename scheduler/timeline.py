@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.dates import iso_duration, offset_from_stored, parse_iso_duration, shift
 from bot.db.models import ScheduledJob, Session
+from bot.db.models.scheduling import JOB_PENDING
 from bot.db.models.sessions import PLANNED
 from scheduler.jobs import cancel, schedule
 from scheduler.registry import TimelineStep
@@ -26,8 +27,6 @@ from scheduler.registry import TimelineStep
 if TYPE_CHECKING:
     from bot.app import App
     from scheduler.jobs import JobContext
-
-PENDING = "pending"
 
 
 @dataclass(frozen=True)
@@ -113,7 +112,7 @@ async def sync_timeline(
     await db.flush()
     wanted = {p.key: p for p in planned_steps(session, steps, tz) if p.due_at > now}
     for job in await _step_jobs(db, session.id):
-        if job.status == PENDING and job.key not in wanted:
+        if job.status == JOB_PENDING and job.key not in wanted:
             await cancel(db, key=job.key)
     return [await _schedule_step(db, session, planned) for planned in wanted.values()]
 
@@ -161,7 +160,7 @@ async def clear_timeline(db: AsyncSession, session: Session) -> int:
     """Remove the session's pending steps (when it is cancelled); returns how many."""
     removed = 0
     for job in await _step_jobs(db, session.id):
-        if job.status == PENDING:
+        if job.status == JOB_PENDING:
             removed += await cancel(db, key=job.key)
     return removed
 
@@ -188,7 +187,7 @@ async def timeline_of(
             )
         )
     for key, job in jobs.items():  # e.g. a reminder offset that was removed after it ran
-        if key in seen or job.status == PENDING:
+        if key in seen or job.status == JOB_PENDING:
             continue
         known = steps.get(job.kind)
         offset_text = (job.payload or {}).get("offset")
@@ -213,10 +212,5 @@ def _stored_offset(text: object) -> timedelta:
 
 
 async def session_of(job: JobContext) -> Session | None:
-    """The session a timeline step runs for (loaded by the scheduler, or loaded here)."""
-    session = getattr(job, "session", None)
-    if session is not None:
-        return session
-    if job.job.session_id is None:
-        return None
-    return await job.db.get(Session, job.job.session_id)
+    """The session a timeline step runs for (the scheduler loads it with the job)."""
+    return job.session
