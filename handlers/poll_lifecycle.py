@@ -119,15 +119,15 @@ async def close_poll(app: App, db: AsyncSession, poll: Poll, now: datetime) -> b
     await db.flush()
     view = await poll_view(db, poll)
     voters = await voter_count(db, poll)
-    people = [p.id for p in await active_participants(db)]
+    people = await active_participants(db)
     await enqueue_many(
         db,
         key_prefix=f"poll:{poll.id}:result",
-        participant_ids=people,
+        participant_ids=[p.id for p in people],
         reply_for=lambda person: result_message(view, voters, person.language),
     )
     prep = await prep_group_of(db, poll.session_id)
-    builders = prep or [p.id for p in await active_participants(db) if p.is_organiser]
+    builders = prep or [p.id for p in people if p.is_organiser]
     proposers = await names_of(db, [p.proposer_id for p in view.proposals])
     supports = await support_counts(db, [p.id for p in view.proposals])
     await enqueue_many(
