@@ -16,10 +16,6 @@ from tests.factories import Person
 PLAN = "/sessie nieuw 3 december 2026 10:00 | Utrecht, wijk Zuilen | Durf | overnachting"
 
 
-async def texts(person: Person, text: str) -> str:
-    return "\n\n".join(r.text for r in await person.say(text))
-
-
 async def pressed(person: Person, data: str) -> str:
     return "\n\n".join(r.text for r in await person.press(data))
 
@@ -55,7 +51,7 @@ async def participant_id(app: App, user_id: str) -> int:
 
 
 async def test_one_line_planning(app: App, organiser: Person) -> None:
-    text = await texts(organiser, PLAN)
+    text = await organiser.text(PLAN)
     assert "Bijeenkomst 1 staat gepland" in text
     assert "donderdag 3 december 2026, 10:00" in text
     assert "Utrecht, wijk Zuilen" in text and "Durf" in text and "overnachting" in text
@@ -77,12 +73,12 @@ async def test_iso_date_and_no_overnight(app: App, organiser: Person) -> None:
 
 
 async def test_guided_planning_asks_what_is_missing(app: App, organiser: Person) -> None:
-    assert "Wanneer begint" in await texts(organiser, "/sessie nieuw")
-    bad = await texts(organiser, "32 december 10:00")
+    assert "Wanneer begint" in await organiser.text("/sessie nieuw")
+    bad = await organiser.text("32 december 10:00")
     assert "Ik begrijp de datum '32 december 10:00' niet" in bad
-    assert "Waar is de bijeenkomst" in await texts(organiser, "2026-12-03 10:00")
-    assert "thema" in await texts(organiser, "Rotterdam, Katendrecht")
-    assert "overnachting" in await texts(organiser, "Sociale samenhang")
+    assert "Waar is de bijeenkomst" in await organiser.text("2026-12-03 10:00")
+    assert "thema" in await organiser.text("Rotterdam, Katendrecht")
+    assert "overnachting" in await organiser.text("Sociale samenhang")
     assert organiser.buttons() == [
         ("Ja, met overnachting", "sessie:nacht:ja"),
         ("Nee", "sessie:nacht:nee"),
@@ -92,26 +88,26 @@ async def test_guided_planning_asks_what_is_missing(app: App, organiser: Person)
     session = await session_row(app)
     assert session.overnight and session.theme == "Sociale samenhang"
     # The dialogue is over: plain text is no longer taken as an answer.
-    assert "Bijeenkomst 2" not in await texts(organiser, "3 januari 2027 10:00")
+    assert "Bijeenkomst 2" not in await organiser.text("3 januari 2027 10:00")
 
 
 async def test_guided_planning_picks_up_after_a_partial_line_and_stop_cancels(
     app: App, organiser: Person
 ) -> None:
-    assert "Waar is de bijeenkomst" in await texts(organiser, "/sessie nieuw 3 dec 10:00")
-    assert "Gestopt" in await texts(organiser, "stop")
+    assert "Waar is de bijeenkomst" in await organiser.text("/sessie nieuw 3 dec 10:00")
+    assert "Gestopt" in await organiser.text("stop")
     async with app.sessions() as db:
         assert (await db.scalars(select(Session))).all() == []
 
 
 async def test_bad_and_past_dates_are_explained(app: App, organiser: Person) -> None:
-    assert await texts(organiser, "/sessie nieuw 32 december | Utrecht | Durf") == (
+    assert await organiser.text("/sessie nieuw 32 december | Utrecht | Durf") == (
         "Ik begrijp de datum '32 december' niet. Schrijf bijvoorbeeld 3 december 2026 10:00 "
         "of 2026-12-03 10:00."
     )
-    assert "mis ik de tijd" in await texts(organiser, "/sessie nieuw 3 december 2026 | Utrecht")
-    assert "ligt in het verleden" in await texts(
-        organiser, "/sessie nieuw 1 november 2026 10:00 | Utrecht | Durf"
+    assert "mis ik de tijd" in await organiser.text("/sessie nieuw 3 december 2026 | Utrecht")
+    assert "ligt in het verleden" in await organiser.text(
+        "/sessie nieuw 1 november 2026 10:00 | Utrecht | Durf"
     )
 
 
@@ -119,14 +115,14 @@ async def test_participants_cannot_plan_change_or_cancel(
     app: App, organiser: Person, participant: Person
 ) -> None:
     refused = "Dat kunnen alleen organisatoren"
-    assert refused in await texts(participant, PLAN)
+    assert refused in await participant.text(PLAN)
     await organiser.say(PLAN)
     for command in ("/sessie 1 annuleer", "/sessie 1 wijzig plaats Delft", "/sessie feed",
                     "/sessie 1 herinneringen 1d", "/sessie 1 tijdlijn"):  # fmt: skip
-        assert refused in await texts(participant, command), command
+        assert refused in await participant.text(command), command
     assert refused in await pressed(participant, "sessie:annuleer:1")
-    assert "alleen voor organisatoren" in await texts(participant, "/omroep hallo")
-    assert "alleen voor organisatoren" in await texts(participant, "/aanwezig 1")
+    assert "alleen voor organisatoren" in await participant.text("/omroep hallo")
+    assert "alleen voor organisatoren" in await participant.text("/aanwezig 1")
     assert (await session_row(app)).is_planned
 
 
@@ -152,14 +148,14 @@ async def test_rsvp_buttons_edit_the_message(
     [reply] = await participant.press("rsvp:1:nee")
     assert "nee, ik kom niet" in reply.text
     assert [label for label, _ in participant.buttons()] == ["Ja, ik kom", "✓ Nee", "Misschien"]
-    details = await texts(participant, "/sessie 1")
+    details = await participant.text("/sessie 1")
     assert "Jouw antwoord: nee" in details and "0 ja, 0 misschien, 1 nee" in details
 
 
 async def test_english_participant_gets_english_dates(app: App, organiser: Person) -> None:
     await organiser.say(PLAN)
     ann = Person(app, "en1", name="Ann", language="en")
-    text = await texts(ann, "/sessie 1")
+    text = await ann.text("/sessie 1")
     assert "When: Thursday 3 December 2026, 10:00" in text and "Are you coming?" in text
 
 
@@ -173,11 +169,11 @@ async def test_ics_attachment(app: App, organiser: Person, participant: Person) 
 
 
 async def test_unknown_session_and_action(app: App, organiser: Person) -> None:
-    assert "Bijeenkomst 9 ken ik niet" in await texts(organiser, "/sessie 9")
-    assert "Bijeenkomst x ken ik niet" in await texts(organiser, "/sessie x")
+    assert "Bijeenkomst 9 ken ik niet" in await organiser.text("/sessie 9")
+    assert "Bijeenkomst x ken ik niet" in await organiser.text("/sessie x")
     await organiser.say(PLAN)
-    assert "'dansen' ken ik niet" in await texts(organiser, "/sessie 1 dansen")
-    assert "Gebruik: /sessie 1 wijzig" in await texts(organiser, "/sessie 1 wijzig kleur rood")
+    assert "'dansen' ken ik niet" in await organiser.text("/sessie 1 dansen")
+    assert "Gebruik: /sessie 1 wijzig" in await organiser.text("/sessie 1 wijzig kleur rood")
 
 
 async def test_moving_a_session_moves_steps_and_tells_who_comes(
@@ -186,7 +182,7 @@ async def test_moving_a_session_moves_steps_and_tells_who_comes(
     await organiser.say(PLAN)
     await participant.say("/start")
     await participant.press("rsvp:1:ja")
-    text = await texts(organiser, "/sessie 1 wijzig datum 10 december 2026 10:00")
+    text = await organiser.text("/sessie 1 wijzig datum 10 december 2026 10:00")
     assert "Aangepast: de datum" in text and "donderdag 10 december 2026, 10:00" in text
     session = await session_row(app)
     assert session.sequence == 1
@@ -200,20 +196,20 @@ async def test_moving_a_session_moves_steps_and_tells_who_comes(
     session = await session_row(app)
     assert session.place == "Amersfoort, Kruiskamp" and session.sequence == 3
     assert session.programme and "wijkwandeling" in session.programme
-    assert "Programma:\n09:30 boekbespreking" in await texts(participant, "/sessie 1")
+    assert "Programma:\n09:30 boekbespreking" in await participant.text("/sessie 1")
 
 
 async def test_reminder_offsets_and_timeline(app: App, organiser: Person) -> None:
     await organiser.say(PLAN)
-    text = await texts(organiser, "/sessie 1 herinneringen 7d 1u")
+    text = await organiser.text("/sessie 1 herinneringen 7d 1u")
     assert "7 dagen en 1 uur vooraf" in text
     assert (await session_row(app)).reminder_offsets == ["-P7D", "-PT1H"]
     keys = {k for k in await step_jobs(app) if k.startswith("step:reminder")}
     assert keys == {"step:reminder:session:1:offset:-P7D", "step:reminder:session:1:offset:-PT1H"}
-    timeline = await texts(organiser, "/sessie 1 tijdlijn")
+    timeline = await organiser.text("/sessie 1 tijdlijn")
     assert "do 26 nov 2026 10:00: herinnering aan iedereen, 7 dagen vooraf (gepland)" in timeline
     assert "wo 2 dec 2026 10:00: praktische informatie voor wie komt" in timeline
-    bad = await texts(organiser, "/sessie 1 herinneringen 14x")
+    bad = await organiser.text("/sessie 1 herinneringen 14x")
     assert "Ik begrijp '14x' niet als herinneringstijd" in bad
 
 
@@ -228,21 +224,21 @@ async def test_attendance_overview_and_corrections(
     await participant.press("rsvp:1:ja")
     await participant.press("rsvp:1:nacht-ja")
     await bert.press("rsvp:1:nee")
-    overview = await texts(organiser, "/aanwezig 1")
+    overview = await organiser.text("/aanwezig 1")
     assert "Komen (1): Esther Brink" in overview
     assert "Komen niet (1): Bert de Vries" in overview
     assert "Nog geen antwoord (2): Carla Jansen, Olga Organisator" in overview
     assert "Overnachting: 1 blijven slapen" in overview
-    assert "Carla Jansen komt" in await texts(organiser, "/aanwezig 1 @carla ja")
+    assert "Carla Jansen komt" in await organiser.text("/aanwezig 1 @carla ja")
     clock = app.clock
     assert isinstance(clock, ManualClock)
     clock.set(datetime(2026, 12, 4, 12, tzinfo=UTC))  # during the meeting
-    assert "Esther Brink was afwezig" in await texts(organiser, "/aanwezig 1 @esther nee")
-    assert "Bert de Vries was aanwezig" in await texts(organiser, "/aanwezig 1 @bert ja")
+    assert "Esther Brink was afwezig" in await organiser.text("/aanwezig 1 @esther nee")
+    assert "Bert de Vries was aanwezig" in await organiser.text("/aanwezig 1 @bert ja")
     async with app.sessions() as db:
         present = await attended_participant_ids(db, 1)
     assert present == sorted([await participant_id(app, "p2"), await participant_id(app, "p3")])
-    assert "Ik vind niemand" in await texts(organiser, "/aanwezig 1 @niemand ja")
+    assert "Ik vind niemand" in await organiser.text("/aanwezig 1 @niemand ja")
 
 
 async def test_broadcast_confirms_the_count_then_queues_once(
@@ -250,7 +246,7 @@ async def test_broadcast_confirms_the_count_then_queues_once(
 ) -> None:
     await participant.say("/start")
     await organiser.say("/start")
-    text = await texts(organiser, "/omroep Denk aan het boek voor de leesclub!")
+    text = await organiser.text("/omroep Denk aan het boek voor de leesclub!")
     assert "Dit bericht gaat naar 2 deelnemer(s)" in text
     send, cancel = organiser.buttons()
     assert send[0] == "Verstuur" and cancel[0] == "Annuleer"
@@ -273,7 +269,7 @@ async def test_cancelling_asks_first_and_tells_who_said_yes(
     bert = Person(app, "p2", name="Bert", username="bert")
     await participant.press("rsvp:1:ja")
     await bert.press("rsvp:1:nee")
-    text = await texts(organiser, "/sessie 1 annuleer")
+    text = await organiser.text("/sessie 1 annuleer")
     assert "Weet je zeker" in text and "1 aangemelde" in text
     assert "blijft staan" in await pressed(organiser, "sessie:behoud:1")
     assert (await session_row(app)).is_planned
@@ -286,13 +282,13 @@ async def test_cancelling_asks_first_and_tells_who_said_yes(
     assert "gaat helaas niet door" in rows[0].reply["text"]
     assert [j.status for j in (await step_jobs(app)).values()] == []
     assert "al geannuleerd" in await pressed(organiser, "sessie:annuleer:1")
-    assert "GEANNULEERD" in await texts(participant, "/sessie 1")
-    assert "geen bijeenkomsten" in await texts(participant, "/sessies")
+    assert "GEANNULEERD" in await participant.text("/sessie 1")
+    assert "geen bijeenkomsten" in await participant.text("/sessies")
     [reply] = await participant.press("rsvp:1:ja")  # an old button does nothing
     assert "Jouw antwoord" not in reply.text
 
 
 async def test_feed_url_for_organisers(app: App, organiser: Person) -> None:
-    text = await texts(organiser, "/sessie feed")
+    text = await organiser.text("/sessie feed")
     assert "/agenda/" in text and ".ics" in text
-    assert text == await texts(organiser, "/sessie feed")  # the token stays the same
+    assert text == await organiser.text("/sessie feed")  # the token stays the same
