@@ -489,12 +489,7 @@ class FakeTelegram:
 
     async def _api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id = self._chat(params)
-        text = str(params.get("text") or "")
-        shown = visible_text(text, params.get("parse_mode"))
-        if not shown.strip():
-            raise ApiError(400, "Bad Request: message text is empty")
-        if utf16_len(shown) > MESSAGE_LIMIT:
-            raise ApiError(400, "Bad Request: message is too long")
+        text, shown = _message_text(params)
         _check_entities(params.get("entities"), shown)
         markup = _check_markup(params.get("reply_markup"))
         message = self._store(chat_id, {"text": shown}, markup)
@@ -552,12 +547,7 @@ class FakeTelegram:
         too_old = (chat_id, message_id) in self._too_old
         if too_old or message["from"]["id"] != self.bot_user["id"] or "text" not in message:
             raise ApiError(400, "Bad Request: message can't be edited")
-        text = str(params.get("text") or "")
-        shown = visible_text(text, params.get("parse_mode"))
-        if not shown.strip():
-            raise ApiError(400, "Bad Request: message text is empty")
-        if utf16_len(shown) > MESSAGE_LIMIT:
-            raise ApiError(400, "Bad Request: message is too long")
+        text, shown = _message_text(params)
         markup = _check_markup(params.get("reply_markup"))
         if shown == message["text"] and markup == message.get("reply_markup"):
             raise ApiError(
@@ -633,6 +623,17 @@ class _Upload:
     filename: str
     content_type: str
     content: bytes
+
+
+def _message_text(params: dict[str, Any]) -> tuple[str, str]:
+    """The text as sent and as shown, refused as Telegram refuses it (empty or too long)."""
+    text = str(params.get("text") or "")
+    shown = visible_text(text, params.get("parse_mode"))
+    if not shown.strip():
+        raise ApiError(400, "Bad Request: message text is empty")
+    if utf16_len(shown) > MESSAGE_LIMIT:
+        raise ApiError(400, "Bad Request: message is too long")
+    return text, shown
 
 
 async def _read_params(request: web.Request) -> dict[str, Any]:
