@@ -133,6 +133,14 @@ def _notify_on_commit(db: AsyncSession) -> None:
     event.listen(db.sync_session, "after_commit", after_commit, once=True)
 
 
+async def _insert(db: AsyncSession, rows: list[dict[str, Any]]) -> int:
+    """Write new rows (an existing key is left alone); the service wakes up after the commit."""
+    new = await insert_ignoring_duplicates(db, OutboxMessage.__table__, rows)  # type: ignore[arg-type]
+    if new:
+        _notify_on_commit(db)
+    return new
+
+
 async def enqueue(
     db: AsyncSession,
     *,
@@ -162,10 +170,7 @@ async def enqueue(
         force=force,
         now=session_now(db),
     )
-    new = await insert_ignoring_duplicates(db, OutboxMessage.__table__, [row])  # type: ignore[arg-type]
-    if new:
-        _notify_on_commit(db)
-    return new > 0
+    return await _insert(db, [row]) > 0
 
 
 async def enqueue_many(
@@ -202,10 +207,7 @@ async def enqueue_many(
         )
         for p in wanted
     ]
-    new = await insert_ignoring_duplicates(db, OutboxMessage.__table__, rows)  # type: ignore[arg-type]
-    if new:
-        _notify_on_commit(db)
-    return new
+    return await _insert(db, rows)
 
 
 async def enqueue_to_chat(
@@ -228,10 +230,7 @@ async def enqueue_to_chat(
         force=True,
         now=session_now(db),
     )
-    new = await insert_ignoring_duplicates(db, OutboxMessage.__table__, [row])  # type: ignore[arg-type]
-    if new:
-        _notify_on_commit(db)
-    return new > 0
+    return await _insert(db, [row]) > 0
 
 
 async def cancel_pending(
