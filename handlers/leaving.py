@@ -26,7 +26,6 @@ from handlers.buddy_pairs import (
     tell,
 )
 from handlers.lookup import find_participant
-from scheduler.outbox import enqueue
 
 LEAVING = "leaving"
 MAX_HANDOVER = 3000
@@ -173,13 +172,15 @@ async def send_handover(
         person = await db.get(Participant, pid)
         if person is None:
             continue
-        lang = person.language
         city = f" ({author.city})" if author.city else ""
-        reply = Reply(
-            TEXTS(lang, "handover_message", name=author.display_name, city=city, text=note.text)
-        )
-        await enqueue(
-            db, key=f"buddy:handover:{note.id}:participant:{pid}", participant_id=pid, reply=reply
+        await tell(
+            db,
+            f"buddy:handover:{note.id}",
+            person,
+            "handover_message",
+            name=author.display_name,
+            city=city,
+            text=note.text,
         )
         names.append(person.display_name)
     return names
