@@ -65,7 +65,7 @@ def lessons_by_id(ctx: Context, ids: str) -> list[Lesson]:
 
 
 async def render(
-    ctx: Context, session: Session, items: list[ProgrammeItem], lang: str, *, lessons: bool
+    ctx: Context, items: list[ProgrammeItem], lang: str, *, lessons: bool
 ) -> list[str]:
     owners = await names_of(ctx.db, [i.owner_id for i in items])
     lines = []
@@ -89,11 +89,15 @@ async def render(
     return lines
 
 
-async def publish(ctx: Context, session: Session) -> None:
-    """Write the programme into the session, where the card and the logistics message show it."""
+async def publish(ctx: Context, session: Session) -> list[ProgrammeItem]:
+    """Write the programme into the session, where the card and the logistics message show it.
+
+    Returns the items in programme order.
+    """
     items = await items_of(ctx.db, session.id)
-    lines = await render(ctx, session, items, ctx.app.settings.language, lessons=False)
+    lines = await render(ctx, items, ctx.app.settings.language, lessons=False)
     session.programme = "\n".join(lines) or None
+    return items
 
 
 async def can_build(ctx: Context, session: Session) -> bool:
@@ -140,7 +144,7 @@ def register(registry: Registry) -> None:
         else:
             when = format_short(session.starts_at, ctx.lang, tz)
             lines = [ctx.t(TEXTS, "programme_header", id=session.id, when=when)]
-            lines += await render(ctx, session, items, ctx.lang, lessons=True)
+            lines += await render(ctx, items, ctx.lang, lessons=True)
         if builder:
             poll = await poll_of(ctx.db, session.id)
             taken = {i.proposal_id for i in items}
@@ -197,8 +201,7 @@ def register(registry: Registry) -> None:
         )
         ctx.db.add(item)
         await ctx.db.flush()
-        await publish(ctx, session)
-        n = next(n for n, i in enumerate(await items_of(ctx.db, session.id), 1) if i is item)
+        n = next(n for n, i in enumerate(await publish(ctx, session), 1) if i is item)
         text = ctx.t(TEXTS, "programme_taken", n=n, title=proposal.title)
         if lessons:
             suggestions = "\n".join(f"- {lesson_line(lesson)}" for lesson in lessons)
