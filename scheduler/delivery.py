@@ -59,7 +59,7 @@ from bot.platforms.base import (
     UncertainDelivery,
 )
 from scheduler.claims import WORKER_ID, claimant_is_dead
-from scheduler.outbox import ACTIVE, reply_from_json
+from scheduler.outbox import ACTIVE, recency, reply_from_json
 from scheduler.ratelimit import RateLimiter
 
 if TYPE_CHECKING:
@@ -442,11 +442,7 @@ class Delivery:
         if not identities:
             await self._settle(row, OUT_FAILED, "participant has no platform identity", report)
             return None
-        identities = sorted(
-            identities,
-            key=lambda i: (i.last_seen_at.timestamp() if i.last_seen_at else float("-inf"), -i.id),
-            reverse=True,
-        )
+        identities = sorted(identities, key=lambda i: recency(i.last_seen_at, i.id), reverse=True)
         for identity in identities:
             messenger = self.app.messengers.get(identity.platform)
             if messenger is None:

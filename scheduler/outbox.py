@@ -104,6 +104,12 @@ def _row(
     }
 
 
+def recency(last_seen_at: datetime | None, identity_id: int) -> tuple[float, int]:
+    """How an identity ranks as the way to reach its person: the most recently seen first,
+    and of two seen at the same time (or never) the older one."""
+    return (last_seen_at.timestamp() if last_seen_at else float("-inf"), -identity_id)
+
+
 async def _preferred_platforms(db: AsyncSession, participant_ids: list[int]) -> dict[int, str]:
     """The platform of each participant's most recently seen identity."""
     rows = await db.execute(
@@ -111,12 +117,12 @@ async def _preferred_platforms(db: AsyncSession, participant_ids: list[int]) -> 
         .where(Identity.participant_id.in_(participant_ids))
         .order_by(Identity.participant_id)
     )
-    best: dict[int, tuple[float, int, str]] = {}
+    best: dict[int, tuple[tuple[float, int], str]] = {}
     for pid, platform, seen, identity_id in rows.all():
-        rank = (seen.timestamp() if seen else float("-inf"), -identity_id, platform)
-        if pid not in best or rank[:2] > best[pid][:2]:
-            best[pid] = rank
-    return {pid: rank[2] for pid, rank in best.items()}
+        rank = recency(seen, identity_id)
+        if pid not in best or rank > best[pid][0]:
+            best[pid] = (rank, platform)
+    return {pid: platform for pid, (_, platform) in best.items()}
 
 
 def _notify_on_commit(db: AsyncSession) -> None:
