@@ -180,8 +180,7 @@ async def pick_book(ctx: Context, text: str) -> Reply:
                 upcoming=await upcoming_text(ctx),
             )
     else:
-        # The next meeting that has not begun: a meeting under way has had its discussion.
-        sessions = [s for s in await upcoming_sessions(ctx.db, ctx.now) if s.starts_at > ctx.now]
+        sessions = await sessions_to_pick(ctx)
         if not sessions:
             raise ctx.fail(TEXTS, "no_next_session")
         session = sessions[0]
@@ -213,9 +212,14 @@ async def pick_book(ctx: Context, text: str) -> Reply:
     return Reply("\n".join(lines)).with_buttons(*buttons)
 
 
+async def sessions_to_pick(ctx: Context) -> list[Session]:
+    """The planned meetings that have not begun: a meeting under way has had its discussion."""
+    return [s for s in await upcoming_sessions(ctx.db, ctx.now) if s.starts_at > ctx.now]
+
+
 async def upcoming_text(ctx: Context) -> str:
     """The sessions one can still pick for, with their numbers, for a refusal."""
-    sessions = [s for s in await upcoming_sessions(ctx.db, ctx.now) if s.starts_at > ctx.now]
+    sessions = await sessions_to_pick(ctx)
     if not sessions:
         return ctx.t(TEXTS, "no_upcoming_to_pick")
     shown = ", ".join(
