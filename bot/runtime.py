@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from bot.app import App
 from bot.http import HttpServer, build_web_app
+from scheduler.service import start_scheduler_service, tick
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +41,7 @@ class Runtime:
         web_app = build_web_app(self.app)
         for starter in platform_starters(self.app) if platforms else []:
             self.stoppers.append(await starter(self.app, web_app))
-        scheduler_stop = await start_scheduler(self.app, web_app)
-        if scheduler_stop is not None:
-            self.stoppers.append(scheduler_stop)
+        self.stoppers.append(await start_scheduler_service(self.app, web_app))
         if serve_http:
             self.http = HttpServer(
                 web_app, self.app.settings.http_host, self.app.settings.http_port
@@ -77,24 +76,6 @@ def platform_starters(app: App) -> list[Starter]:
     return starters
 
 
-async def start_scheduler(app: App, web_app: object) -> Stopper | None:
-    """Start the scheduler service when the scheduler package provides one."""
-    try:
-        from scheduler.service import start_scheduler_service  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
-    stopper: Stopper = await start_scheduler_service(app, web_app)
-    return stopper
-
-
-async def flush_scheduler(app: App) -> None:
-    try:
-        from scheduler.service import tick
-    except ImportError:
-        return
-    await tick(app)
-
-
 async def serve_forever(app: App) -> None:
     """`copbot run` with platform credentials: serve until SIGINT/SIGTERM."""
     runtime = Runtime(app)
@@ -127,6 +108,6 @@ async def console(app: App, *, announce_credentials: bool = False) -> None:
             await chat.run_piped(sys.stdin)
             # Deliver what the piped commands queued (a broadcast, a reminder now due), so
             # `echo "/omroep ..." | copbot console` shows it before exiting.
-            await flush_scheduler(app)
+            await tick(app)
     finally:
         await runtime.stop()
