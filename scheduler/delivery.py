@@ -318,11 +318,13 @@ class Delivery:
             .distinct()
         )
         for platform in rows.all():
-            if platform is not None and platform not in self._warned_missing:
-                self._warned_missing.add(platform)
-                log.warning(
-                    "outbox messages for %s wait: that platform is not connected", platform
-                )
+            if platform is not None:
+                self._warn_not_connected(platform)
+
+    def _warn_not_connected(self, platform: str) -> None:
+        if platform not in self._warned_missing:
+            self._warned_missing.add(platform)
+            log.warning("outbox messages for %s wait: that platform is not connected", platform)
 
     # -- one pass ---------------------------------------------------------------------------
 
@@ -455,9 +457,7 @@ class Delivery:
             return _Recipient(identity.platform, str(chat_id), messenger, identity.id)
         # None of their platforms is connected: wait, and stop claiming it until one is.
         preferred = identities[0].platform
-        if preferred not in self._warned_missing:
-            self._warned_missing.add(preferred)
-            log.warning("outbox messages for %s wait: that platform is not connected", preferred)
+        self._warn_not_connected(preferred)
         await self._update(row.id, OUT_PENDING, platform=preferred)
         raise _Release()
 
