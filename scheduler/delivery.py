@@ -34,7 +34,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -90,6 +90,13 @@ class DeliveryReport:
     skipped: int = 0
     released: int = 0  # claimed but handed back unsent (platform paused or absent)
     errors: list[str] = field(default_factory=list)
+
+    def add(self, other: DeliveryReport) -> None:
+        """Count `other`'s outcomes into this report."""
+        for count in fields(self):
+            if count.name != "errors":
+                setattr(self, count.name, getattr(self, count.name) + getattr(other, count.name))
+        self.errors.extend(other.errors)
 
 
 @dataclass
@@ -358,11 +365,7 @@ class Delivery:
         total = DeliveryReport()
         for _ in range(max_passes):
             report = await self.deliver_due()
-            for name in ("claimed", "sent", "retry_later", "backoff", "failed"):
-                setattr(total, name, getattr(total, name) + getattr(report, name))
-            for name in ("uncertain", "skipped", "released"):
-                setattr(total, name, getattr(total, name) + getattr(report, name))
-            total.errors.extend(report.errors)
+            total.add(report)
             if report.claimed == 0 or report.claimed == report.released:
                 break
         return total
