@@ -859,9 +859,10 @@ class LessonIndex:
         if chat and not any(self._is_topical(w) for w in content):
             # A greeting or a thank-you with at most some everyday words: chat, no question.
             return []
-        if self._off_topic(query, content):
+        terms = self.analyse(query)
+        if self._off_topic(terms, content):
             return []
-        scores, evidence = self._scores(query)
+        scores, evidence = self._scores(terms)
         if not scores:
             return []
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
@@ -883,12 +884,12 @@ class LessonIndex:
             if score >= floor and evidence[doc] >= MIN_HIT_EVIDENCE
         ][:limit]
 
-    def _off_topic(self, query: str, content: list[str]) -> bool:
+    def _off_topic(self, terms: Iterable[QueryTerm], content: list[str]) -> bool:
         """Whether most of several typed content words are unknown to the booklet."""
         if len(content) < 2:
             return False
         # Words of a phrase in the synonyms file ("red tape") are known as the phrase.
-        in_phrase = {qt.origin for qt in self.analyse(query) if " " in qt.origin}
+        in_phrase = {qt.origin for qt in terms if " " in qt.origin}
         phrase_words = {w for origin in in_phrase for w in origin.split()}
         unknown = sum(self._unknown_share(word) for word in content if word not in phrase_words)
         return unknown > OFF_TOPIC_UNKNOWN_SHARE * len(content)
@@ -956,14 +957,14 @@ class LessonIndex:
         score = round(best_mean, 4)
         return [Hit(self.lessons[doc], score) for doc in self._docs_by_source[best_source]]
 
-    def _scores(self, query: str) -> tuple[dict[int, float], dict[int, float]]:
+    def _scores(self, terms: Iterable[QueryTerm]) -> tuple[dict[int, float], dict[int, float]]:
         """Per unit: the ranking score, and the evidence (guesses discounted) for the cutoff."""
         scores: dict[int, float] = defaultdict(float)
         evidence: dict[int, float] = defaultdict(float)
         # A word typed once counts once: its literal, part, synonym and fuzzy terms compete
         # per unit, so a word with many related terms cannot outweigh a rarer typed word.
         by_origin: dict[str, list[QueryTerm]] = defaultdict(list)
-        for qt in self.analyse(query):
+        for qt in terms:
             by_origin[qt.origin].append(qt)
         matched: dict[int, set[str]] = defaultdict(set)
         words: set[str] = set()
