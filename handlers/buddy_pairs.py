@@ -246,13 +246,23 @@ async def pair_newcomer(
     existing = await pairing_of_newcomer(db, newcomer.id)
     if existing is not None:
         return PairResult(existing, await db.get(Participant, existing.buddy_id or 0))
-    person = pairing.Person(id=newcomer.id, city=newcomer.city)
     match = pairing.choose_buddy(
-        person,
+        as_person(newcomer),
         await candidates(db, now),
         await past_pairs(db),
         await predecessor_of(db, newcomer.id),
     )
+    return await record_match(app, db, now, newcomer, match)
+
+
+def as_person(newcomer: Participant) -> pairing.Person:
+    return pairing.Person(id=newcomer.id, city=newcomer.city)
+
+
+async def record_match(
+    app: App, db: AsyncSession, now: datetime, newcomer: Participant, match: pairing.Match | None
+) -> PairResult:
+    """Make the chosen pair; without a match the organisers are told."""
     if match is None:
         await tell_organisers_unpaired(db, newcomer)
         return PairResult(None, None)
@@ -273,8 +283,22 @@ async def pair_waiting(
     app: App, db: AsyncSession, now: datetime
 ) -> list[tuple[Participant, Participant | None]]:
     """A pairing round for every newcomer without a buddy (also: someone became available)."""
+    waiting = await waiting_newcomers(db, now)
+    if not waiting:
+        return []
+    predecessors: dict[int, pairing.Person] = {}
+    for newcomer in waiting:
+        predecessor = await predecessor_of(db, newcomer.id)
+        if predecessor is not None:
+            predecessors[newcomer.id] = predecessor
+    plan = pairing.plan_round(
+        [as_person(newcomer) for newcomer in waiting],
+        await candidates(db, now),
+        await past_pairs(db),
+        predecessors,
+    )
     results: list[tuple[Participant, Participant | None]] = []
-    for newcomer in await waiting_newcomers(db, now):
-        result = await pair_newcomer(app, db, now, newcomer)
+    for newcomer in waiting:
+        result = await record_match(app, db, now, newcomer, plan[newcomer.id])
         results.append((newcomer, result.buddy))
     return results
