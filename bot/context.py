@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from bot.app import App
 
 
+# Telegram sends messages of anonymous group admins as this user; it is never a real person,
+# so it never acts as an organiser, whatever the participant row says.
+TELEGRAM_ANONYMOUS_ADMIN = "1087968824"
+
+
 class UserError(Exception):
     """A problem with what the user asked, answered with this text (already translated)."""
 
@@ -43,7 +48,8 @@ class Context:
 
     @property
     def is_organiser(self) -> bool:
-        return self.participant.is_organiser
+        """The role, checked on the server for every organiser command, sub-command and button."""
+        return self.participant.is_organiser and self.identity.user_id != TELEGRAM_ANONYMOUS_ADMIN
 
     def t(self, texts: Texts, key: str, **values: object) -> str:
         return texts(self.lang, key, **values)

@@ -15,7 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.context import Context, UserError
+from bot.context import TELEGRAM_ANONYMOUS_ADMIN, Context, UserError
 from bot.db.models import DialogueState, Identity, Participant, ProcessedUpdate
 from bot.dispatch_texts import TEXTS
 from bot.i18n import language_of
@@ -29,8 +29,6 @@ log = logging.getLogger(__name__)
 HandlerResult = Reply | list[Reply] | None
 Handler = Callable[[Context], Awaitable[HandlerResult]]
 
-# Telegram sends messages of anonymous group admins as this user; it is never a real person.
-TELEGRAM_ANONYMOUS_ADMIN = "1087968824"
 # Remembered update ids older than this are pruned; redeliveries come within minutes.
 UPDATE_MEMORY = timedelta(days=14)
 
@@ -227,9 +225,7 @@ class Dispatcher:
         return await self.run(ctx, command, args)
 
     async def run(self, ctx: Context, command: Command, args: str) -> HandlerResult:
-        if command.organiser_only and not (
-            ctx.is_organiser and ctx.identity.user_id != TELEGRAM_ANONYMOUS_ADMIN
-        ):
+        if command.organiser_only and not ctx.is_organiser:
             return Reply(ctx.t(TEXTS, "organisers_only", command=command.name))
         ctx.command = command.name
         ctx.args = args

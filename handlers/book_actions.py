@@ -40,7 +40,6 @@ from handlers.book_views import (
     when,
 )
 from handlers.books_texts import TEXTS
-from handlers.session_views import is_organiser
 from scheduler.outbox import enqueue
 
 MAX_TITLE = 200
@@ -160,7 +159,7 @@ async def volunteer(ctx: Context, text: str) -> Reply:
 
 
 async def pick_book(ctx: Context, text: str) -> Reply:
-    if not is_organiser(ctx):
+    if not ctx.is_organiser:
         raise ctx.fail(TEXTS, "organisers_only")
     parts = text.split()
     if not parts or len(parts) > 2:
@@ -282,7 +281,7 @@ async def suggest_presenters(ctx: Context, session: Session) -> list[tuple[Parti
 
 
 async def invite(ctx: Context, pick_id: int, participant_id: int) -> Reply:
-    if not is_organiser(ctx):
+    if not ctx.is_organiser:
         raise ctx.fail(TEXTS, "organisers_only")
     pick = await ctx.db.get(BookPick, pick_id)
     person = await ctx.db.get(Participant, participant_id)

@@ -25,7 +25,6 @@ from handlers.book_storage import (
     verdicts_of,
 )
 from handlers.books_texts import TEXTS
-from handlers.session_views import is_organiser
 
 LATEST_VERDICTS = 3
 # /boeken shows at most this many verdicts under a discussed book, their takes clipped to this.
@@ -270,6 +269,6 @@ async def book_view(ctx: Context, book: Book) -> Reply:
         taken = await presenters_of(ctx.db, upcoming[1].id)
         if may_volunteer(taken, upcoming[0].id, ctx.participant.id):
             buttons.append(present_button(ctx.lang, book.id))
-    elif is_organiser(ctx) and await upcoming_sessions(ctx.db, ctx.now):
+    elif ctx.is_organiser and await upcoming_sessions(ctx.db, ctx.now):
         buttons.append((Button(ctx.t(TEXTS, "button_pick"), f"{CALLBACK}:k:{book.id}"),))
     return Reply("\n".join(lines)).with_buttons(*buttons)

@@ -32,7 +32,6 @@ from handlers.poll_state import (
 )
 from handlers.poll_views import REFRESH_PREFIX, VOTE_PREFIX, ranked_line, ranking, vote_message
 from handlers.polls_texts import TEXTS
-from handlers.session_views import is_organiser
 
 MAX_VOTES_LIMIT = 10
 
@@ -99,11 +98,11 @@ def register(registry: Registry) -> None:
         head, _, rest = ctx.args.strip().partition(" ")
         action = head.lower()
         if action in {"open", "start"}:
-            if not is_organiser(ctx):
+            if not ctx.is_organiser:
                 raise ctx.fail(TEXTS, "organisers_only")
             return await open_command(ctx, rest)
         if action in {"sluit", "close", "stop"}:
-            if not is_organiser(ctx):
+            if not ctx.is_organiser:
                 raise ctx.fail(TEXTS, "organisers_only")
             return await close_command(ctx, rest.strip())
         if action in {"stand", "uitslag", "result", "status"}:
@@ -121,7 +120,7 @@ def register(registry: Registry) -> None:
 
     def usage(ctx: Context) -> Reply:
         text = ctx.t(TEXTS, "poll_usage")
-        if is_organiser(ctx):
+        if ctx.is_organiser:
             text += "\n\n" + ctx.t(TEXTS, "poll_usage_organiser")
         return Reply(text)
 
@@ -202,7 +201,7 @@ def register(registry: Registry) -> None:
         lines = [header, ""]
         who: dict[int, list[str]] = {}
         # Votes are open to organisers by default; an anonymous poll has no names to show.
-        if is_organiser(ctx) and not poll.anonymous:
+        if ctx.is_organiser and not poll.anonymous:
             rows = await ctx.db.execute(
                 select(Vote.proposal_id, Participant.display_name)
                 .join(Participant, Participant.id == Vote.participant_id)

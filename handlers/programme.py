@@ -25,7 +25,6 @@ from handlers.lookup import find_participant
 from handlers.poll_state import names_of, poll_of, poll_view, prep_member, session_or_next
 from handlers.poll_views import ranking
 from handlers.polls_texts import TEXTS
-from handlers.session_views import is_organiser
 from knowledge.model import Lesson
 
 SUGGESTIONS = 2
@@ -101,7 +100,7 @@ async def publish(ctx: Context, session: Session) -> list[ProgrammeItem]:
 
 
 async def can_build(ctx: Context, session: Session) -> bool:
-    if is_organiser(ctx):
+    if ctx.is_organiser:
         return True
     return await prep_member(ctx.db, session.id, ctx.participant.id) is not None
 

@@ -13,7 +13,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.context import Context
 from bot.dates import describe_offset, format_datetime, localize
 from bot.db.models import Identity, Participant, Rsvp, Session
-from bot.dispatch import TELEGRAM_ANONYMOUS_ADMIN
 from bot.messages import Button, Reply
 from handlers.sessions_texts import TEXTS
 
@@ -24,13 +23,8 @@ CHOICES = {"ja": YES, "nee": NO, "misschien": MAYBE}
 OVERNIGHT_CHOICES = {"nacht-ja": True, "nacht-nee": False}
 
 
-def is_organiser(ctx: Context) -> bool:
-    """Checked on the server for every organiser sub-command and button."""
-    return ctx.is_organiser and ctx.identity.user_id != TELEGRAM_ANONYMOUS_ADMIN
-
-
 def require_organiser(ctx: Context) -> None:
-    if not is_organiser(ctx):
+    if not ctx.is_organiser:
         raise ctx.fail(TEXTS, "organisers_only")
 
 

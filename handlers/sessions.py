@@ -39,7 +39,6 @@ from handlers.session_views import (
     coming_ids,
     count,
     get_session,
-    is_organiser,
     offsets_text,
     require_organiser,
     rsvp_of,
@@ -66,7 +65,7 @@ def register(registry: Registry) -> None:
     async def list_sessions(ctx: Context) -> list[Reply]:
         sessions = await upcoming_sessions(ctx.db, ctx.now)
         if not sessions:
-            key = "none_upcoming_organiser" if is_organiser(ctx) else "none_upcoming"
+            key = "none_upcoming_organiser" if ctx.is_organiser else "none_upcoming"
             return [Reply(ctx.t(TEXTS, key))]
         replies = [Reply(ctx.t(TEXTS, "upcoming_header", count=len(sessions)))]
         for session in sessions:
@@ -86,7 +85,7 @@ def register(registry: Registry) -> None:
         head = head.lower()
         if not head:
             usage = ctx.t(TEXTS, "usage")
-            if is_organiser(ctx):
+            if ctx.is_organiser:
                 usage += "\n\n" + ctx.t(TEXTS, "usage_organiser")
             return Reply(usage)
         if head in {"nieuw", "new", "plan"}:
@@ -301,4 +300,4 @@ async def timeline_text(ctx: Context, session: Session) -> str:
 
 def status_text(ctx: Context, status: str) -> str:
     key = f"status_{status}"
-    return ctx.t(TEXTS, key) if key in TEXTS.keys() else status  # noqa: SIM118
+    return ctx.t(TEXTS, key) if key in TEXTS else status

@@ -436,3 +436,23 @@ async def test_coming_back_from_a_pause_keeps_the_offered_capacity(app: App) -> 
     assert "maximaal 3" in await karel.text("/maatje word max 3")
     await karel.say("/maatje pauze")
     assert "maximaal 3" in await karel.text("/maatje word")
+
+
+async def test_an_anonymous_group_admin_cannot_run_organiser_sub_commands(app: App) -> None:
+    from bot.context import TELEGRAM_ANONYMOUS_ADMIN
+    from bot.db.models import Identity
+
+    anonymous = Person(app, TELEGRAM_ANONYMOUS_ADMIN, platform="telegram")
+    await anonymous.say("/start")
+    # Even with the role on the participant row (e.g. after a merge), the id never acts.
+    async with app.sessions() as db, db.begin():
+        identity = await db.scalar(
+            select(Identity).where(Identity.user_id == TELEGRAM_ANONYMOUS_ADMIN)
+        )
+        assert identity is not None
+        participant = await db.get(Participant, identity.participant_id)
+        assert participant is not None
+        participant.is_organiser = True
+    assert "Koppelronde" not in await anonymous.text("/maatje koppel")
+    # A real organiser gets the round.
+    assert "Koppelronde" in await Person(app, "organiser", name="Olga").text("/maatje koppel")
