@@ -38,3 +38,6 @@ class Texts:
 
     def keys(self) -> list[str]:
         return list(self._table)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._table

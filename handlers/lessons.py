@@ -146,7 +146,7 @@ def source_label(ctx: Context, source: str) -> str:
     if re.fullmatch(r"\d\.\d", source):
         return ctx.t(TEXTS, "source_section", number=source)
     key = f"source_{source}"
-    return ctx.t(TEXTS, key) if key in TEXTS.keys() else source  # noqa: SIM118
+    return ctx.t(TEXTS, key) if key in TEXTS else source
 
 
 def _theme_name(ctx: Context, knowledge: Knowledge, source: str) -> str | None:

@@ -23,3 +23,8 @@ def test_texts_fall_back_to_dutch_and_fill_in_values() -> None:
 def test_a_text_without_dutch_is_refused() -> None:
     with pytest.raises(ValueError, match="without Dutch"):
         Texts({"x": {"en": "only English"}})
+
+
+def test_membership_asks_the_table() -> None:
+    texts = Texts({"hi": {"nl": "Hallo"}})
+    assert "hi" in texts and "bye" not in texts
