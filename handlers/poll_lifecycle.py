@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from sqlalchemy import select, update
@@ -45,11 +45,20 @@ REFRESH_DELAY = timedelta(seconds=60)
 
 
 def default_close(session: Session, now: datetime, tz: Any) -> datetime:
-    """14 days before the meeting; when that is (nearly) past, halfway to the meeting."""
+    """14 days before the meeting; when that is (nearly) past, halfway to the meeting.
+
+    Halfway is rounded to 17:00 local time that day, a deadline people can remember, unless
+    that would leave less than a day to vote.
+    """
     planned: datetime = shift(session.starts_at, CLOSE_OFFSET, tz)
     if planned > now + timedelta(days=1):
         return planned
-    return now + (session.starts_at - now) / 2
+    halfway = now + (session.starts_at - now) / 2
+    local = halfway.astimezone(tz)
+    rounded = local.replace(hour=17, minute=0, second=0, microsecond=0).astimezone(UTC)
+    if now + timedelta(days=1) <= rounded < session.starts_at:
+        return rounded
+    return halfway
 
 
 async def open_poll(

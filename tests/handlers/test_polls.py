@@ -562,3 +562,19 @@ async def test_withdrawing_during_the_vote_refreshes_everyone_s_message(
     [(chat, message_id, reply)] = messenger.edits
     assert (chat, message_id) == ("organiser", "olga-msg")
     assert "Sociale herovering" not in reply.text and "Werk en sport" in reply.text
+
+
+def test_a_late_vote_closes_at_17_00_halfway_to_the_meeting() -> None:
+    from types import SimpleNamespace
+    from zoneinfo import ZoneInfo
+
+    from handlers.poll_lifecycle import default_close
+
+    tz = ZoneInfo("Europe/Amsterdam")
+    meeting = SimpleNamespace(starts_at=datetime(2026, 12, 3, 9, 0, tzinfo=UTC))
+    # In time: 14 days before the meeting, at its own wall-clock time.
+    early = default_close(meeting, datetime(2026, 11, 1, 9, 0, tzinfo=UTC), tz)  # type: ignore[arg-type]
+    assert early == datetime(2026, 11, 19, 9, 0, tzinfo=UTC)
+    # Too late for that: halfway, at 17:00 Amsterdam time, not at an odd minute.
+    late = default_close(meeting, datetime(2026, 11, 22, 23, 55, tzinfo=UTC), tz)  # type: ignore[arg-type]
+    assert late.astimezone(tz).replace(tzinfo=None) == datetime(2026, 11, 28, 17, 0)
