@@ -28,7 +28,6 @@ from handlers.book_storage import (
     presents,
     save_verdict,
     upcoming_pick,
-    upcoming_sessions,
 )
 from handlers.book_views import (
     CALLBACK,
@@ -40,6 +39,7 @@ from handlers.book_views import (
     when,
 )
 from handlers.books_texts import TEXTS
+from handlers.session_views import upcoming_sessions
 from scheduler.outbox import enqueue
 
 MAX_TITLE = 200
@@ -213,7 +213,7 @@ async def pick_book(ctx: Context, text: str) -> Reply:
 
 async def sessions_to_pick(ctx: Context) -> list[Session]:
     """The planned meetings that have not begun: a meeting under way has had its discussion."""
-    return [s for s in await upcoming_sessions(ctx.db, ctx.now) if s.starts_at > ctx.now]
+    return await upcoming_sessions(ctx.db, ctx.now, under_way=False)
 
 
 async def upcoming_text(ctx: Context) -> str:

@@ -69,15 +69,6 @@ class PresenterRow:
     book: Book
 
 
-async def upcoming_sessions(db: AsyncSession, now: datetime) -> list[Session]:
-    rows = await db.scalars(
-        select(Session)
-        .where(Session.status == PLANNED, Session.ends_at > now)
-        .order_by(Session.starts_at, Session.id)
-    )
-    return list(rows.all())
-
-
 async def picks_of(db: AsyncSession, session_id: int) -> list[tuple[BookPick, Book]]:
     rows = await db.execute(
         select(BookPick, Book)

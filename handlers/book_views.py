@@ -21,10 +21,10 @@ from handlers.book_storage import (
     picks_of,
     presenters_of,
     upcoming_pick,
-    upcoming_sessions,
     verdicts_of,
 )
 from handlers.books_texts import TEXTS
+from handlers.session_views import upcoming_sessions
 
 LATEST_VERDICTS = 3
 # /boeken shows at most this many verdicts under a discussed book, their takes clipped to this.

@@ -9,8 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.dates import format_date
-from bot.db.models import Identity, Participant, Session
+from bot.db.models import Identity, Participant
 from handlers.buddies_texts import TEXTS
+from handlers.session_views import next_session
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -71,15 +72,6 @@ def reason_text(lang: str, rule: str, newcomer: Participant, buddy: Participant)
 
 def display(person: Participant | None, lang: str) -> str:
     return person.display_name if person is not None else TEXTS(lang, "someone_erased")
-
-
-async def next_session(db: AsyncSession, now: datetime) -> Session | None:
-    found: Session | None = await db.scalar(
-        select(Session)
-        .where(Session.status == "planned", Session.starts_at > now)
-        .order_by(Session.starts_at)
-    )
-    return found
 
 
 async def meet_line(app: App, db: AsyncSession, now: datetime, lang: str) -> str:

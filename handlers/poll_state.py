@@ -24,18 +24,9 @@ from bot.db.models import (
 from bot.db.models.polls import POLL_OPEN, PROPOSED
 from handlers.poll_views import PollView
 from handlers.polls_texts import TEXTS
+from handlers.session_views import next_session, upcoming_sessions
 
 # -- meetings, polls, proposals and prep groups -------------------------------------------------
-
-
-async def upcoming(db: AsyncSession, now: datetime) -> list[Session]:
-    rows = await db.scalars(
-        select(Session)
-        .where(Session.status == "planned", Session.starts_at > now)
-        .order_by(Session.starts_at, Session.id)
-        .limit(10)
-    )
-    return list(rows.all())
 
 
 async def poll_of(db: AsyncSession, session_id: int) -> Poll | None:
@@ -45,7 +36,7 @@ async def poll_of(db: AsyncSession, session_id: int) -> Poll | None:
 async def agenda_session(db: AsyncSession, now: datetime) -> tuple[Session | None, int | None]:
     """The next meeting whose agenda is still open, and the one skipped because its vote closed."""
     skipped = None
-    for session in await upcoming(db, now):
+    for session in await upcoming_sessions(db, now, under_way=False, limit=10):
         poll = await poll_of(db, session.id)
         if poll is None or poll.status == POLL_OPEN:
             return session, skipped
@@ -97,8 +88,7 @@ async def session_or_next(ctx: Context, reference: str | None) -> Session | None
     """The meeting referred to, or without a reference the next one (None: there is none)."""
     if reference:
         return await session_by_reference(ctx, reference)
-    found = (await upcoming(ctx.db, ctx.now))[:1]
-    return found[0] if found else None
+    return await next_session(ctx.db, ctx.now)
 
 
 async def prep_member(

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.context import Context
 from bot.dates import describe_offset, format_datetime, localize
 from bot.db.models import Identity, Participant, Rsvp, Session
+from bot.db.models.sessions import PLANNED
 from bot.messages import Button, Reply
 from handlers.sessions_texts import TEXTS
 
@@ -48,14 +49,24 @@ async def get_session(ctx: Context, reference: str) -> Session:
     return session
 
 
-async def upcoming_sessions(db: AsyncSession, now: datetime, limit: int = 10) -> list[Session]:
-    rows = await db.scalars(
+async def upcoming_sessions(
+    db: AsyncSession, now: datetime, *, under_way: bool = True, limit: int | None = None
+) -> list[Session]:
+    """The planned sessions not over yet (with `under_way=False`: not begun yet), by start."""
+    still = Session.ends_at > now if under_way else Session.starts_at > now
+    query = (
         select(Session)
-        .where(Session.status == "planned", Session.ends_at > now)
-        .order_by(Session.starts_at)
+        .where(Session.status == PLANNED, still)
+        .order_by(Session.starts_at, Session.id)
         .limit(limit)
     )
-    return list(rows.all())
+    return list((await db.scalars(query)).all())
+
+
+async def next_session(db: AsyncSession, now: datetime) -> Session | None:
+    """The first planned session that has not begun."""
+    found = await upcoming_sessions(db, now, under_way=False, limit=1)
+    return found[0] if found else None
 
 
 async def rsvp_of(db: AsyncSession, session_id: int, participant_id: int) -> Rsvp | None:

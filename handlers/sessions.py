@@ -63,7 +63,7 @@ def register(registry: Registry) -> None:
         help_en="the coming meetings, with sign-up",
     )
     async def list_sessions(ctx: Context) -> list[Reply]:
-        sessions = await upcoming_sessions(ctx.db, ctx.now)
+        sessions = await upcoming_sessions(ctx.db, ctx.now, limit=10)
         if not sessions:
             key = "none_upcoming_organiser" if ctx.is_organiser else "none_upcoming"
             return [Reply(ctx.t(TEXTS, key))]
