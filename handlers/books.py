@@ -46,7 +46,7 @@ from handlers.book_views import (
 from handlers.books_texts import TEXTS
 from scheduler.jobs import JobContext
 from scheduler.outbox import enqueue
-from scheduler.timeline import session_of
+from scheduler.timeline import planned_session_of
 
 MAX_INPUT = 600
 # The verdict is asked after the meeting, not during it. A timeline step is due at the session's
@@ -156,8 +156,8 @@ def register(registry: Registry) -> None:
         label_en="reading club: reminder for the presenters",
     )
     async def remind_presenters(job: JobContext) -> None:
-        session = await session_of(job)
-        if session is None or not session.is_planned:
+        session = await planned_session_of(job)
+        if session is None:
             return
         rows = await presenters_of(job.db, session.id)
         people: dict[int, tuple[Participant, list[Book]]] = {}
@@ -191,8 +191,8 @@ def register(registry: Registry) -> None:
         label_en="reading club: ask the presenters for their verdict",
     )
     async def ask_verdicts(job: JobContext) -> None:
-        session = await session_of(job)
-        if session is None or not session.is_planned:
+        session = await planned_session_of(job)
+        if session is None:
             return
         for row in await presenters_of(job.db, session.id):
             lang = language_of(row.person.language)

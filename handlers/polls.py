@@ -17,7 +17,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.context import Context
-from bot.db.models import Ballot, Participant, Poll, PrepGroupMember, Session
+from bot.db.models import Ballot, Participant, Poll, PrepGroupMember
 from bot.db.models.polls import POLL_OPEN
 from bot.features import Registry
 from bot.messages import Reply
@@ -44,7 +44,7 @@ from handlers.polls_texts import TEXTS
 from handlers.session_views import active_participants
 from scheduler.jobs import JobContext
 from scheduler.outbox import enqueue_many
-from scheduler.timeline import session_of
+from scheduler.timeline import planned_session_of
 
 
 def register(registry: Registry) -> None:
@@ -110,7 +110,7 @@ def register(registry: Registry) -> None:
         label_en="agenda vote opens",
     )
     async def open_step(job: JobContext) -> None:
-        session = await step_session(job)
+        session = await planned_session_of(job)
         if session is None or await poll_of(job.db, session.id) is not None:
             return  # cancelled, or an organiser opened the vote already
         closes_at = default_close(session, job.now, job.app.settings.tz)
@@ -123,7 +123,7 @@ def register(registry: Registry) -> None:
         label_en="agenda vote closes, result to everyone",
     )
     async def close_step(job: JobContext) -> None:
-        session = await step_session(job)
+        session = await planned_session_of(job)
         poll = await poll_of(job.db, session.id) if session is not None else None
         # A later deadline set by an organiser is kept; its own job closes the poll then.
         if poll is not None and poll.status == POLL_OPEN and poll.closes_at <= job.now:
@@ -171,12 +171,6 @@ def register(registry: Registry) -> None:
         poll = await job_poll(job)
         if poll is not None:
             await refresh_messages(job.app, job.db, poll, job.now)
-
-
-async def step_session(job: JobContext) -> Session | None:
-    """The planned session of a timeline step (None: gone or cancelled)."""
-    session = await session_of(job)
-    return session if session is not None and session.is_planned else None
 
 
 async def job_poll(job: JobContext) -> Poll | None:

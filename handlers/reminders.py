@@ -19,7 +19,7 @@ from handlers.session_views import active_participants, card, coming_ids, rsvps_
 from handlers.sessions_texts import TEXTS
 from scheduler.jobs import JobContext
 from scheduler.outbox import enqueue_many
-from scheduler.timeline import session_of
+from scheduler.timeline import planned_session_of
 
 log = logging.getLogger(__name__)
 
@@ -28,10 +28,9 @@ LOGISTICS_OFFSET = timedelta(days=-1)
 
 
 async def _planned_session(job: JobContext) -> Session | None:
-    session = await session_of(job)
-    if session is None or not session.is_planned:
+    session = await planned_session_of(job)
+    if session is None:
         log.info("timeline step %s: session gone or cancelled, nothing sent", job.job.key)
-        return None
     return session
 
 
