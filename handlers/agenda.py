@@ -14,6 +14,7 @@ from bot.db.models import AgendaProposal, Poll, Session, Support, Vote
 from bot.db.models.polls import MAX_TITLE, MAX_WHY, POLL_CLOSED, POLL_OPEN, PROPOSED
 from bot.features import Registry
 from bot.messages import Button, Reply
+from handlers.lookup import parse_id
 from handlers.poll_lifecycle import mark_stale
 from handlers.poll_state import (
     agenda_session,
@@ -107,10 +108,10 @@ def register(registry: Registry) -> None:
         if ctx.command == "agenda" and action in {"voorstel", "propose", "nieuw"}:
             return await propose(ctx, rest)
         if action in {"steun", "support"}:
-            number = rest.strip().lstrip("#")
-            if not number.isdigit() or len(number) > 9:
+            number = parse_id(rest)
+            if number is None:
                 return Reply(ctx.t(TEXTS, "agenda_usage"))
-            return await add_support(ctx, int(number))
+            return await add_support(ctx, number)
         if action in {"intrekken", "withdraw", "weg"}:
             return await withdraw(ctx, rest.strip())
         if action in {"help", "hulp"}:
@@ -245,12 +246,12 @@ def register(registry: Registry) -> None:
         return Reply(reply.text, edit=True)
 
     async def withdraw(ctx: Context, reference: str) -> Reply:
-        number = reference.lstrip("#")
-        if not number.isdigit() or len(number) > 9:
+        number = parse_id(reference)
+        if number is None:
             return Reply(ctx.t(TEXTS, "withdraw_usage"))
-        proposal = await ctx.db.get(AgendaProposal, int(number))
+        proposal = await ctx.db.get(AgendaProposal, number)
         if proposal is None or proposal.status != PROPOSED:
-            return Reply(ctx.t(TEXTS, "proposal_not_found", id=number))
+            return Reply(ctx.t(TEXTS, "proposal_not_found", id=reference.lstrip("#")))
         if proposal.proposer_id != ctx.participant.id:
             return Reply(ctx.t(TEXTS, "not_your_proposal", id=proposal.id))
         poll = await poll_of(ctx.db, proposal.session_id)

@@ -17,7 +17,6 @@ from bot.messages import Button, Reply
 from handlers.book_parsing import (
     normalise_title,
     one_line,
-    parse_id,
     parse_proposal,
     parse_verdict,
 )
@@ -39,6 +38,7 @@ from handlers.book_views import (
     when,
 )
 from handlers.books_texts import TEXTS
+from handlers.lookup import parse_id
 from handlers.session_views import upcoming_sessions
 from scheduler.outbox import enqueue
 

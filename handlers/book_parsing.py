@@ -30,7 +30,6 @@ VERDICT_WORDS = sorted(
 )
 ARTICLES = {"de", "het", "een", "the", "a", "an"}
 URL = re.compile(r"https?://\S+", re.IGNORECASE)
-ID = re.compile(r"^#?(\d{1,9})$")
 
 
 def normalise_title(text: str) -> str:
@@ -80,11 +79,6 @@ def parse_verdict(text: str) -> tuple[str, str] | None:
         if lowered == words or lowered.startswith(words + " "):
             return verdict, text[len(words) :].strip()
     return None
-
-
-def parse_id(text: str) -> int | None:
-    match = ID.match(text.strip())
-    return int(match[1]) if match else None
 
 
 def one_line(text: str) -> str:

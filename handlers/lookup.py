@@ -1,4 +1,7 @@
-"""Find participants from what people type: "@esther", "Esther Brink", a Slack "<@U0123>"."""
+"""Find participants from what people type: "@esther", "Esther Brink", a Slack "<@U0123>".
+
+And read the number of a session, proposal or book: "12" or "#12".
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.models import Identity, Participant
 
 SLACK_MENTION = re.compile(r"^<@([A-Z0-9]+)(?:\|[^>]*)?>$")
+ID = re.compile(r"^#?(\d{1,9})$")
+
+
+def parse_id(text: str) -> int | None:
+    """The number typed as "12" or "#12" (at most 9 digits), or None."""
+    match = ID.match(text.strip())
+    return int(match[1]) if match else None
 
 
 async def find_participant(

@@ -22,6 +22,7 @@ from bot.db.models import (
     Vote,
 )
 from bot.db.models.polls import POLL_OPEN, PROPOSED
+from handlers.lookup import parse_id
 from handlers.poll_views import PollView
 from handlers.polls_texts import TEXTS
 from handlers.session_views import next_session, upcoming_sessions
@@ -45,10 +46,8 @@ async def agenda_session(db: AsyncSession, now: datetime) -> tuple[Session | Non
 
 
 async def session_by_reference(ctx: Context, reference: str) -> Session:
-    number = reference.strip().lstrip("#")
-    session = (
-        await ctx.db.get(Session, int(number)) if number.isdigit() and len(number) < 10 else None
-    )
+    number = parse_id(reference)
+    session = await ctx.db.get(Session, number) if number is not None else None
     if session is None:
         raise ctx.fail(TEXTS, "session_not_found", id=reference.strip()[:20])
     return session

@@ -21,7 +21,7 @@ from bot.db.models.polls import POLL_CLOSED, PROPOSED
 from bot.features import Registry
 from bot.messages import Reply
 from handlers.lessons import lesson_index
-from handlers.lookup import find_participant
+from handlers.lookup import find_participant, parse_id
 from handlers.poll_state import names_of, poll_of, poll_view, prep_member, session_or_next
 from handlers.poll_views import ranking
 from handlers.polls_texts import TEXTS
@@ -159,12 +159,12 @@ def register(registry: Registry) -> None:
         return Reply("\n".join(lines))
 
     async def take(ctx: Context, session: Session, words: list[str]) -> Reply:
-        number = words[0].lstrip("#") if words else ""
-        if not number.isdigit() or len(number) > 9:
+        number = parse_id(words[0]) if words else None
+        if number is None:
             return Reply(ctx.t(TEXTS, "programme_take_usage", id=session.id))
-        proposal = await ctx.db.get(AgendaProposal, int(number))
+        proposal = await ctx.db.get(AgendaProposal, number)
         if proposal is None or proposal.status != PROPOSED:
-            return Reply(ctx.t(TEXTS, "proposal_not_found", id=number))
+            return Reply(ctx.t(TEXTS, "proposal_not_found", id=words[0].lstrip("#")))
         if proposal.session_id != session.id:
             return Reply(
                 ctx.t(
@@ -211,10 +211,10 @@ def register(registry: Registry) -> None:
 
     async def item_at(ctx: Context, session: Session, reference: str) -> ProgrammeItem:
         items = await items_of(ctx.db, session.id)
-        number = reference.lstrip("#")
-        if not number.isdigit() or not 1 <= int(number) <= len(items):
+        number = parse_id(reference)
+        if number is None or not 1 <= number <= len(items):
             raise ctx.fail(TEXTS, "programme_item_not_found", id=session.id, n=reference[:10])
-        return items[int(number) - 1]
+        return items[number - 1]
 
     async def set_owner(ctx: Context, session: Session, words: list[str]) -> Reply:
         if len(words) < 2:

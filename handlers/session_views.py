@@ -15,6 +15,7 @@ from bot.dates import describe_offset, format_datetime, localize
 from bot.db.models import Identity, Participant, Rsvp, Session
 from bot.db.models.sessions import PLANNED
 from bot.messages import Button, Reply
+from handlers.lookup import parse_id
 from handlers.sessions_texts import TEXTS
 
 YES, NO, MAYBE = "yes", "no", "maybe"
@@ -42,9 +43,9 @@ def default_end(starts_at: datetime, overnight: bool, tz: ZoneInfo) -> datetime:
 
 async def get_session(ctx: Context, reference: str) -> Session:
     """The session numbered `reference`, or a clear error."""
-    number = reference.strip().lstrip("#")
-    session = await ctx.db.get(Session, int(number)) if number.isdigit() else None
-    if session is None or len(number) > 9:
+    number = parse_id(reference)
+    session = await ctx.db.get(Session, number) if number is not None else None
+    if session is None:
         raise ctx.fail(TEXTS, "not_found", id=reference.strip()[:20])
     return session
 
