@@ -29,7 +29,7 @@ def session_uid(session: Session) -> str:
     return f"session-{session.id}@copbot"
 
 
-def summary_of(session: Session, lang: str = "nl") -> str:
+def summary_of(session: Session) -> str:
     base = "CoP wijkenaanpak"
     return f"{base}: {session.theme}" if session.theme else base
 
@@ -42,7 +42,7 @@ def session_event(session: Session, tz: ZoneInfo, lang: str = "nl") -> Event:
     # Local time with TZID (and a VTIMEZONE in the calendar) keeps DST right in every client.
     event.add("dtstart", session.starts_at.astimezone(tz))
     event.add("dtend", session.ends_at.astimezone(tz))
-    event.add("summary", summary_of(session, lang))
+    event.add("summary", summary_of(session))
     if session.place:
         event.add("location", session.place)
     lines = []

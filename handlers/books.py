@@ -156,7 +156,7 @@ def register(registry: Registry) -> None:
         label_en="reading club: reminder for the presenters",
     )
     async def remind_presenters(job: JobContext) -> None:
-        session = await planned_session_of(job)
+        session = planned_session_of(job)
         if session is None:
             return
         rows = await presenters_of(job.db, session.id)
@@ -191,7 +191,7 @@ def register(registry: Registry) -> None:
         label_en="reading club: ask the presenters for their verdict",
     )
     async def ask_verdicts(job: JobContext) -> None:
-        session = await planned_session_of(job)
+        session = planned_session_of(job)
         if session is None:
             return
         for row in await presenters_of(job.db, session.id):

@@ -29,7 +29,6 @@ from handlers.buddy_pairs import (
 from handlers.buddy_views import display
 from scheduler.jobs import JobContext, schedule
 from scheduler.outbox import enqueue
-from scheduler.timeline import session_of
 
 CHECKIN_AGAIN_AFTER = timedelta(days=7)
 BRIEF_BEFORE = timedelta(days=-7)
@@ -120,7 +119,7 @@ def register(registry: Registry) -> None:
         label_en="buddies: brief your newcomer",
     )
     async def run_brief(job: JobContext) -> None:
-        session = await session_of(job)
+        session = job.session
         if session is None:
             return
         db = job.db
@@ -162,7 +161,7 @@ def register(registry: Registry) -> None:
         label_en="buddies: how was it for your newcomer?",
     )
     async def run_after(job: JobContext) -> None:
-        session = await session_of(job)
+        session = job.session
         if session is None:
             return
         db = job.db

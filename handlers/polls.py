@@ -110,7 +110,7 @@ def register(registry: Registry) -> None:
         label_en="agenda vote opens",
     )
     async def open_step(job: JobContext) -> None:
-        session = await planned_session_of(job)
+        session = planned_session_of(job)
         if session is None or await poll_of(job.db, session.id) is not None:
             return  # cancelled, or an organiser opened the vote already
         closes_at = default_close(session, job.now, job.app.settings.tz)
@@ -123,7 +123,7 @@ def register(registry: Registry) -> None:
         label_en="agenda vote closes, result to everyone",
     )
     async def close_step(job: JobContext) -> None:
-        session = await planned_session_of(job)
+        session = planned_session_of(job)
         poll = await poll_of(job.db, session.id) if session is not None else None
         # A later deadline set by an organiser is kept; its own job closes the poll then.
         if poll is not None and poll.status == POLL_OPEN and poll.closes_at <= job.now:

@@ -27,8 +27,8 @@ NUDGE_OFFSET = timedelta(days=-7)
 LOGISTICS_OFFSET = timedelta(days=-1)
 
 
-async def _planned_session(job: JobContext) -> Session | None:
-    session = await planned_session_of(job)
+def _planned_session(job: JobContext) -> Session | None:
+    session = planned_session_of(job)
     if session is None:
         log.info("timeline step %s: session gone or cancelled, nothing sent", job.job.key)
     return session
@@ -45,7 +45,7 @@ def register(registry: Registry) -> None:
         per_session=True,
     )
     async def remind(job: JobContext) -> None:
-        session = await _planned_session(job)
+        session = _planned_session(job)
         if session is None:
             return
         offset_text = str(job.payload.get("offset", "PT0S"))
@@ -77,7 +77,7 @@ def register(registry: Registry) -> None:
         label_en="nudge to those who haven't answered",
     )
     async def nudge(job: JobContext) -> None:
-        session = await _planned_session(job)
+        session = _planned_session(job)
         if session is None:
             return
         answered = await rsvps_of(job.db, session.id)
@@ -102,7 +102,7 @@ def register(registry: Registry) -> None:
         label_en="practical information for those coming",
     )
     async def logistics(job: JobContext) -> None:
-        session = await _planned_session(job)
+        session = _planned_session(job)
         if session is None:
             return
         rsvps = await rsvps_of(job.db, session.id)

@@ -211,12 +211,7 @@ def _stored_offset(text: object) -> timedelta:
         return timedelta(0)
 
 
-async def session_of(job: JobContext) -> Session | None:
-    """The session a timeline step runs for (the scheduler loads it with the job)."""
-    return job.session
-
-
-async def planned_session_of(job: JobContext) -> Session | None:
+def planned_session_of(job: JobContext) -> Session | None:
     """The session of a timeline step if it is still planned (None: gone or cancelled)."""
-    session = await session_of(job)
+    session = job.session  # the scheduler loads it with the job
     return session if session is not None and session.is_planned else None
