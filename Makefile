@@ -4,10 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-postgres lint typecheck unit bench knowledge-check clean
+.PHONY: venv-check run test test-postgres lint typecheck unit bench knowledge-check clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+# The venv is made here, never committed: a missing or broken one (moved machine, other Python)
+# is made again.
+# A stamp is only as good as the venv under it: forget it when .venv/bin/python does not run.
+venv-check:
+	@$(BIN)/python -c 'import sys' 2>/dev/null || rm -f $(STAMP)
+
+$(STAMP): pyproject.toml | venv-check
+	$(BIN)/python -c 'import sys' 2>/dev/null || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
