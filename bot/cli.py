@@ -11,8 +11,8 @@ from typing import TypeVar
 
 import typer
 
-from bot.app import App, build_app
-from bot.config import Settings
+from bot.core.config import Settings
+from bot.wiring import App, build_app
 
 T = TypeVar("T")
 

@@ -7,8 +7,8 @@ import logging
 from aiohttp import web
 from sqlalchemy import text
 
-from bot.app import App
-from bot.calendar import feed_for_token
+from bot.wiring import App
+from handlers.sessions.calendar import feed_for_token
 
 log = logging.getLogger(__name__)
 

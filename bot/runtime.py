@@ -10,8 +10,8 @@ import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from bot.app import App
 from bot.http import HttpServer, build_web_app
+from bot.wiring import App
 from scheduler.service import start_scheduler_service, tick
 
 log = logging.getLogger(__name__)
@@ -66,11 +66,11 @@ Starter = Callable[[App, object], Awaitable[Stopper]]
 def platform_starters(app: App) -> list[Starter]:
     starters: list[Starter] = []
     if app.settings.has_telegram:
-        from bot.platforms.telegram import start_telegram
+        from bot.platforms.telegram.adapter import start_telegram
 
         starters.append(start_telegram)
     if app.settings.has_slack:
-        from bot.platforms.slack import start_slack
+        from bot.platforms.slack.adapter import start_slack
 
         starters.append(start_slack)  # type: ignore[arg-type]
     return starters

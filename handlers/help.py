@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.context import Context
-from bot.features import Registry
-from bot.i18n import Texts
-from bot.messages import Reply
+from bot.core.i18n import Texts
+from bot.core.messages import Reply
+from bot.kernel.context import Context
+from bot.kernel.registry import Registry
 
 TEXTS = Texts(
     {

@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.context import Context
-from bot.dates import format_date
+from bot.core.dates import format_date
+from bot.core.i18n import Texts
+from bot.core.messages import Reply
 from bot.db.models import Book, Session, Verdict
-from bot.features import Registry
-from bot.i18n import Texts
-from bot.messages import Reply
+from bot.kernel.context import Context
+from bot.kernel.registry import Registry
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from bot.wiring import App
 
 # The most recent sessions shown; older ones are summed up in one line.
 MAX_SESSIONS = 12

@@ -41,6 +41,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.ports import (
+    DeliveryError,
+    Messenger,
+    PermanentFailure,
+    RetryLater,
+    TransientFailure,
+    UncertainDelivery,
+)
 from bot.db.models import Identity, OutboxMessage, Participant
 from bot.db.models.scheduling import (
     OUT_FAILED,
@@ -50,20 +58,12 @@ from bot.db.models.scheduling import (
     OUT_SKIPPED,
     OUT_UNCERTAIN,
 )
-from bot.platforms.base import (
-    DeliveryError,
-    Messenger,
-    PermanentFailure,
-    RetryLater,
-    TransientFailure,
-    UncertainDelivery,
-)
 from scheduler.claims import WORKER_ID, claimant_is_dead
 from scheduler.outbox import ACTIVE, recency, reply_from_json
 from scheduler.ratelimit import RateLimiter
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from bot.wiring import App
 
 log = logging.getLogger(__name__)
 

@@ -32,7 +32,7 @@ from scheduler.claims import (
 )
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from bot.wiring import App
 
 log = logging.getLogger(__name__)
 

@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.messages import Attachment, Button, Reply
 from bot.db.models import Identity, OutboxMessage, Participant
 from bot.db.models.scheduling import OUT_CANCELLED, OUT_PENDING, OUT_UNCERTAIN
-from bot.messages import Attachment, Button, Reply
 from scheduler.claims import insert_ignoring_duplicates, session_now
 
 log = logging.getLogger(__name__)

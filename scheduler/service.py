@@ -23,7 +23,7 @@ from scheduler.outbox import on_commit_of_new_messages
 from scheduler.timeline import add_missing_steps
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from bot.wiring import App
 
 log = logging.getLogger(__name__)
 

@@ -17,15 +17,15 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.dates import iso_duration, offset_from_stored, parse_iso_duration, shift
+from bot.core.dates import iso_duration, offset_from_stored, parse_iso_duration, shift
 from bot.db.models import ScheduledJob, Session
 from bot.db.models.scheduling import JOB_PENDING
 from bot.db.models.sessions import PLANNED
+from bot.kernel.jobs import TimelineStep
 from scheduler.jobs import cancel, schedule
-from scheduler.registry import TimelineStep
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from bot.wiring import App
     from scheduler.jobs import JobContext
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import App
+from bot.wiring import App
 from tests.factories import Person, make_app
 
 

@@ -17,12 +17,12 @@ from pathlib import Path
 import asyncpg
 from sqlalchemy.engine import make_url
 
-from bot.app import App, build_app
-from bot.clock import ManualClock
-from bot.config import Settings
+from bot.core.clock import ManualClock
+from bot.core.config import Settings
+from bot.core.messages import Incoming, Reply
 from bot.db.engine import create_engine
 from bot.db.migrate import upgrade
-from bot.messages import Incoming, Reply
+from bot.wiring import App, build_app
 
 _updates = itertools.count(1)
 

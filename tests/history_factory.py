@@ -10,8 +10,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from bot.app import App
 from bot.db.models import Identity, Participant, Rsvp, Session
+from bot.wiring import App
 from scheduler.delivery import Delivery
 from scheduler.service import tick
 from scheduler.timeline import sync_timeline

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from itertools import count
 from typing import TextIO
 
-from bot.app import App
-from bot.messages import Incoming, Reply
+from bot.core.messages import Incoming, Reply
+from bot.wiring import App
 
 CONSOLE_USER = "console"
 PROMPT = "jij> "

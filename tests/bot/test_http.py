@@ -6,8 +6,8 @@ from pathlib import Path
 
 import aiohttp
 
-from bot.app import App
 from bot.http import HttpServer, build_web_app
+from bot.wiring import App
 from tests.factories import make_app
 
 

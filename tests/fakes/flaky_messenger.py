@@ -8,8 +8,8 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.messages import Reply
-from bot.platforms.base import UncertainDelivery
+from bot.core.messages import Reply
+from bot.core.ports import UncertainDelivery
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import aiohttp
 
-from bot.messages import Reply
-from bot.platforms.base import PermanentFailure, RetryLater, TransientFailure, UncertainDelivery
+from bot.core.messages import Reply
+from bot.core.ports import PermanentFailure, RetryLater, TransientFailure, UncertainDelivery
 
 
 class HttpMessenger:

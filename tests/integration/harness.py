@@ -18,12 +18,12 @@ import aiohttp
 from aiohttp import web
 from sqlalchemy import func, select
 
-from bot.app import App
 from bot.db.models import ProcessedUpdate
 from bot.http import HttpServer, build_web_app
-from bot.platforms.slack import EVENTS_PATH, start_slack
-from bot.platforms.telegram import start_telegram
+from bot.platforms.slack.adapter import EVENTS_PATH, start_slack
+from bot.platforms.telegram.adapter import start_telegram
 from bot.runtime import Stopper
+from bot.wiring import App
 from tests.factories import make_app
 from tests.fakes.slack_api import BOT_TOKEN, BOT_USER, TEAM, FakeSlack
 from tests.fakes.telegram_api import FakeTelegram

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import App
-from bot.clock import ManualClock
+from bot.core.clock import ManualClock
 from bot.http import build_web_app
-from bot.platforms.telegram import start_telegram
+from bot.platforms.telegram.adapter import start_telegram
 from bot.runtime import Stopper
+from bot.wiring import App
 from scheduler.delivery import Delivery
 from scheduler.ratelimit import PlatformLimits, RateLimiter
 from scheduler.service import tick

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.clock import ManualClock
-from handlers.poll_lifecycle import REFRESH_DELAY
+from bot.core.clock import ManualClock
+from handlers.polls.lifecycle import REFRESH_DELAY
 from scheduler.service import tick
 from tests.factories import Person
 from tests.fakes.slack_api import block_values, blocks_text

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.clock import ManualClock
+from bot.core.clock import ManualClock
 from bot.db.models import Rsvp
 from scheduler.service import tick
 from tests.factories import Person, make_app

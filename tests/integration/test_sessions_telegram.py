@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import App
-from bot.clock import ManualClock
+from bot.core.clock import ManualClock
 from bot.http import build_web_app
-from bot.platforms.telegram import start_telegram
+from bot.platforms.telegram.adapter import start_telegram
 from bot.runtime import Stopper
+from bot.wiring import App
 from scheduler.service import tick
 from tests.factories import make_app
 from tests.fakes.telegram_api import FakeTelegram, Sent

@@ -11,13 +11,19 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.app import App
-from bot.context import Context
+from bot.core import ports as base
+from bot.core.messages import Attachment, Button, Reply
 from bot.db.models import Participant
 from bot.http import build_web_app
-from bot.messages import Attachment, Button, Reply
-from bot.platforms import base
-from bot.platforms.slack import EVENTS_PATH, SlackMessenger, SlackSender, make_client, start_slack
+from bot.kernel.context import Context
+from bot.platforms.slack.adapter import (
+    EVENTS_PATH,
+    SlackMessenger,
+    SlackSender,
+    make_client,
+    start_slack,
+)
+from bot.wiring import App
 from tests.factories import make_app
 from tests.fakes.slack_api import APP_TOKEN, BOT_TOKEN, BOT_USER, FakeSlack
 from tests.integration.harness import (

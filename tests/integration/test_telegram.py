@@ -17,19 +17,19 @@ from aiohttp import ClientSession
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
-from bot.app import App
-from bot.context import Context
-from bot.http import HttpServer, build_web_app
-from bot.messages import Attachment, Button, Reply
-from bot.platforms.base import (
+from bot.core.messages import Attachment, Button, Reply
+from bot.core.ports import (
     PermanentFailure,
     RetryLater,
     TransientFailure,
     UncertainDelivery,
 )
-from bot.platforms.telegram import TelegramMessenger, start_telegram
+from bot.core.textsplit import utf16_len
+from bot.http import HttpServer, build_web_app
+from bot.kernel.context import Context
+from bot.platforms.telegram.adapter import TelegramMessenger, start_telegram
 from bot.runtime import Stopper
-from bot.textsplit import utf16_len
+from bot.wiring import App
 from tests.factories import make_app
 from tests.fakes.telegram_api import MESSAGE_LIMIT, FakeTelegram, Sent
 

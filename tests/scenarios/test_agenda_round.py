@@ -17,14 +17,19 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import App, build_app
-from bot.clock import ManualClock
-from bot.features import build_registry
+from bot.core.clock import ManualClock
+from bot.kernel.registry import build_registry
+from bot.wiring import App, build_app
 from scheduler.service import tick
 from tests.factories import DEFAULT_NOW, Person, make_settings
 from tests.fakes.flaky_messenger import FlakyMessenger
 
-FEATURES = ("handlers.people", "handlers.sessions", "handlers.polls", "handlers.programme")
+FEATURES = (
+    "handlers.people.commands",
+    "handlers.sessions.commands",
+    "handlers.polls.commands",
+    "handlers.polls.programme",
+)
 
 
 def utc(year: int, month: int, day: int, hour: int, minute: int) -> datetime:

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.app import App
-from bot.clock import ManualClock
+from bot.core.clock import ManualClock
 from bot.db.models import OutboxMessage, Participant
 from bot.platforms.console import ConsoleMessenger
+from bot.wiring import App
 from scheduler.service import tick
 from tests.factories import Person, make_app
 

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.app import App
-from bot.clock import ManualClock
+from bot.core.clock import ManualClock
 from bot.db.models import Identity
+from bot.wiring import App
 from tests.factories import Person
 from tests.history_factory import (
     add_person,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from bot.app import App
+from bot.wiring import App
 from knowledge.loader import get_knowledge
 from tests.factories import Person
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.app import App, build_app
-from bot.clock import ManualClock
+from bot.core.clock import ManualClock
+from bot.core.messages import Reply
 from bot.db.models import ScheduledJob
-from bot.features import build_registry
-from bot.messages import Reply
+from bot.kernel.registry import build_registry
+from bot.wiring import App, build_app
 from scheduler.service import tick
 from tests.factories import DEFAULT_NOW, Person, make_settings
 from tests.fakes.flaky_messenger import FlakyMessenger
@@ -28,7 +28,7 @@ from tests.fakes.flaky_messenger import FlakyMessenger
 @pytest.fixture
 async def app(tmp_path: Path) -> AsyncIterator[App]:
     """The bot with only the sessions feature, so the story hears nothing of other features."""
-    registry = build_registry(("handlers.people", "handlers.sessions"))
+    registry = build_registry(("handlers.people.commands", "handlers.sessions.commands"))
     application = build_app(
         make_settings(tmp_path), clock=ManualClock(DEFAULT_NOW), registry=registry
     )

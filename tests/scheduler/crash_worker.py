@@ -14,10 +14,10 @@ import logging
 import sys
 import time
 
-from bot.app import build_app
-from bot.config import Settings
-from bot.features import Registry
-from bot.messages import Reply
+from bot.core.config import Settings
+from bot.core.messages import Reply
+from bot.kernel.registry import Registry
+from bot.wiring import build_app
 from scheduler.delivery import pending_count
 from scheduler.jobs import JobContext, next_due_at
 from scheduler.outbox import enqueue_to_chat

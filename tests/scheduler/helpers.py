@@ -6,8 +6,8 @@ import asyncio
 
 from sqlalchemy import select
 
-from bot.app import App
 from bot.db.models import Identity, OutboxMessage, Participant
+from bot.wiring import App
 
 
 async def add_people(

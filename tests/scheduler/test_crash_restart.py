@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import App
-from bot.messages import Reply
+from bot.core.messages import Reply
+from bot.wiring import App
 from scheduler.delivery import Delivery
 from scheduler.outbox import enqueue_many
 from tests.fakes.counting_api import CountingApi

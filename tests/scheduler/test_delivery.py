@@ -10,11 +10,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
-from bot.app import App
-from bot.clock import ManualClock
+from bot.core.clock import ManualClock
+from bot.core.messages import Reply
+from bot.core.ports import PermanentFailure, RetryLater, TransientFailure, UncertainDelivery
 from bot.db.models import Identity, OutboxMessage, Participant
-from bot.messages import Reply
-from bot.platforms.base import PermanentFailure, RetryLater, TransientFailure, UncertainDelivery
+from bot.wiring import App
 from scheduler.claims import new_worker_id
 from scheduler.delivery import MAX_FAILURES, Delivery
 from scheduler.outbox import enqueue, enqueue_many, enqueue_to_chat, requeue_uncertain

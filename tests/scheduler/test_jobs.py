@@ -8,10 +8,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.app import App
-from bot.clock import ManualClock
+from bot.core.clock import ManualClock
+from bot.core.messages import Reply
 from bot.db.models import OutboxMessage, ScheduledJob
-from bot.messages import Reply
+from bot.wiring import App
 from scheduler.claims import new_worker_id
 from scheduler.jobs import (
     MAX_JOB_ATTEMPTS,

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
-from bot.app import App
+from bot.core.messages import Attachment, Button, Reply
 from bot.db.models import Identity, Participant
-from bot.messages import Attachment, Button, Reply
+from bot.wiring import App
 from scheduler.outbox import (
     cancel_pending,
     enqueue,

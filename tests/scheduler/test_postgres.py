@@ -18,9 +18,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from bot.app import App
+from bot.core.messages import Reply
 from bot.db.models import ScheduledJob
-from bot.messages import Reply
+from bot.wiring import App
 from scheduler.claims import new_worker_id
 from scheduler.delivery import Delivery
 from scheduler.jobs import claim_due_jobs, schedule

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from bot.app import App
-from bot.clock import ManualClock
-from bot.messages import Reply
+from bot.core.clock import ManualClock
+from bot.core.messages import Reply
+from bot.wiring import App
 from scheduler.jobs import JobContext, schedule
 from scheduler.outbox import enqueue, enqueue_many
 from scheduler.service import SchedulerService, start_scheduler_service, tick

@@ -6,11 +6,11 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from bot.app import App
-from bot.clock import ManualClock
+from bot.core.clock import ManualClock
 from bot.db.models import OutboxMessage, ScheduledJob, Session
+from bot.kernel.jobs import TimelineStep
+from bot.wiring import App
 from scheduler.jobs import run_due_jobs
-from scheduler.registry import TimelineStep
 from scheduler.timeline import add_missing_steps, clear_timeline, sync_timeline, timeline_of
 
 NOW = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)

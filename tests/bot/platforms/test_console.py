@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 
-from bot.app import App
-from bot.context import Context
-from bot.messages import Attachment, Button, Reply
+from bot.core.messages import Attachment, Button, Reply
+from bot.kernel.context import Context
 from bot.platforms.console import ConsoleChat, render
+from bot.wiring import App
 
 
 def test_render_shows_context_attachment_and_buttons() -> None:

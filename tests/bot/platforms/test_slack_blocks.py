@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.messages import Button, Reply
-from bot.platforms.slack_blocks import (
+from bot.core.messages import Button, Reply
+from bot.platforms.slack.blocks import (
     BLOCKS_MAX,
     FALLBACK_MAX,
     MESSAGE_CHARS_MAX,

@@ -18,18 +18,19 @@ from telegram.error import (
     TimedOut,
 )
 
-from bot.context import Context
-from bot.dispatch import Dispatcher
-from bot.messages import Button, Reply
-from bot.platforms.base import (
+from bot.core.messages import Button, Reply
+from bot.core.ports import (
     DeliveryError,
     PermanentFailure,
     RetryLater,
     TransientFailure,
     UncertainDelivery,
 )
-from bot.platforms.telegram import file_url, webhook_secret
-from bot.platforms.telegram_render import (
+from bot.core.textsplit import utf16_len
+from bot.kernel.context import Context
+from bot.kernel.dispatch import Dispatcher
+from bot.platforms.telegram.adapter import file_url, webhook_secret
+from bot.platforms.telegram.render import (
     bot_commands,
     delivery_error,
     is_private_non_text,
@@ -37,7 +38,6 @@ from bot.platforms.telegram_render import (
     strip_html,
     to_incoming,
 )
-from bot.textsplit import utf16_len
 from tests.fakes.telegram_api import FakeTelegram
 
 BOT_ID = 123456

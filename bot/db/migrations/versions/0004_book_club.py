@@ -17,7 +17,7 @@ branch_labels = None
 depends_on = None
 
 # The booklet's two books (§1.6) are seeded on first use of the reading club, from the
-# knowledge data, by handlers.book_storage.seed_booklet_books (idempotent through
+# knowledge data, by handlers.books.storage.seed_booklet_books (idempotent through
 # books.booklet_id).
 
 

@@ -1,0 +1,45 @@
+"""What every platform adapter offers the rest of the bot for sending on its own initiative."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot.core.messages import Reply
+
+
+class DeliveryError(Exception):
+    """A send failed; the subclass says whether and when to try again."""
+
+
+class RetryLater(DeliveryError):
+    """Rate limited (HTTP 429): try again after `retry_after` seconds."""
+
+    def __init__(self, retry_after: float, detail: str = "") -> None:
+        super().__init__(detail or f"retry after {retry_after}s")
+        self.retry_after = retry_after
+
+
+class TransientFailure(DeliveryError):
+    """The platform failed (5xx) or could not be reached before anything was sent."""
+
+
+class PermanentFailure(DeliveryError):
+    """It will never work (bot blocked, chat gone, user deactivated): do not retry."""
+
+
+class UncertainDelivery(DeliveryError):
+    """The request went out but no answer came (timeout): it may have been delivered."""
+
+
+class Messenger(Protocol):
+    """Sending side of a platform adapter, used by the outbox and for direct replies."""
+
+    platform: str
+
+    async def send(self, chat_id: str, reply: Reply) -> str | None:
+        """Send `reply` to `chat_id`; returns the platform's message id when there is one."""
+        ...
+
+    async def open_private_chat(self, user_id: str) -> str:
+        """The chat id of the private conversation with `user_id` (opened when needed)."""
+        ...

@@ -1,0 +1,95 @@
+"""Texts of /start, /ik and /koppel."""
+
+from bot.core.i18n import Texts
+
+TEXTS = Texts(
+    {
+        "welcome": {
+            "nl": "Welkom bij copbot, {name}! Ik ben de bot van de CoP wijkenaanpak.\n"
+            "Ik zoek de lessen uit ons boekje voor je op (/les corporaties), houd de "
+            "leesclub bij (/boek), koppel nieuwe deelnemers aan een ervaren maatje (/maatje) "
+            "en herinner je aan bijeenkomsten, met aanmelden en agendapeilingen (/sessies).\n"
+            "Vertel me uit welke stad of organisatie je komt: /ik stad Utrecht. "
+            "Typ /help voor alle commando's.",
+            "en": "Welcome to copbot, {name}! I am the bot of the CoP wijkenaanpak.\n"
+            "I look up the lessons from our booklet (/les corporaties), keep track of the "
+            "reading club (/boek), pair newcomers with an experienced buddy (/maatje) and "
+            "remind you of meetings, with sign-up and agenda polls (/sessies).\n"
+            "Tell me your city or organisation: /ik stad Utrecht. "
+            "Type /help for all commands.",
+        },
+        "welcome_back": {
+            "nl": "Fijn je weer te zien, {name}. Typ /help voor wat ik kan.",
+            "en": "Good to see you again, {name}. Type /help to see what I can do.",
+        },
+        "profile": {
+            "nl": "Jouw gegevens:\nNaam: {name}\nStad: {city}\nOrganisatie: {organisation}\n"
+            "Taal: {language}\nRol: {role}\n\nWijzigen: /ik stad <stad>, /ik organisatie "
+            "<naam>, /ik naam <naam>, /ik taal nl|en",
+            "en": "Your details:\nName: {name}\nCity: {city}\nOrganisation: {organisation}\n"
+            "Language: {language}\nRole: {role}\n\nChange: /ik stad <city>, /ik organisatie "
+            "<name>, /ik naam <name>, /ik taal nl|en",
+        },
+        "profile_in_group": {
+            "nl": "Je gegevens bekijk en wijzig je liever in een privégesprek met mij: stuur "
+            "me daar /ik.",
+            "en": "Please see and change your details in a private chat with me: send me /ik "
+            "there.",
+        },
+        "unknown_value": {"nl": "(onbekend)", "en": "(unknown)"},
+        "role_organiser": {"nl": "organisator", "en": "organiser"},
+        "role_participant": {"nl": "deelnemer", "en": "participant"},
+        "profile_saved": {
+            "nl": "Opgeslagen: {field} is nu {value}.",
+            "en": "Saved: {field} is now {value}.",
+        },
+        "profile_usage": {
+            "nl": "Dat begrijp ik niet. Gebruik bijvoorbeeld /ik stad Utrecht, "
+            "/ik organisatie WWI, /ik naam Esther Brink of /ik taal en.",
+            "en": "I don't understand that. Use for example /ik stad Utrecht, "
+            "/ik organisatie WWI, /ik naam Esther Brink or /ik taal en.",
+        },
+        "profile_too_long": {
+            "nl": "Dat is te lang (maximaal {max} tekens).",
+            "en": "That is too long (at most {max} characters).",
+        },
+        "field_city": {"nl": "stad", "en": "city"},
+        "field_organisation": {"nl": "organisatie", "en": "organisation"},
+        "field_name": {"nl": "naam", "en": "name"},
+        "field_language": {"nl": "taal", "en": "language"},
+        "language_unknown": {
+            "nl": "Ik spreek Nederlands (nl) en Engels (en).",
+            "en": "I speak Dutch (nl) and English (en).",
+        },
+        "link_code": {
+            "nl": "Je koppelcode is {code} (15 minuten geldig). Typ op je andere platform: "
+            "/koppel {code}",
+            "en": "Your link code is {code} (valid for 15 minutes). On your other platform, "
+            "type: /koppel {code}",
+        },
+        "link_done": {
+            "nl": "Gekoppeld: je {platforms}-accounts zijn nu één deelnemer, {name}.",
+            "en": "Linked: your {platforms} accounts are now one participant, {name}.",
+        },
+        "link_bad_code": {
+            "nl": "Die koppelcode ken ik niet of hij is verlopen. Vraag een nieuwe met /koppel "
+            "op je andere platform.",
+            "en": "I don't know that link code or it has expired. Ask for a new one with "
+            "/koppel on your other platform.",
+        },
+        "link_same": {
+            "nl": "Deze accounts zijn al gekoppeld.",
+            "en": "These accounts are already linked.",
+        },
+        "link_same_platform": {
+            "nl": "Koppelen gaat tussen verschillende platforms (bijvoorbeeld Telegram en "
+            "Slack). Typ de code op je andere platform.",
+            "en": "Linking works between different platforms (for example Telegram and "
+            "Slack). Type the code on your other platform.",
+        },
+        "link_in_group": {
+            "nl": "Vraag je koppelcode liever in een privégesprek met mij.",
+            "en": "Please ask for your link code in a private chat with me.",
+        },
+    }
+)

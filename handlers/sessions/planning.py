@@ -1,0 +1,136 @@
+"""Planning a session in one line, or in a short guided dialogue for what the line left out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from bot.core.dates import DateProblem, format_datetime, parse_datetime
+from bot.core.messages import Button, Reply
+from bot.db.models import DialogueState, Session
+from bot.kernel.context import Context
+from handlers.sessions.texts import TEXTS
+from handlers.sessions.views import card, default_end, offsets_text
+from scheduler.timeline import session_offsets, sync_timeline
+
+DIALOGUE = "sessie-nieuw"
+MAX_TEXT = 200
+MAX_PROGRAMME = 2000
+OVERNIGHT_WORDS = {"overnachting", "met overnachting", "overnight", "ja", "yes"}
+NO_OVERNIGHT_WORDS = {"geen overnachting", "zonder overnachting", "no overnight", "nee", "no"}
+
+
+def parse_when(ctx: Context, text: str) -> datetime:
+    """The start from what the organiser typed, in the future, or a clear error."""
+    try:
+        when = parse_datetime(text, now=ctx.now, tz=ctx.app.settings.tz)
+    except DateProblem as problem:
+        key = "no_time" if problem.reason == "no_time" else "bad_date"
+        raise ctx.fail(TEXTS, key, text=text.strip()[:60]) from None
+    if when <= ctx.now:
+        shown = format_datetime(when, ctx.lang, ctx.app.settings.tz)
+        raise ctx.fail(TEXTS, "date_past", when=shown)
+    return when
+
+
+def overnight_word(text: str) -> bool | None:
+    lowered = " ".join(text.lower().split())
+    if lowered in OVERNIGHT_WORDS:
+        return True
+    if lowered in NO_OVERNIGHT_WORDS:
+        return False
+    return None
+
+
+def check_length(ctx: Context, text: str, limit: int = MAX_TEXT) -> str:
+    if len(text) > limit:
+        raise ctx.fail(TEXTS, "too_long", max=limit)
+    return text
+
+
+async def create(ctx: Context, text: str) -> Reply:
+    """`/sessie nieuw <date> | <place> | <theme> | overnachting`; what is missing is asked."""
+    parts = [part.strip() for part in text.split("|")]
+    parts = [part for part in parts if part] if text.strip() else []
+    overnight = None
+    for part in list(parts[1:]):
+        flag = overnight_word(part)
+        if flag is not None:
+            overnight = flag
+            parts.remove(part)
+    data: dict[str, Any] = {"starts_at": None, "place": None, "theme": None}
+    if parts:
+        data["starts_at"] = parse_when(ctx, parts[0]).isoformat()
+    if len(parts) > 1:
+        data["place"] = check_length(ctx, parts[1])
+    if len(parts) > 2:
+        data["theme"] = check_length(ctx, " | ".join(parts[2:]))
+        # A complete line without the word "overnachting" means there is no overnight stay.
+        overnight = bool(overnight)
+    data["overnight"] = overnight
+    return await next_question(ctx, data)
+
+
+async def next_question(ctx: Context, data: dict[str, Any]) -> Reply:
+    """Ask for the first missing part, or plan the session when nothing is missing."""
+    for field, key in (("starts_at", "ask_date"), ("place", "ask_place"), ("theme", "ask_theme")):
+        if data.get(field) is None:
+            await ctx.start_dialogue(DIALOGUE, {**data, "asking": field})
+            return Reply(ctx.t(TEXTS, key))
+    if data.get("overnight") is None:
+        await ctx.start_dialogue(DIALOGUE, {**data, "asking": "overnight"})
+        return Reply(ctx.t(TEXTS, "ask_overnight")).with_buttons(
+            (
+                Button(ctx.t(TEXTS, "button_overnight_plan_yes"), "sessie:nacht:ja"),
+                Button(ctx.t(TEXTS, "button_overnight_plan_no"), "sessie:nacht:nee"),
+            )
+        )
+    if ctx.dialogue is not None:
+        await ctx.end_dialogue()
+    return await plan(ctx, data)
+
+
+async def continue_planning(ctx: Context, text: str) -> Reply:
+    """One answer in the planning dialogue (typed, or the overnight buttons)."""
+    state = ctx.dialogue or await ctx.db.get(DialogueState, ctx.participant.id)
+    if state is None or state.name != DIALOGUE:
+        return Reply(ctx.t(TEXTS, "usage_organiser"), edit=True)
+    ctx.dialogue = state
+    data = dict(state.data)
+    asking = data.pop("asking", "starts_at")
+    answer = text.strip()
+    if asking == "starts_at":
+        data["starts_at"] = parse_when(ctx, answer).isoformat()
+    elif asking == "place":
+        data["place"] = check_length(ctx, answer) or None
+    elif asking == "theme":
+        data["theme"] = "" if answer in {"-", ""} else check_length(ctx, answer)
+    else:
+        flag = overnight_word(answer)
+        if flag is None:
+            raise ctx.fail(TEXTS, "yes_or_no")
+        data["overnight"] = flag
+    return await next_question(ctx, data)
+
+
+async def plan(ctx: Context, data: dict[str, Any]) -> Reply:
+    tz = ctx.app.settings.tz
+    starts_at = datetime.fromisoformat(data["starts_at"])
+    overnight = bool(data["overnight"])
+    session = Session(
+        starts_at=starts_at,
+        ends_at=default_end(starts_at, overnight, tz),
+        place=data["place"],
+        theme=data["theme"] or "",
+        overnight=overnight,
+        created_by=ctx.participant.id,
+        created_at=ctx.now,
+        updated_at=ctx.now,
+        sequence=0,
+    )
+    ctx.db.add(session)
+    await ctx.db.flush()
+    await sync_timeline(ctx.db, session, ctx.app.registry.jobs.steps, now=ctx.now, tz=tz)
+    offsets = offsets_text(session_offsets(session), ctx.lang)
+    intro = ctx.t(TEXTS, "created", id=session.id, offsets=offsets)
+    return card(session, None, ctx.lang, tz, intro=intro)

@@ -1,0 +1,186 @@
+"""Answers to sessions: the RSVP buttons, and /aanwezig for organisers (who comes, who came)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.dates import format_datetime
+from bot.core.messages import Reply
+from bot.db.models import Participant, Rsvp, Session
+from bot.kernel.context import Context
+from bot.kernel.lookup import find_participant
+from bot.kernel.registry import Registry
+from handlers.sessions.texts import TEXTS
+from handlers.sessions.views import (
+    CHOICES,
+    NO,
+    OVERNIGHT_CHOICES,
+    RSVP_PREFIX,
+    YES,
+    active_participants,
+    card,
+    get_session,
+    rsvp_of,
+    rsvps_of,
+)
+
+MAX_NAMES = 60
+
+
+async def rsvp_or_new(db: AsyncSession, session_id: int, participant_id: int) -> Rsvp:
+    """The participant's answer to the session; a new "yes" (added to `db`) when there is none."""
+    rsvp = await rsvp_of(db, session_id, participant_id)
+    if rsvp is None:
+        rsvp = Rsvp(session_id=session_id, participant_id=participant_id, answer=YES)
+        db.add(rsvp)
+    return rsvp
+
+
+async def answer(
+    db: AsyncSession, session: Session, participant_id: int, choice: str, now: datetime
+) -> Rsvp:
+    """Record a button press ("ja", "nee", "misschien", "nacht-ja", "nacht-nee")."""
+    rsvp = await rsvp_or_new(db, session.id, participant_id)
+    if choice in CHOICES:
+        rsvp.answer = CHOICES[choice]
+        if rsvp.answer == NO:
+            rsvp.overnight = None
+    else:
+        rsvp.overnight = OVERNIGHT_CHOICES[choice]
+        if rsvp.answer == NO:  # staying the night means coming
+            rsvp.answer = YES
+    rsvp.updated_at = now
+    await db.flush()
+    return rsvp
+
+
+def was_there(rsvp: Rsvp) -> bool:
+    """Corrected by an organiser, else a yes."""
+    return rsvp.attended if rsvp.attended is not None else rsvp.answer == YES
+
+
+async def attended_participant_ids(db: AsyncSession, session_id: int) -> list[int]:
+    """Who was at a session: corrected by an organiser, else those who said yes."""
+    rsvps = await rsvps_of(db, session_id)
+    return sorted(pid for pid, rsvp in rsvps.items() if was_there(rsvp))
+
+
+def register(registry: Registry) -> None:
+    d = registry.dispatcher
+
+    @d.callback(RSVP_PREFIX)
+    async def pressed(ctx: Context) -> Reply:
+        session_ref, _, choice = ctx.args.partition(":")
+        session = await get_session(ctx, session_ref)
+        tz = ctx.app.settings.tz
+        if choice not in CHOICES and choice not in OVERNIGHT_CHOICES:
+            raise ctx.fail(TEXTS, "not_found", id=session_ref)
+        if not session.is_planned or session.ends_at <= ctx.now:
+            rsvp = await rsvp_of(ctx.db, session.id, ctx.participant.id)
+            return card(session, rsvp, ctx.lang, tz, edit=True)
+        rsvp = await answer(ctx.db, session, ctx.participant.id, choice, ctx.now)
+        return card(session, rsvp, ctx.lang, tz, edit=True, extra=[ctx.t(TEXTS, "rsvp_saved")])
+
+    @d.command(
+        "aanwezig",
+        aliases=("attendance", "aanwezigheid"),
+        help_nl="wie komt er naar een bijeenkomst (en wie was er)",
+        help_en="who is coming to a meeting (and who was there)",
+        usage="/aanwezig <nummer> [@naam ja|nee]",
+        organiser_only=True,
+    )
+    async def attendance(ctx: Context) -> Reply:
+        words = ctx.args.split()
+        if not words:
+            return Reply(ctx.t(TEXTS, "attendance_usage"))
+        session = await get_session(ctx, words[0])
+        if len(words) == 1:
+            return await overview(ctx, session)
+        if len(words) < 3 or words[-1].lower() not in {"ja", "nee", "yes", "no"}:
+            return Reply(ctx.t(TEXTS, "attendance_usage"))
+        who = " ".join(words[1:-1])
+        person = await find_participant(ctx.db, who, ctx.identity.platform)
+        if person is None:
+            raise ctx.fail(TEXTS, "person_not_found", who=who[:60])
+        present = words[-1].lower() in {"ja", "yes"}
+        rsvp = await rsvp_or_new(ctx.db, session.id, person.id)
+        rsvp.updated_at = ctx.now
+        if session.starts_at > ctx.now:  # before the meeting this is their answer
+            rsvp.answer = YES if present else NO
+            rsvp.attended = None
+            key = "comes" if present else "does_not_come"
+            return Reply(
+                ctx.t(
+                    TEXTS,
+                    "attendance_planned",
+                    name=person.display_name,
+                    answer=ctx.t(TEXTS, key),
+                    id=session.id,
+                )
+            )
+        rsvp.attended = present
+        return Reply(
+            ctx.t(
+                TEXTS,
+                "attendance_set",
+                name=person.display_name,
+                answer=ctx.t(TEXTS, "present" if present else "absent"),
+                id=session.id,
+            )
+        )
+
+
+async def overview(ctx: Context, session: Session) -> Reply:
+    tz = ctx.app.settings.tz
+    rsvps = await rsvps_of(ctx.db, session.id)
+    people = {p.id: p for p in await active_participants(ctx.db)}
+    missing_ids = [pid for pid in rsvps if pid not in people]
+    if missing_ids:  # people who answered and left since
+        rows = await ctx.db.scalars(select(Participant).where(Participant.id.in_(missing_ids)))
+        people.update({p.id: p for p in rows.all()})
+
+    def names(ids: list[int]) -> str:
+        listed = sorted(people[i].display_name for i in ids if i in people)
+        if not listed:
+            return ctx.t(TEXTS, "nobody")
+        shown = ", ".join(listed[:MAX_NAMES])
+        return shown + (f" (+{len(listed) - MAX_NAMES})" if len(listed) > MAX_NAMES else "")
+
+    by_answer: dict[str, list[int]] = {"yes": [], "maybe": [], "no": []}
+    for pid, rsvp in rsvps.items():
+        by_answer[rsvp.answer].append(pid)
+    silent = [pid for pid, p in people.items() if pid not in rsvps and p.status == "active"]
+    lines = [
+        ctx.t(
+            TEXTS,
+            "attendance_header",
+            id=session.id,
+            when=format_datetime(session.starts_at, ctx.lang, tz),
+        ),
+        ctx.t(TEXTS, "attendance_yes", count=len(by_answer["yes"]), names=names(by_answer["yes"])),
+        ctx.t(
+            TEXTS,
+            "attendance_maybe",
+            count=len(by_answer["maybe"]),
+            names=names(by_answer["maybe"]),
+        ),
+        ctx.t(TEXTS, "attendance_no", count=len(by_answer["no"]), names=names(by_answer["no"])),
+        ctx.t(TEXTS, "attendance_none", count=len(silent), names=names(silent)),
+    ]
+    if session.overnight:
+        coming = [rsvps[pid] for pid in by_answer["yes"] + by_answer["maybe"]]
+        lines.append(
+            ctx.t(
+                TEXTS,
+                "attendance_overnight",
+                count=sum(1 for r in coming if r.overnight),
+                unknown=sum(1 for r in coming if r.overnight is None),
+            )
+        )
+    if session.starts_at <= ctx.now:
+        present = [pid for pid, rsvp in rsvps.items() if was_there(rsvp)]
+        lines.append(ctx.t(TEXTS, "attendance_present", count=len(present), names=names(present)))
+    return Reply("\n".join(lines))

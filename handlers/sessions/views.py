@@ -1,0 +1,192 @@
+"""How a session looks in chat (the card with RSVP buttons) and the queries behind it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.dates import describe_offset, format_datetime, localize
+from bot.core.messages import Button, Reply
+from bot.db.models import Identity, Participant, Rsvp, Session
+from bot.db.models.sessions import PLANNED
+from bot.kernel.context import Context
+from bot.kernel.lookup import parse_id
+from handlers.sessions.texts import TEXTS
+
+YES, NO, MAYBE = "yes", "no", "maybe"
+# What the buttons send: "rsvp:<session id>:<choice>".
+RSVP_PREFIX = "rsvp"
+CHOICES = {"ja": YES, "nee": NO, "misschien": MAYBE}
+OVERNIGHT_CHOICES = {"nacht-ja": True, "nacht-nee": False}
+
+
+def require_organiser(ctx: Context) -> None:
+    if not ctx.is_organiser:
+        raise ctx.fail(TEXTS, "organisers_only")
+
+
+def default_end(starts_at: datetime, overnight: bool, tz: ZoneInfo) -> datetime:
+    """A meeting with an overnight stay ends the next day at 16:00; otherwise at 17:00."""
+    local = starts_at.astimezone(tz)
+    if overnight:
+        day = local.date() + timedelta(days=1)
+        return localize(datetime(day.year, day.month, day.day, 16, 0), tz)
+    if local.hour < 16:
+        return localize(datetime(local.year, local.month, local.day, 17, 0), tz)
+    return starts_at + timedelta(hours=3)
+
+
+async def get_session(ctx: Context, reference: str) -> Session:
+    """The session numbered `reference`, or a clear error."""
+    number = parse_id(reference)
+    session = await ctx.db.get(Session, number) if number is not None else None
+    if session is None:
+        raise ctx.fail(TEXTS, "not_found", id=reference.strip()[:20])
+    return session
+
+
+async def upcoming_sessions(
+    db: AsyncSession, now: datetime, *, under_way: bool = True, limit: int | None = None
+) -> list[Session]:
+    """The planned sessions not over yet (with `under_way=False`: not begun yet), by start."""
+    still = Session.ends_at > now if under_way else Session.starts_at > now
+    query = (
+        select(Session)
+        .where(Session.status == PLANNED, still)
+        .order_by(Session.starts_at, Session.id)
+        .limit(limit)
+    )
+    return list((await db.scalars(query)).all())
+
+
+async def next_session(db: AsyncSession, now: datetime) -> Session | None:
+    """The first planned session that has not begun."""
+    found = await upcoming_sessions(db, now, under_way=False, limit=1)
+    return found[0] if found else None
+
+
+async def rsvp_of(db: AsyncSession, session_id: int, participant_id: int) -> Rsvp | None:
+    return await db.scalar(
+        select(Rsvp).where(Rsvp.session_id == session_id, Rsvp.participant_id == participant_id)
+    )
+
+
+async def rsvps_of(db: AsyncSession, session_id: int) -> dict[int, Rsvp]:
+    rows = await db.scalars(select(Rsvp).where(Rsvp.session_id == session_id))
+    return {r.participant_id: r for r in rows.all()}
+
+
+async def active_participants(db: AsyncSession) -> list[Participant]:
+    """Who gets reminders and broadcasts: active people who have talked to the bot.
+
+    Organisers listed in the settings exist before they ever wrote; the bot cannot reach them
+    privately until they do (Telegram refuses messages to people who never started the bot).
+    """
+    seen = select(Identity.participant_id).where(Identity.last_seen_at.is_not(None))
+    rows = await db.scalars(
+        select(Participant)
+        .where(Participant.status == "active", Participant.id.in_(seen))
+        .order_by(Participant.id)
+    )
+    return list(rows.all())
+
+
+@dataclass(frozen=True)
+class Counts:
+    yes: int
+    maybe: int
+    no: int
+
+
+def coming_ids(rsvps: Mapping[int, Rsvp]) -> list[int]:
+    """Who said yes or maybe, in id order."""
+    return sorted(pid for pid, rsvp in rsvps.items() if rsvp.answer in (YES, MAYBE))
+
+
+def count(rsvps: Sequence[Rsvp]) -> Counts:
+    answers = [r.answer for r in rsvps]
+    return Counts(answers.count(YES), answers.count(MAYBE), answers.count(NO))
+
+
+def session_lines(session: Session, lang: str, tz: ZoneInfo) -> list[str]:
+    """Title, when, where, theme, overnight: the facts of a session."""
+    title = TEXTS(lang, "card_title", id=session.id)
+    if session.theme:
+        title += f": {session.theme}"
+    lines = [title]
+    if not session.is_planned:
+        lines.append(TEXTS(lang, "card_cancelled"))
+    start = format_datetime(session.starts_at, lang, tz)
+    end = format_datetime(session.ends_at, lang, tz)
+    lines.append(TEXTS(lang, "card_when", start=start, end=end))
+    if session.place:
+        lines.append(TEXTS(lang, "card_where", place=session.place))
+    if session.overnight:
+        lines.append(TEXTS(lang, "card_overnight"))
+    return lines
+
+
+def answer_lines(session: Session, rsvp: Rsvp | None, lang: str) -> list[str]:
+    if rsvp is None:
+        return [TEXTS(lang, "card_no_answer")]
+    lines = [TEXTS(lang, "card_your_answer", answer=TEXTS(lang, f"answer_{rsvp.answer}"))]
+    if session.overnight and rsvp.answer != NO:
+        key = {True: "overnight_yes", False: "overnight_no", None: "overnight_unknown"}[
+            rsvp.overnight
+        ]
+        lines.append(TEXTS(lang, "card_your_overnight", answer=TEXTS(lang, key)))
+    return lines
+
+
+def rsvp_buttons(session: Session, rsvp: Rsvp | None, lang: str) -> tuple[tuple[Button, ...], ...]:
+    if not session.is_planned:
+        return ()
+
+    def button(label_key: str, choice: str, chosen: bool) -> Button:
+        label = TEXTS(lang, label_key)
+        return Button(f"✓ {label}" if chosen else label, f"{RSVP_PREFIX}:{session.id}:{choice}")
+
+    answer = rsvp.answer if rsvp else None
+    rows = [tuple(button(f"button_{value}", c, answer == value) for c, value in CHOICES.items())]
+    if session.overnight and answer != NO:
+        stay = rsvp.overnight if rsvp else None
+        rows.append(
+            tuple(
+                button("button_overnight_yes" if flag else "button_overnight_no", c, stay is flag)
+                for c, flag in OVERNIGHT_CHOICES.items()
+            )
+        )
+    return tuple(rows)
+
+
+def card(
+    session: Session,
+    rsvp: Rsvp | None,
+    lang: str,
+    tz: ZoneInfo,
+    *,
+    intro: str | None = None,
+    extra: Sequence[str] = (),
+    edit: bool = False,
+) -> Reply:
+    """The session as one message: the facts, your answer and the RSVP buttons."""
+    parts = [intro] if intro else []
+    parts.append("\n".join(session_lines(session, lang, tz)))
+    if extra:
+        parts.append("\n".join(extra))
+    if session.is_planned:
+        parts.append("\n".join(answer_lines(session, rsvp, lang)))
+    return Reply("\n\n".join(parts), buttons=rsvp_buttons(session, rsvp, lang), edit=edit)
+
+
+def offsets_text(offsets: Sequence[timedelta], lang: str) -> str:
+    """[14 days, 2 days, 3 hours] → "14 dagen, 2 dagen en 3 uur"."""
+    names = [describe_offset(offset, lang) for offset in sorted(offsets, key=abs, reverse=True)]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {TEXTS(lang, 'and')} " + names[-1]

@@ -1,0 +1,143 @@
+"""From agenda to programme: /programma, owners, suggested lessons, who may build it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot.core.clock import ManualClock
+from bot.db.models import ProgrammeItem, Session
+from bot.kernel.registry import build_registry
+from bot.wiring import App, build_app
+from handlers.polls.programme import parse_time
+from scheduler.service import tick
+from tests.factories import DEFAULT_NOW, Person, make_settings
+from tests.fakes.flaky_messenger import FlakyMessenger
+
+FEATURES = (
+    "handlers.people.commands",
+    "handlers.sessions.commands",
+    "handlers.polls.commands",
+    "handlers.polls.programme",
+)
+PLAN = "/sessie nieuw 14 januari 2027 10:00 | Utrecht, Zuilen | Vreedzame wijk | geen overnachting"
+
+
+@pytest.fixture
+async def app(tmp_path: Path) -> AsyncIterator[App]:
+    application = build_app(
+        make_settings(tmp_path), clock=ManualClock(DEFAULT_NOW), registry=build_registry(FEATURES)
+    )
+    await application.prepare()
+    application.messengers["console"] = FlakyMessenger("console")
+    try:
+        yield application
+    finally:
+        await application.close()
+
+
+@pytest.fixture
+async def voted(app: App, organiser: Person, participant: Person) -> Person:
+    """A meeting whose vote has closed; Carla is in the preparation group. Returns Carla."""
+    carla = Person(app, "carla", name="Carla Jansen", username="carla")
+    for person in (organiser, participant, carla):
+        await person.say("/start")
+    await organiser.say(PLAN)
+    await participant.say(
+        "/agenda voorstel Corporaties als partner in de wijk\nsamen investeren in de buurt"
+    )
+    await participant.say("/agenda voorstel Monitoring en verantwoording")
+    await organiser.say("/peiling open")
+    await participant.press("pv:1:1")
+    await organiser.say("/voorbereiding 1 @carla")
+    await organiser.say("/peiling sluit")
+    return carla
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("10:30", "10:30"), ("9.15", "09:15"), ("14u", "14:00"), ("25:00", None), ("straks", None)],
+)
+def test_parse_time(typed: str, expected: str | None) -> None:
+    assert parse_time(typed) == expected
+
+
+async def test_preparation_group_builds_the_programme_with_owners_and_lessons(
+    app: App, organiser: Person, participant: Person, voted: Person
+) -> None:
+    carla = voted
+    shown = await carla.text("/programma 1")
+    assert "nog geen programma" in shown
+    assert "Hoogst in de peiling: #1 Corporaties als partner in de wijk (1)" in shown
+
+    text = await carla.text("/programma 1 neem 1 10:30")
+    assert "Op het programma als item 1: Corporaties als partner in de wijk" in text
+    assert "Past misschien uit het boekje:" in text
+    async with app.sessions() as db:
+        item = await db.scalar(select(ProgrammeItem))
+    assert item is not None and item.lessons
+    lesson_ids = item.lessons.split(",")
+    assert 1 <= len(lesson_ids) <= 2
+    lessons = [app.knowledge.lesson(i) for i in lesson_ids]
+    assert any(lesson is not None and lesson.theme == "corporaties" for lesson in lessons), lessons
+
+    await carla.say("/programma 1 neem 2 9:00")
+    assert "Esther Brink trekt item 2" in await carla.text("/programma 1 eigenaar 2 @esther")
+    assert "staat al op het programma" in await organiser.text("/programma 1 neem 1")
+    programme = await participant.text("/programma 1")
+    assert "1. 09:00 Monitoring en verantwoording\n" in programme
+    assert "2. 10:30 Corporaties als partner in de wijk (trekker: Esther Brink)" in programme
+    assert "uit het boekje:" in programme
+    assert "Bouwen:" not in programme  # participants outside the group only see it
+
+    # The programme is written into the session, for the card and the logistics message.
+    async with app.sessions() as db:
+        session = await db.get(Session, 1)
+    assert session is not None and session.programme is not None
+    assert "Corporaties als partner in de wijk (trekker: Esther Brink)" in session.programme
+
+    assert "van het programma gehaald" in await organiser.text("/programma 1 weg 1")
+    assert "Monitoring" not in await participant.text("/programma 1")
+
+
+async def test_logistics_the_day_before_shows_the_programme(
+    app: App, organiser: Person, participant: Person, voted: Person
+) -> None:
+    await voted.say("/programma 1 neem 1 10:30")
+    await voted.say("/programma 1 eigenaar 1 @esther")
+    await participant.press("rsvp:1:ja")
+    clock = app.clock
+    assert isinstance(clock, ManualClock)
+    messenger = app.messengers["console"]
+    assert isinstance(messenger, FlakyMessenger)
+    for minute in range(0, 3):
+        clock.set(datetime(2027, 1, 13, 9, minute, tzinfo=UTC))
+        await tick(app)
+    logistics = [d.reply.text for d in messenger.delivered if "Programma:" in d.reply.text]
+    assert logistics, [d.reply.text[:60] for d in messenger.delivered]
+    assert "10:30 Corporaties als partner in de wijk (trekker: Esther Brink)" in logistics[-1]
+
+
+async def test_only_organisers_and_the_group_build(
+    organiser: Person, participant: Person, voted: Person
+) -> None:
+    text = await participant.text("/programma 1 neem 1")
+    assert "voor de organisatoren en het voorbereidingsgroepje" in text
+    assert "Past misschien" in await organiser.text("/programma 1 neem 1")
+
+
+async def test_bad_input_gets_clear_answers(
+    organiser: Person, participant: Person, voted: Person
+) -> None:
+    assert "Die tijd begrijp ik niet: straks" in await voted.text("/programma 1 neem 1 straks")
+    assert "Ik ken geen voorstel #9" in await voted.text("/programma 1 neem 9")
+    assert "Welk voorstel?" in await voted.text("/programma 1 neem")
+    assert "geen item 5" in await voted.text("/programma 1 eigenaar 5 @esther")
+    await voted.say("/programma 1 neem 1")
+    assert "Ik vind niemand die @nobody" in await voted.text("/programma 1 eigenaar 1 @nobody")
+    assert "Dat begrijp ik niet: schuif" in await voted.text("/programma 1 schuif 1")
+    assert "Ik ken geen bijeenkomst 8" in await voted.text("/programma 8")
