@@ -6,7 +6,7 @@ import math
 from collections import Counter
 
 from knowledge.model import Knowledge
-from knowledge.search import Hit
+from knowledge.results import Hit
 
 K1 = 1.5
 B = 0.75
