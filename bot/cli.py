@@ -12,7 +12,8 @@ from typing import TypeVar
 import typer
 
 from bot.core.config import Settings
-from bot.wiring import App, build_app
+from bot.kernel.services import Services
+from bot.wiring import build_services, prepare
 
 T = TypeVar("T")
 
@@ -41,17 +42,17 @@ def _setup_logging(settings: Settings, quiet: bool = False) -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
-def _with_app(work: Callable[[App], Awaitable[T]]) -> T:
+def _with_services(work: Callable[[Services], Awaitable[T]]) -> T:
     """Run `work` on an app built from the environment, and close the app afterwards."""
     settings = Settings()
     _setup_logging(settings, quiet=True)
-    app = build_app(settings)
+    services = build_services(settings)
 
     async def go() -> T:
         try:
-            return await work(app)
+            return await work(services)
         finally:
-            await app.close()
+            await services.close()
 
     return asyncio.run(go())
 
@@ -62,13 +63,13 @@ def run() -> None:
     from bot.runtime import console, serve_forever
 
     settings = Settings()
-    app = build_app(settings)
+    services = build_services(settings)
     if settings.has_telegram or settings.has_slack:
         _setup_logging(settings)
-        asyncio.run(serve_forever(app))
+        asyncio.run(serve_forever(services))
     else:
         _setup_logging(settings, quiet=True)
-        asyncio.run(console(app, announce_credentials=True))
+        asyncio.run(console(services, announce_credentials=True))
 
 
 @cli.command("console")
@@ -78,7 +79,7 @@ def console_command() -> None:
 
     settings = Settings()
     _setup_logging(settings, quiet=True)
-    asyncio.run(console(build_app(settings)))
+    asyncio.run(console(build_services(settings)))
 
 
 @db_cli.command("upgrade")
@@ -86,11 +87,11 @@ def db_upgrade() -> None:
     """Run the database migrations up to the newest version."""
     from bot.db.migrate import current_revision, upgrade
 
-    async def go(app: App) -> str | None:
-        await upgrade(app.engine)
-        return await current_revision(app.engine)
+    async def go(services: Services) -> str | None:
+        await upgrade(services.engine)
+        return await current_revision(services.engine)
 
-    typer.echo(f"database at revision {_with_app(go)}")
+    typer.echo(f"database at revision {_with_services(go)}")
 
 
 @lessons_cli.command("search")
@@ -100,10 +101,10 @@ def lessons_search(
     limit: int = typer.Option(5, "--limit", min=1, max=50),
 ) -> None:
     """Search the booklet's lessons, best first."""
-    from knowledge.loader import get_knowledge
+    from knowledge.loader import load_knowledge
     from knowledge.search import LessonIndex
 
-    index = LessonIndex(get_knowledge())
+    index = LessonIndex(load_knowledge())
     hits = index.search(" ".join(query), limit=limit)
     rows = [
         {
@@ -128,7 +129,7 @@ def lessons_search(
 @lessons_cli.command("export")
 def lessons_export(as_json: bool = typer.Option(True, "--json", help="Print JSON.")) -> None:
     """Every lesson unit with id, theme, source, title and text."""
-    from knowledge.loader import get_knowledge
+    from knowledge.loader import load_knowledge
 
     rows = [
         {
@@ -138,7 +139,7 @@ def lessons_export(as_json: bool = typer.Option(True, "--json", help="Print JSON
             "title": lesson.title,
             "text": lesson.text,
         }
-        for lesson in get_knowledge().lessons
+        for lesson in load_knowledge().lessons
     ]
     typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
 
@@ -164,9 +165,9 @@ def outbox_status() -> None:
     from bot.db.models import OutboxMessage
     from bot.db.models.scheduling import OUT_UNCERTAIN
 
-    async def go(app: App) -> tuple[list[tuple[str, int]], list[str]]:
-        await app.prepare()
-        async with app.sessions() as db:
+    async def go(services: Services) -> tuple[list[tuple[str, int]], list[str]]:
+        await prepare(services)
+        async with services.database() as db:
             counts = await db.execute(
                 select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
             )
@@ -177,7 +178,7 @@ def outbox_status() -> None:
             )
             return [(str(s), int(n)) for s, n in counts.all()], list(uncertain.all())
 
-    counts, uncertain = _with_app(go)
+    counts, uncertain = _with_services(go)
     for status, number in sorted(counts):
         typer.echo(f"{status:<10} {number}")
     for key in uncertain:
@@ -191,12 +192,12 @@ def outbox_requeue(
     """Send uncertain messages once more; they may arrive twice (see README, the outbox)."""
     from scheduler.outbox import requeue_uncertain
 
-    async def go(app: App) -> int:
-        await app.prepare()
-        async with app.sessions() as db, db.begin():
-            return await requeue_uncertain(db, key_prefix=key_prefix, now=app.clock.now())
+    async def go(services: Services) -> int:
+        await prepare(services)
+        async with services.database() as db, db.begin():
+            return await requeue_uncertain(db, key_prefix=key_prefix, now=services.clock.now())
 
-    typer.echo(f"{_with_app(go)} message(s) queued again; a running bot sends them")
+    typer.echo(f"{_with_services(go)} message(s) queued again; a running bot sends them")
 
 
 def main() -> None:

@@ -3,38 +3,44 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable, Mapping
 
 from aiohttp import web
 from sqlalchemy import text
 
-from bot.wiring import App
-from handlers.sessions.calendar import feed_for_token
+from bot.core.ports import WebPage
+from bot.kernel.services import Services
 
 log = logging.getLogger(__name__)
 
-APP_KEY = web.AppKey("copbot", App)
+APP_KEY = web.AppKey("copbot", Services)
 
 
-def build_web_app(app: App) -> web.Application:
+def build_web_app(services: Services) -> web.Application:
     web_app = web.Application(client_max_size=1024 * 1024)
-    web_app[APP_KEY] = app
+    web_app[APP_KEY] = services
     web_app.router.add_get("/healthz", healthz)
-    web_app.router.add_get("/agenda/{token}.ics", agenda_feed)
+    for path, handler in services.registry.routes.items():
+        web_app.router.add_get(path, _serve(handler))
     return web_app
 
 
-async def agenda_feed(request: web.Request) -> web.Response:
-    """The community's subscribable calendar; an unknown token looks like nothing is there."""
-    body = await feed_for_token(request.app[APP_KEY], request.match_info["token"])
-    if body is None:
-        raise web.HTTPNotFound()
-    return web.Response(body=body, content_type="text/calendar", charset="utf-8")
+def _serve(
+    handler: Callable[[Services, Mapping[str, str]], Awaitable[WebPage | None]],
+) -> Callable[[web.Request], Awaitable[web.Response]]:
+    async def serve(request: web.Request) -> web.Response:
+        page = await handler(request.app[APP_KEY], dict(request.match_info))
+        if page is None:
+            raise web.HTTPNotFound()
+        return web.Response(body=page.body, content_type=page.content_type, charset=page.charset)
+
+    return serve
 
 
 async def healthz(request: web.Request) -> web.Response:
-    app = request.app[APP_KEY]
+    services = request.app[APP_KEY]
     try:
-        async with app.engine.connect() as conn:
+        async with services.engine.connect() as conn:
             await conn.execute(text("SELECT 1"))
     except Exception as problem:  # the health check reports, it does not crash
         log.warning("health check failed: %s", problem)

@@ -10,14 +10,14 @@ import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from bot.core.ports import Stopper
 from bot.http import HttpServer, build_web_app
-from bot.wiring import App
+from bot.kernel.services import Services
+from bot.wiring import prepare
 from scheduler.service import start_scheduler_service, tick
 
 log = logging.getLogger(__name__)
 
-# A platform starter attaches itself to the app and web server and returns its stop function.
-Stopper = Callable[[], Awaitable[None]]
 
 CREDENTIALS_HELP = """\
 Geen platform geconfigureerd; ik open de console-chat.
@@ -32,19 +32,19 @@ Om platforms te verbinden, zet (in de omgeving of in .env):
 
 @dataclass
 class Runtime:
-    app: App
+    services: Services
     http: HttpServer | None = None
     stoppers: list[Stopper] = field(default_factory=list)
 
     async def start(self, *, serve_http: bool = True, platforms: bool = True) -> None:
-        await self.app.prepare()
-        web_app = build_web_app(self.app)
-        for starter in platform_starters(self.app) if platforms else []:
-            self.stoppers.append(await starter(self.app, web_app))
-        self.stoppers.append(await start_scheduler_service(self.app, web_app))
+        await prepare(self.services)
+        web_app = build_web_app(self.services)
+        for starter in platform_starters(self.services) if platforms else []:
+            self.stoppers.append(await starter(self.services, web_app))
+        self.stoppers.append((await start_scheduler_service(self.services)).stop)
         if serve_http:
             self.http = HttpServer(
-                web_app, self.app.settings.http_host, self.app.settings.http_port
+                web_app, self.services.settings.http_host, self.services.settings.http_port
             )
             await self.http.start()
 
@@ -57,28 +57,29 @@ class Runtime:
         self.stoppers.clear()
         if self.http is not None:
             await self.http.stop()
-        await self.app.close()
+        await self.services.close()
 
 
-Starter = Callable[[App, object], Awaitable[Stopper]]
+# A platform starter attaches itself to the services and web server; returns its stop function.
+Starter = Callable[[Services, object], Awaitable[Stopper]]
 
 
-def platform_starters(app: App) -> list[Starter]:
+def platform_starters(services: Services) -> list[Starter]:
     starters: list[Starter] = []
-    if app.settings.has_telegram:
+    if services.settings.has_telegram:
         from bot.platforms.telegram.adapter import start_telegram
 
         starters.append(start_telegram)
-    if app.settings.has_slack:
+    if services.settings.has_slack:
         from bot.platforms.slack.adapter import start_slack
 
         starters.append(start_slack)  # type: ignore[arg-type]
     return starters
 
 
-async def serve_forever(app: App) -> None:
+async def serve_forever(services: Services) -> None:
     """`copbot run` with platform credentials: serve until SIGINT/SIGTERM."""
-    runtime = Runtime(app)
+    runtime = Runtime(services)
     await runtime.start()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -92,14 +93,14 @@ async def serve_forever(app: App) -> None:
         await runtime.stop()
 
 
-async def console(app: App, *, announce_credentials: bool = False) -> None:
+async def console(services: Services, *, announce_credentials: bool = False) -> None:
     """The console chat, with the scheduler running so reminders show up here too."""
     from bot.platforms.console import ConsoleChat
 
     if announce_credentials:
         print(CREDENTIALS_HELP, file=sys.stderr)
-    runtime = Runtime(app)
-    chat = ConsoleChat(app)
+    runtime = Runtime(services)
+    chat = ConsoleChat(services)
     await runtime.start(serve_http=False, platforms=False)
     try:
         if sys.stdin.isatty():
@@ -108,6 +109,6 @@ async def console(app: App, *, announce_credentials: bool = False) -> None:
             await chat.run_piped(sys.stdin)
             # Deliver what the piped commands queued (a broadcast, a reminder now due), so
             # `echo "/omroep ..." | copbot console` shows it before exiting.
-            await tick(app)
+            await tick(services)
     finally:
         await runtime.stop()

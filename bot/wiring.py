@@ -1,102 +1,105 @@
-"""Builds one App: settings, storage, clock, the feature registry and the platform senders."""
+"""Builds the services from the settings: storage, clock, knowledge, lesson index, features.
+
+The one place that knows every feature package: each has `register(registry)`, called in the
+order of FEATURES (also /help's order), with /help itself last so it can list the others.
+"""
 
 from __future__ import annotations
 
+import importlib
 import logging
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+import random
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.core.clock import Clock, SystemClock
 from bot.core.config import Settings
-from bot.core.messages import Incoming, Reply
-from bot.core.ports import Messenger
 from bot.db.engine import create_engine, session_factory
 from bot.db.migrate import upgrade
 from bot.db.models import Identity, Participant
-from bot.kernel.dispatch import TELEGRAM_ANONYMOUS_ADMIN, Dispatcher
-from bot.kernel.registry import Registry, build_registry
-
-if TYPE_CHECKING:
-    from knowledge.model import Knowledge
+from bot.kernel.services import Registry, Services
+from bot.platforms.telegram import is_anonymous_admin
+from knowledge.loader import load_knowledge
+from knowledge.model import Knowledge
+from knowledge.search import LessonIndex
 
 log = logging.getLogger(__name__)
 
-
-@dataclass
-class App:
-    settings: Settings
-    engine: AsyncEngine
-    sessions: async_sessionmaker[AsyncSession]
-    clock: Clock
-    registry: Registry
-    messengers: dict[str, Messenger] = field(default_factory=dict)
-    # Services that features share and that platforms or the scheduler attach at start.
-    services: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def dispatcher(self) -> Dispatcher:
-        return self.registry.dispatcher
-
-    @property
-    def organiser_ids(self) -> set[tuple[str, str]]:
-        return set(self.settings.organiser_identities())
-
-    @property
-    def knowledge(self) -> Knowledge:
-        from knowledge.loader import get_knowledge
-
-        return get_knowledge()
-
-    async def dispatch(self, incoming: Incoming) -> list[Reply]:
-        return await self.dispatcher.dispatch(self, incoming)
-
-    async def prepare(self) -> None:
-        """Migrate the database and make the configured organisers organisers."""
-        await upgrade(self.engine)
-        await self.bootstrap_organisers()
-
-    async def bootstrap_organisers(self) -> None:
-        now = self.clock.now()
-        async with self.sessions() as db, db.begin():
-            for platform, user_id in self.settings.organiser_identities():
-                if user_id == TELEGRAM_ANONYMOUS_ADMIN:
-                    log.warning("ignoring the anonymous-admin id in COPBOT_ORGANISERS")
-                    continue
-                identity = await db.scalar(
-                    select(Identity).where(
-                        Identity.platform == platform, Identity.user_id == user_id
-                    )
-                )
-                if identity is None:
-                    participant = Participant(
-                        display_name=f"{platform}:{user_id}",
-                        language=self.settings.language,
-                        created_at=now,
-                        is_organiser=True,
-                    )
-                    db.add(Identity(participant=participant, platform=platform, user_id=user_id))
-                else:
-                    identity.participant.is_organiser = True
-
-    async def close(self) -> None:
-        await self.engine.dispose()
+FEATURES: tuple[str, ...] = (
+    "handlers.lessons.commands",
+    "handlers.people.commands",
+    "handlers.people.admin",
+    "handlers.sessions.commands",
+    "handlers.polls.commands",
+    "handlers.polls.programme",
+    "handlers.books.commands",
+    "handlers.buddies.commands",
+    "handlers.history",
+    "handlers.people.privacy",
+    "handlers.buddies.continuity",
+)
 
 
-def build_app(
+def build_registry(features: tuple[str, ...] = FEATURES) -> Registry:
+    registry = Registry()
+    for module_name in features:
+        importlib.import_module(module_name).register(registry)
+    # /help is added last so it can list everything registered before it.
+    importlib.import_module("handlers.help").register(registry)
+    return registry
+
+
+def build_services(
     settings: Settings | None = None,
     *,
     clock: Clock | None = None,
     registry: Registry | None = None,
-) -> App:
+    knowledge: Knowledge | None = None,
+    lesson_index: LessonIndex | None = None,
+    rng: random.Random | None = None,
+) -> Services:
+    """Everything the bot needs, built once. The knowledge is loaded and validated here, at
+    start (a broken data file stops the bot now, not at the first /les)."""
     settings = settings or Settings()
+    knowledge = knowledge or load_knowledge()
     engine = create_engine(settings.database_url)
-    return App(
+    services = Services(
         settings=settings,
         engine=engine,
-        sessions=session_factory(engine),
+        database=session_factory(engine),
         clock=clock or SystemClock(),
         registry=registry or build_registry(),
+        knowledge=knowledge,
+        lesson_index=lesson_index or LessonIndex(knowledge),
+        random=rng or random.Random(),
     )
+    services.database.configure(info={"outbox_committed": services.outbox_committed})
+    return services
+
+
+async def prepare(services: Services) -> None:
+    """Migrate the database and make the configured organisers organisers."""
+    await upgrade(services.engine)
+    await bootstrap_organisers(services)
+
+
+async def bootstrap_organisers(services: Services) -> None:
+    now = services.clock.now()
+    async with services.database() as db, db.begin():
+        for platform, user_id in services.settings.organiser_identities():
+            if platform == "telegram" and is_anonymous_admin(user_id):
+                log.warning("ignoring the anonymous-admin id in COPBOT_ORGANISERS")
+                continue
+            identity = await db.scalar(
+                select(Identity).where(Identity.platform == platform, Identity.user_id == user_id)
+            )
+            if identity is None:
+                participant = Participant(
+                    display_name=f"{platform}:{user_id}",
+                    language=services.settings.language,
+                    created_at=now,
+                    is_organiser=True,
+                )
+                db.add(Identity(participant=participant, platform=platform, user_id=user_id))
+            else:
+                identity.participant.is_organiser = True

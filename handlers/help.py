@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from bot.core.i18n import Texts
 from bot.core.messages import Reply
-from bot.kernel.context import Context
-from bot.kernel.registry import Registry
+from bot.kernel.services import Context, Registry
 
 TEXTS = Texts(
     {
@@ -31,47 +30,44 @@ TEXTS = Texts(
 )
 
 
-def register(registry: Registry) -> None:
-    dispatcher = registry.dispatcher
+async def help_command(ctx: Context) -> Reply:
+    def line(name: str, nl: str, en: str) -> str:
+        return f"/{name} – {en if ctx.lang == 'en' else nl}"
 
-    @dispatcher.command(
+    if ctx.args:
+        wanted = ctx.args.split()[0].lstrip("/").lower()
+        command = ctx.services.registry.find(wanted)
+        if command is None or (command.organiser_only and not ctx.is_organiser):
+            return Reply(ctx.t(TEXTS, "unknown", name=wanted[:40]))
+        aliases = ""
+        if command.aliases:
+            aliases = ctx.t(TEXTS, "aliases", aliases=", ".join(f"/{a}" for a in command.aliases))
+        return Reply(
+            ctx.t(
+                TEXTS,
+                "detail",
+                name=command.name,
+                help=command.help_en if ctx.lang == "en" else command.help_nl,
+                usage=command.usage or f"/{command.name}",
+                aliases=aliases,
+            )
+        )
+    commands = ctx.services.registry.visible_commands(ctx.is_organiser)
+    lines = [ctx.t(TEXTS, "header")]
+    lines += [line(c.name, c.help_nl, c.help_en) for c in commands if not c.organiser_only]
+    organiser_lines = [line(c.name, c.help_nl, c.help_en) for c in commands if c.organiser_only]
+    if organiser_lines:
+        lines += ["", ctx.t(TEXTS, "organiser_header"), *organiser_lines]
+    lines += ["", ctx.t(TEXTS, "footer")]
+    return Reply("\n".join(lines))
+
+
+def register(registry: Registry) -> None:
+    registry.command(
         "help",
+        help_command,
         aliases=("hulp", "h", "commando", "commands"),
         help_nl="dit overzicht",
         help_en="this overview",
         usage="/help [commando]",
     )
-    async def help_command(ctx: Context) -> Reply:
-        def line(name: str, nl: str, en: str) -> str:
-            return f"/{name} – {en if ctx.lang == 'en' else nl}"
-
-        if ctx.args:
-            wanted = ctx.args.split()[0].lstrip("/").lower()
-            command = dispatcher.find(wanted)
-            if command is None or (command.organiser_only and not ctx.is_organiser):
-                return Reply(ctx.t(TEXTS, "unknown", name=wanted[:40]))
-            aliases = ""
-            if command.aliases:
-                aliases = ctx.t(
-                    TEXTS, "aliases", aliases=", ".join(f"/{a}" for a in command.aliases)
-                )
-            return Reply(
-                ctx.t(
-                    TEXTS,
-                    "detail",
-                    name=command.name,
-                    help=command.help_en if ctx.lang == "en" else command.help_nl,
-                    usage=command.usage or f"/{command.name}",
-                    aliases=aliases,
-                )
-            )
-        commands = dispatcher.visible_commands(ctx.is_organiser)
-        lines = [ctx.t(TEXTS, "header")]
-        lines += [line(c.name, c.help_nl, c.help_en) for c in commands if not c.organiser_only]
-        organiser_lines = [
-            line(c.name, c.help_nl, c.help_en) for c in commands if c.organiser_only
-        ]
-        if organiser_lines:
-            lines += ["", ctx.t(TEXTS, "organiser_header"), *organiser_lines]
-        lines += ["", ctx.t(TEXTS, "footer")]
-        return Reply("\n".join(lines))

@@ -7,7 +7,6 @@ when what the group did is easy to find. A newcomer gets this on pairing.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,11 +15,7 @@ from bot.core.dates import format_date
 from bot.core.i18n import Texts
 from bot.core.messages import Reply
 from bot.db.models import Book, Session, Verdict
-from bot.kernel.context import Context
-from bot.kernel.registry import Registry
-
-if TYPE_CHECKING:
-    from bot.wiring import App
+from bot.kernel.services import Context, Registry, Services
 
 # The most recent sessions shown; older ones are summed up in one line.
 MAX_SESSIONS = 12
@@ -77,7 +72,7 @@ async def past_sessions(db: AsyncSession, now: datetime) -> list[Session]:
     )
 
 
-async def verdict_lines(app: App, db: AsyncSession, lang: str) -> list[str]:
+async def verdict_lines(services: Services, db: AsyncSession, lang: str) -> list[str]:
     """Verdicts per book as stored by the reading club; the booklet's own when there are none."""
     rows = (
         await db.execute(
@@ -92,7 +87,7 @@ async def verdict_lines(app: App, db: AsyncSession, lang: str) -> list[str]:
         label = verdict if count == 1 else f"{verdict} ({count}×)"
         by_book.setdefault((title, author), []).append(label)
     if not by_book:
-        for book in app.knowledge.books:
+        for book in services.knowledge.books:
             by_book[(book.title, book.author)] = [book.verdict]
     return [
         TEXTS(
@@ -106,9 +101,9 @@ async def verdict_lines(app: App, db: AsyncSession, lang: str) -> list[str]:
     ]
 
 
-async def history_text(app: App, db: AsyncSession, now: datetime, lang: str) -> str:
-    tz = app.settings.tz
-    knowledge = app.knowledge
+async def history_text(services: Services, db: AsyncSession, now: datetime, lang: str) -> str:
+    tz = services.settings.tz
+    knowledge = services.knowledge
     lines = [TEXTS(lang, "header"), ""]
     sessions = await past_sessions(db, now)
     booklet_themes = ", ".join(knowledge.past_themes)
@@ -135,7 +130,7 @@ async def history_text(app: App, db: AsyncSession, now: datetime, lang: str) -> 
             lines.append(TEXTS(lang, "booklet_themes", themes=booklet_themes))
     else:
         lines.append(TEXTS(lang, "no_sessions", themes=booklet_themes))
-    books = await verdict_lines(app, db, lang)
+    books = await verdict_lines(services, db, lang)
     if books:
         lines += ["", TEXTS(lang, "books"), *books]
     themes = ", ".join(
@@ -145,16 +140,19 @@ async def history_text(app: App, db: AsyncSession, now: datetime, lang: str) -> 
     return "\n".join(lines)
 
 
-async def history_reply(app: App, db: AsyncSession, now: datetime, lang: str) -> Reply:
-    return Reply(await history_text(app, db, now, lang), context="§1.7, bijlage 1 punt 3")
+async def history_reply(services: Services, db: AsyncSession, now: datetime, lang: str) -> Reply:
+    return Reply(await history_text(services, db, now, lang), context="§1.7, bijlage 1 punt 3")
+
+
+async def history(ctx: Context) -> Reply:
+    return await history_reply(ctx.services, ctx.db, ctx.now, ctx.lang)
 
 
 def register(registry: Registry) -> None:
-    @registry.dispatcher.command(
+    registry.command(
         "geschiedenis",
+        history,
         aliases=("history", "historie"),
         help_nl="het collectief geheugen: eerdere bijeenkomsten, boekoordelen, thema's",
         help_en="the collective memory: past sessions, book verdicts, themes",
     )
-    async def history(ctx: Context) -> Reply:
-        return await history_reply(ctx.app, ctx.db, ctx.now, ctx.lang)

@@ -36,7 +36,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -58,12 +58,10 @@ from bot.db.models.scheduling import (
     OUT_SKIPPED,
     OUT_UNCERTAIN,
 )
+from bot.kernel.services import Services
 from scheduler.claims import WORKER_ID, claimant_is_dead
 from scheduler.outbox import ACTIVE, recency, reply_from_json
 from scheduler.ratelimit import RateLimiter
-
-if TYPE_CHECKING:
-    from bot.wiring import App
 
 log = logging.getLogger(__name__)
 
@@ -122,20 +120,20 @@ class _Release(Exception):
 
 
 class Delivery:
-    """Sends due outbox rows through `app.messengers`; one per process (it holds the limits)."""
+    """Sends due outbox rows through the messengers; one per process (it holds the limits)."""
 
     def __init__(
         self,
-        app: App,
+        services: Services,
         *,
         limiter: RateLimiter | None = None,
-        concurrency: int = 8,
+        concurrency: int | None = None,
         batch: int = 100,
         worker: str = WORKER_ID,
     ) -> None:
-        self.app = app
+        self.services = services
         self.limiter = limiter or RateLimiter()
-        self.concurrency = concurrency
+        self.concurrency = concurrency or services.settings.outbox_concurrency
         self.batch = batch
         self.worker = worker
         self.paused_until: dict[str, datetime] = {}
@@ -149,7 +147,7 @@ class Delivery:
 
     @contextlib.asynccontextmanager
     async def _tx(self) -> AsyncIterator[AsyncSession]:
-        async with self._turns, self.app.sessions() as db, db.begin():
+        async with self._turns, self.services.database() as db, db.begin():
             yield db
 
     async def _write(self, write: _Write) -> bool:
@@ -160,7 +158,7 @@ class Delivery:
             if not done.done():
                 group, self._waiting = self._waiting, []
                 try:
-                    async with self.app.sessions() as db, db.begin():
+                    async with self.services.database() as db, db.begin():
                         results = [await w(db) for w, _ in group]
                 except BaseException as problem:  # cancelled too: nobody may wait forever
                     failure = (
@@ -178,12 +176,12 @@ class Delivery:
     # -- bookkeeping ------------------------------------------------------------------------
 
     def _now(self) -> datetime:
-        return self.app.clock.now()
+        return self.services.clock.now()
 
     def _available(self, now: datetime) -> list[str]:
         return [
             name
-            for name in self.app.messengers
+            for name in self.services.messengers
             if name not in self.paused_until or self.paused_until[name] <= now
         ]
 
@@ -320,7 +318,7 @@ class Delivery:
                 OutboxMessage.status == OUT_PENDING,
                 OutboxMessage.next_attempt_at <= now,
                 OutboxMessage.platform.is_not(None),
-                OutboxMessage.platform.not_in(list(self.app.messengers)),
+                OutboxMessage.platform.not_in(list(self.services.messengers)),
             )
             .distinct()
         )
@@ -434,7 +432,7 @@ class Delivery:
     ) -> _Recipient | None:
         """Where the row goes; None when it was settled here (skipped/failed)."""
         if row.participant_id is None:
-            messenger = self.app.messengers.get(row.platform or "")
+            messenger = self.services.messengers.get(row.platform or "")
             if messenger is None or not row.chat_id or self._paused(row.platform or ""):
                 raise _Release()
             return _Recipient(row.platform or "", row.chat_id, messenger)
@@ -449,7 +447,7 @@ class Delivery:
             return None
         identities = sorted(identities, key=lambda i: recency(i.last_seen_at, i.id), reverse=True)
         for identity in identities:
-            messenger = self.app.messengers.get(identity.platform)
+            messenger = self.services.messengers.get(identity.platform)
             if messenger is None:
                 continue
             if self._paused(identity.platform):
@@ -611,12 +609,12 @@ class Delivery:
             log.warning("outbox %s may or may not have arrived; not resent: %s", row.key, detail)
 
 
-async def next_outbox_at(app: App) -> datetime | None:
+async def next_outbox_at(services: Services) -> datetime | None:
     """When the earliest pending message on a connected platform becomes due."""
-    platforms = list(app.messengers)
+    platforms = list(services.messengers)
     if not platforms:
         return None
-    async with app.sessions() as db:
+    async with services.database() as db:
         value: datetime | None = await db.scalar(
             select(func.min(OutboxMessage.next_attempt_at)).where(
                 OutboxMessage.status == OUT_PENDING,
@@ -626,8 +624,8 @@ async def next_outbox_at(app: App) -> datetime | None:
     return value
 
 
-async def pending_count(app: App) -> int:
-    async with app.sessions() as db:
+async def pending_count(services: Services) -> int:
+    async with services.database() as db:
         return int(
             await db.scalar(
                 select(func.count())
@@ -636,12 +634,3 @@ async def pending_count(app: App) -> int:
             )
             or 0
         )
-
-
-def delivery_for(app: App) -> Delivery:
-    """The app's Delivery (created on first use; tests may put their own in app.services)."""
-    delivery = app.services.get("outbox_delivery")
-    if not isinstance(delivery, Delivery):
-        delivery = Delivery(app)
-        app.services["outbox_delivery"] = delivery
-    return delivery

@@ -15,24 +15,21 @@ Every job is a row (`ScheduledJob`); this module is the only code that runs them
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import ScheduledJob, Session
 from bot.db.models.scheduling import JOB_DONE, JOB_FAILED, JOB_PENDING, JOB_SKIPPED
+from bot.kernel.services import JobContext, Services
 from scheduler.claims import (
     WORKER_ID,
     claimant_is_dead,
     insert_ignoring_duplicates,
     session_now,
 )
-
-if TYPE_CHECKING:
-    from bot.wiring import App
 
 log = logging.getLogger(__name__)
 
@@ -41,22 +38,6 @@ JOB_LEASE = timedelta(minutes=10)
 MAX_JOB_ATTEMPTS = 5
 RETRY_BASE = timedelta(seconds=30)
 RETRY_MAX = timedelta(hours=1)
-
-
-@dataclass
-class JobContext:
-    """What a job handler gets: one transaction, committed after the handler returns."""
-
-    app: App
-    db: AsyncSession
-    job: ScheduledJob
-    now: datetime
-    # The Session of a timeline step (loaded when the job has a session_id).
-    session: Session | None = None
-
-    @property
-    def payload(self) -> dict[str, Any]:
-        return self.job.payload or {}
 
 
 async def schedule(
@@ -150,9 +131,9 @@ def _due(now: datetime) -> Any:
     )
 
 
-async def release_dead_job_claims(app: App) -> int:
+async def release_dead_job_claims(services: Services) -> int:
     """Free jobs claimed by a process on this host that is gone (killed mid-job)."""
-    async with app.sessions() as db, db.begin():
+    async with services.database() as db, db.begin():
         rows = await db.execute(
             select(ScheduledJob.id, ScheduledJob.claimed_by).where(
                 ScheduledJob.status == JOB_PENDING, ScheduledJob.claimed_by.is_not(None)
@@ -169,10 +150,12 @@ async def release_dead_job_claims(app: App) -> int:
     return len(dead)
 
 
-async def claim_due_jobs(app: App, *, limit: int = 100, worker: str = WORKER_ID) -> list[int]:
+async def claim_due_jobs(
+    services: Services, *, limit: int = 100, worker: str = WORKER_ID
+) -> list[int]:
     """Claim up to `limit` due jobs for `worker`; another process skips what we hold."""
-    now = app.clock.now()
-    async with app.sessions() as db, db.begin():
+    now = services.clock.now()
+    async with services.database() as db, db.begin():
         ids = list(
             (
                 await db.scalars(
@@ -198,20 +181,20 @@ async def claim_due_jobs(app: App, *, limit: int = 100, worker: str = WORKER_ID)
     return ids
 
 
-async def run_due_jobs(app: App, *, limit: int = 100, worker: str = WORKER_ID) -> int:
+async def run_due_jobs(services: Services, *, limit: int = 100, worker: str = WORKER_ID) -> int:
     """Claim and run what is due now; returns how many jobs were finished (any outcome)."""
     finished = 0
-    for job_id in await claim_due_jobs(app, limit=limit, worker=worker):
-        if await _run_one(app, job_id, worker):
+    for job_id in await claim_due_jobs(services, limit=limit, worker=worker):
+        if await _run_one(services, job_id, worker):
             finished += 1
     return finished
 
 
-async def _run_one(app: App, job_id: int, worker: str) -> bool:
-    now = app.clock.now()
+async def _run_one(services: Services, job_id: int, worker: str) -> bool:
+    now = services.clock.now()
     kind = "?"
     try:
-        async with app.sessions() as db, db.begin():
+        async with services.database() as db, db.begin():
             db.info["now"] = now
             # Lock the row for the whole run: a second process cannot claim it meanwhile.
             job = await _lock(db, job_id)
@@ -228,12 +211,12 @@ async def _run_one(app: App, job_id: int, worker: str) -> bool:
                 )
                 _finish(job, JOB_SKIPPED, now, f"missed: now {now.isoformat()} is after not_after")
                 return True
-            handler = app.registry.jobs.handlers.get(job.kind)
+            handler = services.registry.jobs.get(job.kind)
             if handler is None:
                 log.error("job %s has unknown kind %r; marked failed", job.key, job.kind)
                 _finish(job, JOB_FAILED, now, f"unknown job kind {job.kind!r}: no feature has it")
                 return True
-            ctx = JobContext(app=app, db=db, job=job, now=now)
+            ctx = JobContext(services=services, db=db, job=job, now=now)
             if job.session_id is not None:
                 ctx.session = await db.get(Session, job.session_id)
             job.attempts += 1
@@ -242,7 +225,7 @@ async def _run_one(app: App, job_id: int, worker: str) -> bool:
             return True
     except Exception as problem:
         log.exception("job %s (%s) failed", job_id, kind)
-        return await _record_failure(app, job_id, worker, now, problem)
+        return await _record_failure(services, job_id, worker, now, problem)
 
 
 async def _lock(db: AsyncSession, job_id: int) -> ScheduledJob | None:
@@ -265,9 +248,9 @@ def _finish(job: ScheduledJob, status: str, now: datetime, error: str | None) ->
 
 
 async def _record_failure(
-    app: App, job_id: int, worker: str, now: datetime, problem: Exception
+    services: Services, job_id: int, worker: str, now: datetime, problem: Exception
 ) -> bool:
-    async with app.sessions() as db, db.begin():
+    async with services.database() as db, db.begin():
         job = await _lock(db, job_id)
         if job is None or job.status != JOB_PENDING or job.claimed_by != worker:
             return False
@@ -289,9 +272,9 @@ def retry_delay(attempts: int) -> timedelta:
     return min(RETRY_BASE * (2 ** max(attempts - 1, 0)), RETRY_MAX)
 
 
-async def next_due_at(app: App) -> datetime | None:
+async def next_due_at(services: Services) -> datetime | None:
     """When the earliest pending job becomes due (for waking up on time)."""
-    async with app.sessions() as db:
+    async with services.database() as db:
         due = await db.scalar(
             select(ScheduledJob.due_at)
             .where(ScheduledJob.status == JOB_PENDING, ScheduledJob.retry_at.is_(None))

@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.messages import Attachment, Button, Reply
 from bot.db.models import Identity, OutboxMessage, Participant
 from bot.db.models.scheduling import OUT_CANCELLED, OUT_PENDING, OUT_UNCERTAIN
+from bot.kernel.services import Signal
 from scheduler.claims import insert_ignoring_duplicates, session_now
 
 log = logging.getLogger(__name__)
@@ -27,8 +28,6 @@ ACTIVE = "active"
 # next_attempt_at of a message that may go out at once: always due, whatever the clock says,
 # and ordered by id among its peers (a handler's transaction does not know the clock).
 ASAP = datetime(1970, 1, 1, tzinfo=UTC)
-# Hooks called after a transaction that queued messages commits (the service wakes up).
-_after_commit_hooks: list[Callable[[], None]] = []
 
 
 def reply_to_json(reply: Reply) -> dict[str, Any]:
@@ -126,15 +125,16 @@ async def _preferred_platforms(db: AsyncSession, participant_ids: list[int]) -> 
 
 
 def _notify_on_commit(db: AsyncSession) -> None:
-    if not _after_commit_hooks or db.info.get("outbox_notify"):
+    """After this transaction commits, emit the services' `outbox_committed` signal (the
+    database sessions carry it in their info, see bot.wiring): the sender wakes up."""
+    signal: Signal | None = db.info.get("outbox_committed")
+    if not signal or db.info.get("outbox_notify"):
         return
     db.info["outbox_notify"] = True
-    from sqlalchemy import event
 
     def after_commit(_session: Any) -> None:
         db.info.pop("outbox_notify", None)
-        for hook in list(_after_commit_hooks):
-            hook()
+        signal.emit()
 
     event.listen(db.sync_session, "after_commit", after_commit, once=True)
 
@@ -273,14 +273,3 @@ async def requeue_uncertain(db: AsyncSession, *, key_prefix: str, now: datetime)
     if count:
         log.warning("requeued %d uncertain message(s) under %s", count, key_prefix)
     return count
-
-
-def on_commit_of_new_messages(hook: Callable[[], None]) -> Callable[[], None]:
-    """Register `hook` to run after a transaction that queued messages commits."""
-    _after_commit_hooks.append(hook)
-
-    def remove() -> None:
-        if hook in _after_commit_hooks:
-            _after_commit_hooks.remove(hook)
-
-    return remove

@@ -11,35 +11,31 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from scheduler.delivery import delivery_for, next_outbox_at
+from bot.kernel.services import Services
+from scheduler.delivery import Delivery, next_outbox_at
 from scheduler.jobs import next_due_at, release_dead_job_claims, run_due_jobs
-from scheduler.outbox import on_commit_of_new_messages
 from scheduler.timeline import add_missing_steps
-
-if TYPE_CHECKING:
-    from bot.wiring import App
 
 log = logging.getLogger(__name__)
 
-Stopper = Callable[[], Awaitable[None]]
 INTERVAL_SECONDS = 5.0
 MIN_GAP_SECONDS = 0.5  # between two ticks when something stays due (e.g. held by a peer)
 WAKE_JOB = "copbot-wake"
 NEXT_DUE_JOB = "copbot-next-due"
 
 
-async def tick(app: App) -> None:
-    """One look at the rows: recover, run due jobs, send due messages."""
-    delivery = delivery_for(app)
-    await release_dead_job_claims(app)
+async def tick(services: Services, delivery: Delivery | None = None) -> None:
+    """One look at the rows: recover, run due jobs, send due messages (through `delivery`,
+    the running service's own; a one-off look makes its own)."""
+    delivery = delivery or Delivery(services)
+    await release_dead_job_claims(services)
     await delivery.recover()
-    while await run_due_jobs(app):
+    while await run_due_jobs(services):
         pass  # a job may schedule another one that is due at once
     await delivery.deliver_until_idle()
 
@@ -47,8 +43,9 @@ async def tick(app: App) -> None:
 class SchedulerService:
     """Runs `tick()` whenever APScheduler (or a commit that queued messages) wakes it."""
 
-    def __init__(self, app: App, *, interval: float = INTERVAL_SECONDS) -> None:
-        self.app = app
+    def __init__(self, services: Services, *, interval: float = INTERVAL_SECONDS) -> None:
+        self.services = services
+        self.delivery = Delivery(services)
         self.interval = interval
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self._wake = asyncio.Event()
@@ -79,7 +76,7 @@ class SchedulerService:
         def wake_soon() -> None:  # may be called from any thread that commits
             loop.call_soon_threadsafe(self._wake.set)
 
-        self._unhook = on_commit_of_new_messages(wake_soon)
+        self._unhook = self.services.outbox_committed.connect(wake_soon)
         self._task = asyncio.create_task(self._run(), name="copbot-scheduler")
         self.wake()  # catch up at once: jobs missed while down, messages left unsent
 
@@ -88,7 +85,7 @@ class SchedulerService:
             await self._wake.wait()
             self._wake.clear()
             try:
-                await tick(self.app)
+                await tick(self.services, self.delivery)
                 self.ticks += 1
                 if self._stopping:
                     return  # that was the last look, for what was queued just before
@@ -104,11 +101,11 @@ class SchedulerService:
     async def _plan_next(self) -> None:
         """A date job at the earliest due instant, unless the interval comes first anyway."""
         candidates = [
-            t for t in (await next_due_at(self.app), await next_outbox_at(self.app)) if t
+            t for t in (await next_due_at(self.services), await next_outbox_at(self.services)) if t
         ]
         if not candidates:
             return
-        now = self.app.clock.now()
+        now = self.services.clock.now()
         due = max(min(candidates), now + timedelta(seconds=MIN_GAP_SECONDS))
         if due - now >= timedelta(seconds=self.interval):
             return
@@ -140,19 +137,18 @@ class SchedulerService:
             return
         except TimeoutError:
             log.warning("scheduler still busy after %.0f s; handing back unsent messages", grace)
-        delivery_for(self.app).stopping = True
+        self.delivery.stopping = True
         try:
             await asyncio.wait_for(task, grace)
         except (TimeoutError, asyncio.CancelledError):
             log.warning("scheduler did not stop; cancelled")
 
 
-async def start_scheduler_service(app: App, web_app: object = None) -> Stopper:
-    """Start the service (called by bot.runtime); returns its stop function."""
-    added = await add_missing_steps(app)
+async def start_scheduler_service(services: Services) -> SchedulerService:
+    """Start the service (called by bot.runtime); `.stop()` stops it."""
+    added = await add_missing_steps(services)
     if added:
         log.info("added %d timeline steps that planned sessions did not have yet", added)
-    service = SchedulerService(app)
-    app.services["scheduler"] = service
+    service = SchedulerService(services)
     await service.start()
-    return service.stop
+    return service

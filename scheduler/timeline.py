@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -21,12 +20,9 @@ from bot.core.dates import iso_duration, offset_from_stored, parse_iso_duration,
 from bot.db.models import ScheduledJob, Session
 from bot.db.models.scheduling import JOB_PENDING
 from bot.db.models.sessions import PLANNED
-from bot.kernel.jobs import TimelineStep
+from bot.kernel.registry import TimelineStep
+from bot.kernel.services import JobContext, Services
 from scheduler.jobs import cancel, schedule
-
-if TYPE_CHECKING:
-    from bot.wiring import App
-    from scheduler.jobs import JobContext
 
 
 @dataclass(frozen=True)
@@ -130,17 +126,17 @@ async def _schedule_step(db: AsyncSession, session: Session, planned: PlannedSte
     )
 
 
-async def add_missing_steps(app: App) -> int:
+async def add_missing_steps(services: Services) -> int:
     """Give every planned, future session the steps it lacks; returns how many were added.
 
     A feature added in a new version declares new steps; sessions planned before it would
     otherwise never get them. Unlike sync_timeline this only adds: a job that is pending but
     overdue (the bot was down) stays for the scheduler to run or skip by its not_after.
     """
-    now = app.clock.now()
-    steps = app.registry.jobs.steps
+    now = services.clock.now()
+    steps = services.registry.steps
     added = 0
-    async with app.sessions() as db, db.begin():
+    async with services.database() as db, db.begin():
         sessions = (
             await db.scalars(
                 select(Session).where(Session.status == PLANNED, Session.starts_at > now)
@@ -148,7 +144,7 @@ async def add_missing_steps(app: App) -> int:
         ).all()
         for session in sessions:
             existing = {job.key for job in await _step_jobs(db, session.id)}
-            for planned in planned_steps(session, steps, app.settings.tz):
+            for planned in planned_steps(session, steps, services.settings.tz):
                 if planned.key in existing or planned.due_at <= now:
                     continue
                 await _schedule_step(db, session, planned)

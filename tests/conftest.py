@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.wiring import App
+from bot.kernel.services import Services
 from tests.factories import Person, make_app
 
 
 @pytest.fixture
-async def app(tmp_path: Path) -> AsyncIterator[App]:
+async def services(tmp_path: Path) -> AsyncIterator[Services]:
     application = await make_app(tmp_path)
     try:
         yield application
@@ -21,10 +21,10 @@ async def app(tmp_path: Path) -> AsyncIterator[App]:
 
 
 @pytest.fixture
-def organiser(app: App) -> Person:
-    return Person(app, "organiser", name="Olga Organisator", username="olga")
+def organiser(services: Services) -> Person:
+    return Person(services, "organiser", name="Olga Organisator", username="olga")
 
 
 @pytest.fixture
-def participant(app: App) -> Person:
-    return Person(app, "p1", name="Esther Brink", username="esther")
+def participant(services: Services) -> Person:
+    return Person(services, "p1", name="Esther Brink", username="esther")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import functools
 import hashlib
 import itertools
 import os
@@ -13,16 +14,23 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 from sqlalchemy.engine import make_url
 
+from bot import wiring
 from bot.core.clock import ManualClock
 from bot.core.config import Settings
 from bot.core.messages import Incoming, Reply
 from bot.db.engine import create_engine
 from bot.db.migrate import upgrade
-from bot.wiring import App, build_app
+from bot.kernel.dispatch import dispatch
+from bot.kernel.services import Services
+from bot.wiring import prepare
+from knowledge.loader import load_knowledge
+from knowledge.model import Knowledge
+from knowledge.search import LessonIndex
 
 _updates = itertools.count(1)
 
@@ -126,21 +134,36 @@ async def _template_database() -> Path:
     return template
 
 
-async def make_app(tmp_path: Path, now: datetime = DEFAULT_NOW, **overrides: object) -> App:
+async def make_app(tmp_path: Path, now: datetime = DEFAULT_NOW, **overrides: object) -> Services:
     settings = make_settings(tmp_path, **overrides)
     target = tmp_path / "copbot.db"
     if settings.database_url == f"sqlite+aiosqlite:///{target}" and not target.exists():
         shutil.copyfile(await _template_database(), target)
-    app = build_app(settings, clock=ManualClock(now))
-    await app.prepare()
-    return app
+    services = build_services(settings, clock=ManualClock(now))
+    await prepare(services)
+    return services
+
+
+def build_services(settings: Settings, **kwargs: Any) -> Services:
+    """bot.wiring.build_services with the knowledge and lesson index loaded once per test run
+    (about a quarter of a second each time otherwise)."""
+    if "knowledge" not in kwargs:
+        kwargs["knowledge"] = _library()[0]
+        kwargs.setdefault("lesson_index", _library()[1])
+    return wiring.build_services(settings, **kwargs)
+
+
+@functools.cache
+def _library() -> tuple[Knowledge, LessonIndex]:
+    knowledge = load_knowledge()
+    return knowledge, LessonIndex(knowledge)
 
 
 @dataclass
 class Person:
     """Someone talking to the bot through the dispatcher, as a platform adapter would."""
 
-    app: App
+    services: Services
     user_id: str
     name: str = "Deelnemer"
     platform: str = "console"
@@ -148,14 +171,15 @@ class Person:
     username: str | None = None
     chat_id: str | None = None
     is_group: bool = False
+    anonymous: bool = False  # as the Telegram adapter marks an anonymous group admin
     last: list[Reply] = field(default_factory=list)
 
     async def say(self, text: str) -> list[Reply]:
-        self.last = await self.app.dispatch(self._incoming(text=text))
+        self.last = await dispatch(self.services, self._incoming(text=text))
         return self.last
 
     async def press(self, data: str) -> list[Reply]:
-        self.last = await self.app.dispatch(self._incoming(callback=data))
+        self.last = await dispatch(self.services, self._incoming(callback=data))
         return self.last
 
     async def text(self, text: str) -> str:
@@ -176,5 +200,6 @@ class Person:
             username=self.username,
             language=self.language,
             is_group=self.is_group,
+            anonymous=self.anonymous,
             update_id=f"{self.platform}-{next(_updates)}",
         )

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.db.models import Identity, Participant, Rsvp, Session
-from bot.wiring import App
-from scheduler.delivery import Delivery
+from bot.kernel.services import Services
 from scheduler.service import tick
 from scheduler.timeline import sync_timeline
 from tests.fakes.flaky_messenger import FlakyMessenger
@@ -24,7 +23,7 @@ CITIES = (
 
 
 async def add_person(
-    app: App,
+    services: Services,
     name: str,
     *,
     city: str | None = None,
@@ -37,9 +36,9 @@ async def add_person(
     organisation: str | None = None,
 ) -> int:
     """A registered participant with one identity (their private chat is their user id)."""
-    now = created_at or app.clock.now()
+    now = created_at or services.clock.now()
     user = user_id or name.lower().replace(" ", "-")
-    async with app.sessions() as db, db.begin():
+    async with services.database() as db, db.begin():
         person = Participant(
             display_name=name,
             city=city,
@@ -65,7 +64,7 @@ async def add_person(
 
 
 async def add_session(
-    app: App,
+    services: Services,
     starts_at: datetime,
     *,
     place: str = "Utrecht",
@@ -74,8 +73,8 @@ async def add_session(
     timeline: bool = False,
 ) -> int:
     """A planned session of 1.5 days; with `timeline=True` its timeline steps are scheduled."""
-    now = app.clock.now()
-    async with app.sessions() as db, db.begin():
+    now = services.clock.now()
+    async with services.database() as db, db.begin():
         session = Session(
             starts_at=starts_at,
             ends_at=starts_at + timedelta(hours=30),
@@ -90,34 +89,38 @@ async def add_session(
         db.add(session)
         await db.flush()
         if timeline:
-            await sync_timeline(db, session, app.registry.jobs.steps, now=now, tz=app.settings.tz)
+            await sync_timeline(
+                db, session, services.registry.steps, now=now, tz=services.settings.tz
+            )
         return session.id
 
 
 async def add_rsvp(
-    app: App,
+    services: Services,
     session_id: int,
     participant_id: int,
     answer: str = "yes",
     attended: bool | None = None,
 ) -> None:
-    async with app.sessions() as db, db.begin():
+    async with services.database() as db, db.begin():
         db.add(
             Rsvp(
                 session_id=session_id,
                 participant_id=participant_id,
                 answer=answer,
                 attended=attended,
-                updated_at=app.clock.now(),
+                updated_at=services.clock.now(),
             )
         )
 
 
-async def attend(app: App, participant_id: int, sessions: int, before: datetime) -> None:
+async def attend(services: Services, participant_id: int, sessions: int, before: datetime) -> None:
     """Give someone `sessions` attended sessions in the past (one new session each)."""
     for n in range(sessions):
-        sid = await add_session(app, before - timedelta(days=90 * (n + 1)), theme=f"thema {n}")
-        await add_rsvp(app, sid, participant_id)
+        sid = await add_session(
+            services, before - timedelta(days=90 * (n + 1)), theme=f"thema {n}"
+        )
+        await add_rsvp(services, sid, participant_id)
 
 
 @dataclass
@@ -130,7 +133,7 @@ class History:
 
 
 async def generate_history(
-    app: App, *, sessions: int = 8, people: int = 40, seed: int = 7
+    services: Services, *, sessions: int = 8, people: int = 40, seed: int = 7
 ) -> History:
     """`sessions` past sessions, a quarter apart up to last month, and `people` participants.
 
@@ -138,14 +141,16 @@ async def generate_history(
     what, so a test can compute the expected figures independently.
     """
     rng = random.Random(seed)
-    now = app.clock.now()
+    now = services.clock.now()
     history = History()
     for n in range(sessions):
         start = now - timedelta(days=30 + 91 * (sessions - 1 - n))
-        sid = await add_session(app, start, place=CITIES[n % len(CITIES)], theme=f"thema {n + 1}")
+        sid = await add_session(
+            services, start, place=CITIES[n % len(CITIES)], theme=f"thema {n + 1}"
+        )
         history.sessions.append(sid)
         history.starts.append(start)
-    async with app.sessions() as db, db.begin():
+    async with services.database() as db, db.begin():
         for n in range(people):
             city = CITIES[n % len(CITIES)]
             person = Participant(
@@ -175,18 +180,18 @@ async def generate_history(
     return history
 
 
-def install_postbox(app: App, platform: str = "console") -> FlakyMessenger:
+def install_postbox(services: Services, platform: str = "console") -> FlakyMessenger:
     """Record what the outbox sends on `platform`."""
     messenger = FlakyMessenger(platform)
-    app.messengers[platform] = messenger
+    services.messengers[platform] = messenger
     # One sender at a time: SQLite writers would otherwise wait on each other's locks.
-    app.services["outbox_delivery"] = Delivery(app, concurrency=1)
+    services.settings.outbox_concurrency = 1
     return messenger
 
 
-async def deliver(app: App) -> None:
+async def deliver(services: Services) -> None:
     """Run what is due now and send what was queued (the scheduler's one tick)."""
-    await tick(app)
+    await tick(services)
 
 
 def inbox(postbox: FlakyMessenger, chat_id: str) -> list[str]:

@@ -34,6 +34,8 @@ class Settings(BaseSettings):
 
     # Public base URL of the HTTP server, for calendar feed links (optional).
     public_url: str | None = None
+    # Outbox messages sent at the same time per process (1 suits a busy SQLite file best).
+    outbox_concurrency: int = 8
     log_level: str = "INFO"
 
     @field_validator("timezone")

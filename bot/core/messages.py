@@ -69,3 +69,6 @@ class Incoming:
     message_id: str | None = None  # the message a pressed button sits on
     bot_username: str | None = None  # to understand "/les@copbot" in groups
     mentions: tuple[str, ...] = field(default_factory=tuple)  # user ids mentioned (Slack <@U..>)
+    # Sent in the name of a group rather than by a person (Telegram's anonymous group admins):
+    # such a sender never acts with a role, whatever their participant row says.
+    anonymous: bool = False

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Protocol
 
 from bot.core.messages import Reply
+
+# What starting a platform or the scheduler returns: the function that stops it again.
+Stopper = Callable[[], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class WebPage:
+    """What a feature's HTTP route answers (the server turns None into 404 Not Found)."""
+
+    body: bytes
+    content_type: str = "text/html"
+    charset: str | None = "utf-8"
 
 
 class DeliveryError(Exception):

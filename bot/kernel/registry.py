@@ -1,49 +1,174 @@
-"""What a feature module's `register()` receives: the dispatcher and the scheduler registry."""
+"""What features declare: commands, buttons, dialogues, the plain-text fallback, job kinds,
+timeline steps, /start hooks, profile fields and the key prefixes that erasure must cover.
+
+The tables are generic in the context a handler receives, so this module knows nothing of the
+services: `bot.kernel.services` names the concrete `Registry` every feature's `register()` gets.
+Registering the same name twice is an error, whatever kind of entry it is.
+"""
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Generic, TypeVar
 
 from bot.core.messages import Reply
-from bot.kernel.context import Context
-from bot.kernel.dispatch import Dispatcher
-from bot.kernel.jobs import JobRegistry
+from bot.core.ports import WebPage
 
-# Called by /start with (ctx, first_time); returns extra replies (e.g. "are you new here?").
-StartHook = Callable[[Context, bool], Awaitable[list[Reply]]]
-# Sets one profile field from "/ik <field> <value>".
-ProfileSetter = Callable[[Context, str], Awaitable[Reply]]
+C = TypeVar("C")  # what a chat handler receives
+J = TypeVar("J")  # what a job handler receives
+S = TypeVar("S")  # the services, which an HTTP route receives
 
-# Each module has `register(registry: Registry) -> None`; the order sets /help's order.
-FEATURES: tuple[str, ...] = (
-    "handlers.lessons.commands",
-    "handlers.people.commands",
-    "handlers.people.admin",
-    "handlers.sessions.commands",
-    "handlers.polls.commands",
-    "handlers.polls.programme",
-    "handlers.books.commands",
-    "handlers.buddies.commands",
-    "handlers.history",
-    "handlers.people.privacy",
-    "handlers.buddies.continuity",
-)
+HandlerResult = Reply | list[Reply] | None
 
 
-@dataclass
-class Registry:
-    dispatcher: Dispatcher = field(default_factory=Dispatcher)
-    jobs: JobRegistry = field(default_factory=JobRegistry)
-    start_hooks: list[StartHook] = field(default_factory=list)
-    profile_fields: dict[str, ProfileSetter] = field(default_factory=dict)
+@dataclass(frozen=True)
+class Command(Generic[C]):
+    name: str  # canonical (Dutch) name, without the slash
+    handler: Callable[[C], Awaitable[HandlerResult]]
+    help_nl: str
+    help_en: str
+    aliases: tuple[str, ...] = ()
+    organiser_only: bool = False
+    usage: str = ""  # e.g. "/les <onderwerp>"
+    in_menu: bool = True  # shown in Telegram's command menu
 
 
-def build_registry(features: tuple[str, ...] = FEATURES) -> Registry:
-    registry = Registry()
-    for module_name in features:
-        importlib.import_module(module_name).register(registry)
-    # /help is added last so it can list everything registered before it.
-    importlib.import_module("handlers.help").register(registry)
-    return registry
+@dataclass(frozen=True)
+class TimelineStep:
+    """A step every meeting gets, due at its start + offset (offset < 0 is before)."""
+
+    kind: str  # also the job kind that runs it
+    offset: timedelta
+    label_nl: str
+    label_en: str
+    # Meetings may carry their own offsets for a kind (e.g. reminders "14d 2d 3u").
+    per_session: bool = False
+
+
+class Registry(Generic[C, J, S]):
+    """Everything the features registered; read by the dispatcher, /help and the scheduler."""
+
+    def __init__(self) -> None:
+        self.commands: dict[str, Command[C]] = {}
+        self._by_name: dict[str, Command[C]] = {}
+        self.callbacks: dict[str, Callable[[C], Awaitable[HandlerResult]]] = {}
+        self.dialogues: dict[str, Callable[[C], Awaitable[HandlerResult]]] = {}
+        self.fallback: Callable[[C], Awaitable[HandlerResult]] | None = None
+        self.jobs: dict[str, Callable[[J], Awaitable[None]]] = {}
+        self.steps: dict[str, TimelineStep] = {}
+        # Called by /start with (ctx, first_time); they return extra replies.
+        self.start_hooks: list[Callable[[C, bool], Awaitable[list[Reply]]]] = []
+        # "/ik <field> <value>" sets a field through one of these.
+        self.profile_fields: dict[str, Callable[[C, str], Awaitable[Reply]]] = {}
+        # Outbox and job keys starting with one of these name the participant whose id follows
+        # the prefix; erasing a participant removes them (see handlers.people).
+        self.personal_key_prefixes: dict[str, str] = {}
+        # GET routes on the bot's HTTP server: path (aiohttp syntax) -> handler.
+        self.routes: dict[str, Callable[[S, Mapping[str, str]], Awaitable[WebPage | None]]] = {}
+
+    # -- chat --------------------------------------------------------------------------------
+
+    def add(self, command: Command[C]) -> None:
+        for name in (command.name, *command.aliases):
+            key = name.lower()
+            if key in self._by_name:
+                raise ValueError(f"command /{key} registered twice")
+            self._by_name[key] = command
+        self.commands[command.name] = command
+
+    def command(
+        self,
+        name: str,
+        handler: Callable[[C], Awaitable[HandlerResult]],
+        *,
+        help_nl: str,
+        help_en: str,
+        aliases: Iterable[str] = (),
+        organiser_only: bool = False,
+        usage: str = "",
+        in_menu: bool = True,
+    ) -> None:
+        self.add(
+            Command(
+                name=name,
+                handler=handler,
+                help_nl=help_nl,
+                help_en=help_en,
+                aliases=tuple(aliases),
+                organiser_only=organiser_only,
+                usage=usage,
+                in_menu=in_menu,
+            )
+        )
+
+    def callback(self, prefix: str, handler: Callable[[C], Awaitable[HandlerResult]]) -> None:
+        """Buttons whose data is "<prefix>:<payload>" go to `handler` (payload in ctx.args)."""
+        _add_once(self.callbacks, prefix, handler, "callback prefix")
+
+    def dialogue(self, name: str, handler: Callable[[C], Awaitable[HandlerResult]]) -> None:
+        """Plain messages of a participant in dialogue `name` go to `handler`."""
+        _add_once(self.dialogues, name, handler, "dialogue")
+
+    def set_fallback(self, handler: Callable[[C], Awaitable[HandlerResult]]) -> None:
+        """Plain text in a private chat that is no command (e.g. a question)."""
+        if self.fallback is not None:
+            raise ValueError("a fallback for plain text is registered twice")
+        self.fallback = handler
+
+    def on_start(self, hook: Callable[[C, bool], Awaitable[list[Reply]]]) -> None:
+        self.start_hooks.append(hook)
+
+    def profile_field(
+        self, names: Iterable[str], setter: Callable[[C, str], Awaitable[Reply]]
+    ) -> None:
+        for name in names:
+            _add_once(self.profile_fields, name, setter, "profile field")
+
+    def personal_keys(self, *prefixes: str, feature: str) -> None:
+        for prefix in prefixes:
+            _add_once(self.personal_key_prefixes, prefix, feature, "personal key prefix")
+
+    def find(self, name: str) -> Command[C] | None:
+        return self._by_name.get(name.lower())
+
+    def names(self) -> list[str]:
+        return list(self._by_name)
+
+    def visible_commands(self, organiser: bool) -> list[Command[C]]:
+        return [c for c in self.commands.values() if organiser or not c.organiser_only]
+
+    def route(
+        self, path: str, handler: Callable[[S, Mapping[str, str]], Awaitable[WebPage | None]]
+    ) -> None:
+        """Serve GET `path` ("/agenda/{token}.ics"); the handler gets the path's parameters."""
+        _add_once(self.routes, path, handler, "route")
+
+    # -- the scheduler -----------------------------------------------------------------------
+
+    def job(self, kind: str, handler: Callable[[J], Awaitable[None]]) -> None:
+        _add_once(self.jobs, kind, handler, "job kind")
+
+    def step(
+        self,
+        kind: str,
+        offset: timedelta,
+        handler: Callable[[J], Awaitable[None]],
+        *,
+        label_nl: str,
+        label_en: str,
+        per_session: bool = False,
+    ) -> None:
+        """Declare a timeline step and its handler in one go."""
+        self.job(kind, handler)
+        self.steps[kind] = TimelineStep(kind, offset, label_nl, label_en, per_session)
+
+
+V = TypeVar("V")
+
+
+def _add_once(table: dict[str, V], key: str, value: V, what: str) -> None:
+    if key in table:
+        raise ValueError(f"{what} {key!r} registered twice")
+    table[key] = value

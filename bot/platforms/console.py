@@ -9,7 +9,8 @@ from itertools import count
 from typing import TextIO
 
 from bot.core.messages import Incoming, Reply
-from bot.wiring import App
+from bot.kernel.dispatch import dispatch
+from bot.kernel.services import Services
 
 CONSOLE_USER = "console"
 PROMPT = "jij> "
@@ -48,13 +49,15 @@ class ConsoleMessenger:
 class ConsoleChat:
     """Reads lines, dispatches them, prints replies. "1", "2", ... press the last buttons."""
 
-    def __init__(self, app: App, out: TextIO | None = None, language: str | None = None) -> None:
-        self.app = app
+    def __init__(
+        self, services: Services, out: TextIO | None = None, language: str | None = None
+    ) -> None:
+        self.services = services
         self.out = out or sys.stdout
-        self.language = language or app.settings.language
+        self.language = language or services.settings.language
         self._buttons: list[str] = []
         self._updates = count(1)
-        app.messengers["console"] = ConsoleMessenger(self.write)
+        services.messengers["console"] = ConsoleMessenger(self.write)
 
     def write(self, text: str) -> None:
         print(text, file=self.out, flush=True)
@@ -73,7 +76,7 @@ class ConsoleChat:
             display_name="Console",
             language=self.language,
         )
-        replies = await self.app.dispatch(incoming)
+        replies = await dispatch(self.services, incoming)
         self._buttons = []
         for reply in replies:
             text = render(reply)

@@ -13,8 +13,8 @@ from bot.core.messages import Button, Reply
 from bot.db.models import Book, BookPick, Participant, Presenter, Rsvp, Session, Verdict
 from bot.db.models.books import MAX_PRESENTERS, SOURCE_MEMBER
 from bot.db.models.sessions import PLANNED
-from bot.kernel.context import Context
 from bot.kernel.lookup import parse_id
+from bot.kernel.services import Context
 from handlers.books.parsing import (
     normalise_title,
     one_line,
@@ -145,7 +145,7 @@ async def volunteer(ctx: Context, text: str) -> Reply:
     others = [r.person.display_name for r in presenters if r.pick.id == pick.id]
     together = ctx.t(TEXTS, "together_with", names=", ".join(others)) if others else ""
     # Too late for the week-before reminder: say so, rather than promise one that never comes.
-    reminded = shift(session.starts_at, REMIND_BEFORE, ctx.app.settings.tz) > ctx.now
+    reminded = shift(session.starts_at, REMIND_BEFORE, ctx.services.settings.tz) > ctx.now
     return Reply(
         ctx.t(
             TEXTS,
@@ -254,7 +254,7 @@ async def suggest_presenters(ctx: Context, session: Session) -> list[tuple[Parti
             )
         ).all()
     }
-    tz = ctx.app.settings.tz
+    tz = ctx.services.settings.tz
     candidates = [
         p
         for p in people
@@ -294,7 +294,7 @@ async def invite(ctx: Context, pick_id: int, participant_id: int) -> Reply:
     if book is None or session is None:
         raise ctx.fail(TEXTS, "stale")
     lang = language_of(person.language)
-    moment = format_datetime(session.starts_at, lang, ctx.app.settings.tz)
+    moment = format_datetime(session.starts_at, lang, ctx.services.settings.tz)
     reply = Reply(
         TEXTS(
             lang,

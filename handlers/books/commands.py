@@ -15,8 +15,7 @@ from bot.core.dates import format_datetime
 from bot.core.i18n import language_of
 from bot.core.messages import Reply
 from bot.db.models import Book, Participant, Verdict
-from bot.kernel.context import Context
-from bot.kernel.registry import Registry
+from bot.kernel.services import Context, JobContext, Registry
 from handlers.books.actions import (
     MAX_TAKE,
     REMIND_BEFORE,
@@ -44,7 +43,6 @@ from handlers.books.views import (
     verdict_buttons,
     where,
 )
-from scheduler.jobs import JobContext
 from scheduler.outbox import enqueue
 from scheduler.timeline import planned_session_of
 
@@ -67,142 +65,151 @@ SUBCOMMANDS = {
 # -- registration -------------------------------------------------------------------------
 
 
-def register(registry: Registry) -> None:
-    d = registry.dispatcher
+async def boek(ctx: Context) -> Reply:
+    await seed_booklet_books(ctx)
+    args = ctx.args.strip()
+    if len(args) > MAX_INPUT:
+        raise ctx.fail(TEXTS, "input_too_long", length=len(args), max=MAX_INPUT)
+    if not args:
+        return await next_view(ctx)
+    head, _, rest = args.partition(" ")
+    action = SUBCOMMANDS.get(head.lower())
+    rest = rest.strip()
+    if action == "propose":
+        return await propose(ctx, rest)
+    if action == "present":
+        return await volunteer(ctx, rest)
+    if action == "pick":
+        return await pick_book(ctx, rest)
+    if action == "verdict":
+        return await give_verdict(ctx, rest)
+    if action == "library":
+        return await library_view(ctx)
+    if action == "search":
+        return await search(ctx, rest) if rest else await library_view(ctx)
+    return await search(ctx, args)
 
-    @d.command(
+
+async def boeken(ctx: Context) -> Reply:
+    await seed_booklet_books(ctx)
+    return await library_view(ctx)
+
+
+async def pressed(ctx: Context) -> Reply:
+    await seed_booklet_books(ctx)
+    action, _, payload = ctx.args.partition(":")
+    parts = payload.split(":")
+    if action == "l":
+        return await library_view(ctx)
+    if action == "b" and parts[0]:
+        return await book_view(ctx, await get_book(ctx, parts[0]))
+    if action == "p" and parts[0]:
+        return await volunteer(ctx, parts[0])
+    if action == "k" and parts[0]:
+        return await pick_book(ctx, parts[0])
+    if action == "i" and len(parts) == 2 and all(p.isdigit() for p in parts):
+        return await invite(ctx, int(parts[0]), int(parts[1]))
+    if action == "v" and len(parts) == 2 and parts[1] in VERDICT_CODES:
+        book = await get_book(ctx, parts[0])
+        row = await save_verdict(ctx, book, VERDICT_CODES[parts[1]], "")
+        return await ask_for_take(ctx, book, row)
+    return Reply(ctx.t(TEXTS, "stale"))
+
+
+async def take(ctx: Context) -> Reply:
+    text = one_line(ctx.args)
+    if not text:
+        return Reply(ctx.t(TEXTS, "take_empty"))
+    if len(text) > MAX_TAKE:
+        return Reply(ctx.t(TEXTS, "take_too_long", max=MAX_TAKE, length=len(text)))
+    data = ctx.dialogue.data if ctx.dialogue is not None else {}
+    await ctx.end_dialogue()
+    row = await ctx.db.get(Verdict, int(data.get("verdict_id", 0)))
+    book = await ctx.db.get(Book, row.book_id) if row is not None else None
+    if row is None or book is None or row.participant_id != ctx.participant.id:
+        return Reply(ctx.t(TEXTS, "stale"))
+    row.take = text
+    return saved(ctx, book, row)
+
+
+async def remind_presenters(job: JobContext) -> None:
+    session = planned_session_of(job)
+    if session is None:
+        return
+    rows = await presenters_of(job.db, session.id)
+    people: dict[int, tuple[Participant, list[Book]]] = {}
+    for row in rows:
+        people.setdefault(row.person.id, (row.person, []))[1].append(row.book)
+    tz = job.services.settings.tz
+    for pid, (person, books) in people.items():
+        lang = language_of(person.language)
+        others = sorted({r.person.display_name for r in rows if r.person.id != pid})
+        together = TEXTS(lang, "together_with", names=", ".join(others)) if others else ""
+        text = TEXTS(
+            lang,
+            "reminder",
+            date=format_datetime(session.starts_at, lang, tz),
+            place=where(lang, session),
+            books=", ".join(label(b) for b in books),
+            others=together,
+            question=TEXTS(lang, "basic_question"),
+        )
+        await enqueue(
+            job.db,
+            key=f"book:presenters:session:{session.id}:participant:{pid}",
+            participant_id=pid,
+            reply=Reply(text),
+        )
+
+
+async def ask_verdicts(job: JobContext) -> None:
+    session = planned_session_of(job)
+    if session is None:
+        return
+    for row in await presenters_of(job.db, session.id):
+        lang = language_of(row.person.language)
+        reply = Reply(TEXTS(lang, "ask_verdict", book=label(row.book))).with_buttons(
+            *verdict_buttons(lang, row.book.id)
+        )
+        await enqueue(
+            job.db,
+            key=f"book:verdict:session:{session.id}:book:{row.book.id}"
+            f":participant:{row.person.id}",
+            participant_id=row.person.id,
+            reply=reply,
+        )
+
+
+def register(registry: Registry) -> None:
+    registry.command(
         "boek",
+        boek,
         aliases=("book", "leesclub"),
         help_nl="de leesclub: het boek voor de volgende bijeenkomst, voorstellen, presenteren",
         help_en="the reading club: the book for the next meeting, propose, present",
         usage="/boek [voorstel <titel> — <auteur> | presenteer <nr> | oordeel <nr> <oordeel> "
         "<zin> | kies <nr> [sessie] | <zoekterm>]",
     )
-    async def boek(ctx: Context) -> Reply:
-        await seed_booklet_books(ctx)
-        args = ctx.args.strip()
-        if len(args) > MAX_INPUT:
-            raise ctx.fail(TEXTS, "input_too_long", length=len(args), max=MAX_INPUT)
-        if not args:
-            return await next_view(ctx)
-        head, _, rest = args.partition(" ")
-        action = SUBCOMMANDS.get(head.lower())
-        rest = rest.strip()
-        if action == "propose":
-            return await propose(ctx, rest)
-        if action == "present":
-            return await volunteer(ctx, rest)
-        if action == "pick":
-            return await pick_book(ctx, rest)
-        if action == "verdict":
-            return await give_verdict(ctx, rest)
-        if action == "library":
-            return await library_view(ctx)
-        if action == "search":
-            return await search(ctx, rest) if rest else await library_view(ctx)
-        return await search(ctx, args)
-
-    @d.command(
+    registry.command(
         "boeken",
+        boeken,
         aliases=("books", "leeslijst"),
         help_nl="alle voorgestelde en besproken boeken, met de oordelen",
         help_en="every proposed and discussed book, with the verdicts",
     )
-    async def boeken(ctx: Context) -> Reply:
-        await seed_booklet_books(ctx)
-        return await library_view(ctx)
-
-    @d.callback(CALLBACK)
-    async def pressed(ctx: Context) -> Reply:
-        await seed_booklet_books(ctx)
-        action, _, payload = ctx.args.partition(":")
-        parts = payload.split(":")
-        if action == "l":
-            return await library_view(ctx)
-        if action == "b" and parts[0]:
-            return await book_view(ctx, await get_book(ctx, parts[0]))
-        if action == "p" and parts[0]:
-            return await volunteer(ctx, parts[0])
-        if action == "k" and parts[0]:
-            return await pick_book(ctx, parts[0])
-        if action == "i" and len(parts) == 2 and all(p.isdigit() for p in parts):
-            return await invite(ctx, int(parts[0]), int(parts[1]))
-        if action == "v" and len(parts) == 2 and parts[1] in VERDICT_CODES:
-            book = await get_book(ctx, parts[0])
-            row = await save_verdict(ctx, book, VERDICT_CODES[parts[1]], "")
-            return await ask_for_take(ctx, book, row)
-        return Reply(ctx.t(TEXTS, "stale"))
-
-    @d.dialogue(TAKE_DIALOGUE)
-    async def take(ctx: Context) -> Reply:
-        text = one_line(ctx.args)
-        if not text:
-            return Reply(ctx.t(TEXTS, "take_empty"))
-        if len(text) > MAX_TAKE:
-            return Reply(ctx.t(TEXTS, "take_too_long", max=MAX_TAKE, length=len(text)))
-        data = ctx.dialogue.data if ctx.dialogue is not None else {}
-        await ctx.end_dialogue()
-        row = await ctx.db.get(Verdict, int(data.get("verdict_id", 0)))
-        book = await ctx.db.get(Book, row.book_id) if row is not None else None
-        if row is None or book is None or row.participant_id != ctx.participant.id:
-            return Reply(ctx.t(TEXTS, "stale"))
-        row.take = text
-        return saved(ctx, book, row)
-
-    @registry.jobs.step(
+    registry.callback(CALLBACK, pressed)
+    registry.dialogue(TAKE_DIALOGUE, take)
+    registry.step(
         "book-presenters",
         REMIND_BEFORE,
+        remind_presenters,
         label_nl="leesclub: herinnering voor de presentatoren",
         label_en="reading club: reminder for the presenters",
     )
-    async def remind_presenters(job: JobContext) -> None:
-        session = planned_session_of(job)
-        if session is None:
-            return
-        rows = await presenters_of(job.db, session.id)
-        people: dict[int, tuple[Participant, list[Book]]] = {}
-        for row in rows:
-            people.setdefault(row.person.id, (row.person, []))[1].append(row.book)
-        tz = job.app.settings.tz
-        for pid, (person, books) in people.items():
-            lang = language_of(person.language)
-            others = sorted({r.person.display_name for r in rows if r.person.id != pid})
-            together = TEXTS(lang, "together_with", names=", ".join(others)) if others else ""
-            text = TEXTS(
-                lang,
-                "reminder",
-                date=format_datetime(session.starts_at, lang, tz),
-                place=where(lang, session),
-                books=", ".join(label(b) for b in books),
-                others=together,
-                question=TEXTS(lang, "basic_question"),
-            )
-            await enqueue(
-                job.db,
-                key=f"book:presenters:session:{session.id}:participant:{pid}",
-                participant_id=pid,
-                reply=Reply(text),
-            )
-
-    @registry.jobs.step(
+    registry.step(
         "book-verdict",
         ASK_VERDICT_AFTER,
+        ask_verdicts,
         label_nl="leesclub: presentatoren om hun oordeel vragen",
         label_en="reading club: ask the presenters for their verdict",
     )
-    async def ask_verdicts(job: JobContext) -> None:
-        session = planned_session_of(job)
-        if session is None:
-            return
-        for row in await presenters_of(job.db, session.id):
-            lang = language_of(row.person.language)
-            reply = Reply(TEXTS(lang, "ask_verdict", book=label(row.book))).with_buttons(
-                *verdict_buttons(lang, row.book.id)
-            )
-            await enqueue(
-                job.db,
-                key=f"book:verdict:session:{session.id}:book:{row.book.id}"
-                f":participant:{row.person.id}",
-                participant_id=row.person.id,
-                reply=reply,
-            )

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.models import Book, BookPick, Participant, Presenter, Session, Verdict
 from bot.db.models.books import MAX_PRESENTERS, SOURCE_BOOKLET
 from bot.db.models.sessions import PLANNED
-from bot.kernel.context import Context
+from bot.kernel.services import Context
 from handlers.books.parsing import normalise_title, similarity
 
 # Titles this similar (0-100, on normalised titles) are the same book.
@@ -22,9 +22,7 @@ DUPLICATE_SCORE = 88
 
 async def seed_booklet_books(ctx: Context) -> int:
     """Add the booklet's books (with the booklet's verdict) that are not there yet."""
-    if ctx.app.services.get("books_seeded"):
-        return 0
-    records = ctx.app.knowledge.books
+    records = ctx.services.knowledge.books
     present = set(
         (await ctx.db.scalars(select(Book.booklet_id).where(Book.booklet_id.is_not(None)))).all()
     )
@@ -56,8 +54,6 @@ async def seed_booklet_books(ctx: Context) -> int:
         except IntegrityError:  # seeded at the same moment by another update
             continue
         added += 1
-    if added == 0:
-        ctx.app.services["books_seeded"] = True
     return added
 
 

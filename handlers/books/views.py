@@ -15,7 +15,7 @@ from bot.db.models.books import (
     VERDICTS,
 )
 from bot.db.models.sessions import PLANNED
-from bot.kernel.context import Context
+from bot.kernel.services import Context
 from handlers.books.storage import (
     may_volunteer,
     picks_of,
@@ -39,7 +39,7 @@ def label(book: Book) -> str:
 
 
 def when(ctx: Context, session: Session) -> str:
-    return format_datetime(session.starts_at, ctx.lang, ctx.app.settings.tz)
+    return format_datetime(session.starts_at, ctx.lang, ctx.services.settings.tz)
 
 
 def where(lang: str, session: Session) -> str:
@@ -173,7 +173,7 @@ async def library_view(ctx: Context) -> Reply:
 
     def line(book: Book, session: Session | None) -> str:
         if session is not None:
-            moment = format_date(session.starts_at, ctx.lang, ctx.app.settings.tz)
+            moment = format_date(session.starts_at, ctx.lang, ctx.services.settings.tz)
             extra = ctx.t(TEXTS, "library_when", date=moment)
         elif book.source == SOURCE_BOOKLET:
             extra = ctx.t(TEXTS, "library_booklet")

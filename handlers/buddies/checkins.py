@@ -11,8 +11,7 @@ from bot.core.dates import format_date
 from bot.core.messages import Button, Reply
 from bot.db.models import Participant, Rsvp, Session
 from bot.db.models.buddies import CHECKIN_FAILURE_LIMIT, END_GRADUATED, Pairing
-from bot.kernel.context import Context
-from bot.kernel.registry import Registry
+from bot.kernel.services import Context, JobContext, Registry
 from handlers.buddies import rules as pairing
 from handlers.buddies.pairs import (
     active_pairings,
@@ -27,7 +26,7 @@ from handlers.buddies.pairs import (
 )
 from handlers.buddies.texts import TEXTS
 from handlers.buddies.views import display
-from scheduler.jobs import JobContext, schedule
+from scheduler.jobs import schedule
 from scheduler.outbox import enqueue
 
 CHECKIN_AGAIN_AFTER = timedelta(days=7)
@@ -36,169 +35,173 @@ BRIEF_BEFORE = timedelta(days=-7)
 ASK_AFTER = timedelta(days=2)
 
 
-def register(registry: Registry) -> None:
-    d = registry.dispatcher
-    jobs = registry.jobs
+async def run_checkin(job: JobContext) -> None:
+    db = job.db
+    row = await db.get(Pairing, int(job.payload["pair_id"]))
+    round_ = int(job.payload.get("round", 1))
+    if row is None or not row.active or row.checked_in_at is not None:
+        return
+    if row.checkin_round != round_:
+        return
+    people = await pair_people(db, row)
+    if people is None:
+        return
+    newcomer, buddy = people
+    for me, other in ((newcomer, buddy), (buddy, newcomer)):
+        lang = me.language
+        data = f"mci:{row.id}:{round_}"
+        reply = Reply(TEXTS(lang, "checkin_question", other=other.display_name)).with_buttons(
+            (
+                Button(TEXTS(lang, "button_yes"), f"{data}:ja"),
+                Button(TEXTS(lang, "button_not_yet"), f"{data}:nee"),
+            )
+        )
+        await enqueue(
+            db,
+            key=f"{checkin_key(row.id, round_)}:participant:{me.id}",
+            participant_id=me.id,
+            reply=reply,
+        )
 
-    @jobs.job("buddy-checkin")
-    async def run_checkin(job: JobContext) -> None:
-        db = job.db
-        row = await db.get(Pairing, int(job.payload["pair_id"]))
-        round_ = int(job.payload.get("round", 1))
-        if row is None or not row.active or row.checked_in_at is not None:
-            return
-        if row.checkin_round != round_:
-            return
+
+async def checkin_answer(ctx: Context) -> Reply:
+    parts = ctx.args.split(":")
+    if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit():
+        return Reply(ctx.t(TEXTS, "checkin_done"))
+    row = await ctx.db.get(Pairing, int(parts[0]))
+    me = ctx.participant.id
+    if row is None or me not in (row.newcomer_id, row.buddy_id):
+        return Reply(ctx.t(TEXTS, "checkin_done"))
+    if not row.active or row.checked_in_at is not None or row.checkin_round != int(parts[1]):
+        return Reply(ctx.t(TEXTS, "checkin_done"), edit=True)
+    other = await ctx.db.get(
+        Participant, (row.buddy_id if me == row.newcomer_id else row.newcomer_id) or 0
+    )
+    other_name = display(other, ctx.lang)
+    if parts[2] == "ja":
+        row.checked_in_at = ctx.now
+        return Reply(ctx.t(TEXTS, "checkin_yes"), edit=True)
+    row.checkin_failures += 1
+    row.checkin_round += 1
+    if row.checkin_failures >= CHECKIN_FAILURE_LIMIT:
+        newcomer = await ctx.db.get(Participant, row.newcomer_id or 0)
+        buddy = await ctx.db.get(Participant, row.buddy_id or 0)
+
+        def text_for(lang: str) -> str:
+            return TEXTS(
+                lang,
+                "checkin_organisers",
+                newcomer=display(newcomer, lang),
+                buddy=display(buddy, lang),
+            )
+
+        await tell_organisers(ctx.db, f"buddy:checkin-failed:pair:{row.id}", text_for)
+        return Reply(ctx.t(TEXTS, "checkin_not_yet_final"), edit=True)
+    await schedule(
+        ctx.db,
+        kind="buddy-checkin",
+        key=checkin_key(row.id, row.checkin_round),
+        due_at=ctx.now + CHECKIN_AGAIN_AFTER,
+        payload={"pair_id": row.id, "round": row.checkin_round},
+    )
+    return Reply(ctx.t(TEXTS, "checkin_not_yet", other=other_name), edit=True)
+
+
+async def run_brief(job: JobContext) -> None:
+    session = job.session
+    if session is None:
+        return
+    db = job.db
+    previous = await db.scalar(
+        select(Session)
+        .where(Session.status == "planned", Session.starts_at < session.starts_at)
+        .order_by(Session.starts_at.desc())
+    )
+    for row in await active_pairings(db):
         people = await pair_people(db, row)
         if people is None:
-            return
+            continue
         newcomer, buddy = people
-        for me, other in ((newcomer, buddy), (buddy, newcomer)):
-            lang = me.language
-            data = f"mci:{row.id}:{round_}"
-            reply = Reply(TEXTS(lang, "checkin_question", other=other.display_name)).with_buttons(
-                (
-                    Button(TEXTS(lang, "button_yes"), f"{data}:ja"),
-                    Button(TEXTS(lang, "button_not_yet"), f"{data}:nee"),
+        lang = buddy.language
+        theme = TEXTS(lang, "brief_theme", theme=session.theme) if session.theme else ""
+        last = ""
+        if previous is not None and previous.theme:
+            last = TEXTS(lang, "brief_last", theme=previous.theme, place=previous.place or "?")
+        text = TEXTS(
+            lang,
+            "brief",
+            when=format_date(session.starts_at, lang, job.services.settings.tz),
+            place=session.place or "?",
+            theme=theme,
+            newcomer=newcomer.display_name,
+            last=last,
+        )
+        await enqueue(
+            db,
+            key=f"buddy:brief:session:{session.id}:pair:{row.id}:participant:{buddy.id}",
+            participant_id=buddy.id,
+            reply=Reply(text),
+        )
+
+
+async def run_after(job: JobContext) -> None:
+    session = job.session
+    if session is None:
+        return
+    db = job.db
+    rows = await active_pairings(db)
+    ids = [r.newcomer_id for r in rows if r.newcomer_id is not None]
+    attended = await attended_counts(db, job.now, ids)
+    there = set(
+        (
+            await db.scalars(
+                select(Rsvp.participant_id).where(
+                    Rsvp.session_id == session.id,
+                    Rsvp.participant_id.in_(ids),
+                    present_clause(),
                 )
             )
-            await enqueue(
+        ).all()
+    )
+    graduated = False
+    for row in rows:
+        people = await pair_people(db, row)
+        if people is None:
+            continue
+        newcomer, buddy = people
+        if attended.get(newcomer.id, 0) >= pairing.EXPERIENCED_AFTER:
+            await graduate(db, job.now, row, newcomer, buddy)
+            graduated = True
+        elif newcomer.id in there:
+            await tell(
                 db,
-                key=f"{checkin_key(row.id, round_)}:participant:{me.id}",
-                participant_id=me.id,
-                reply=reply,
+                f"buddy:after:session:{session.id}:pair:{row.id}",
+                buddy,
+                "after",
+                newcomer=newcomer.display_name,
             )
+    if graduated:
+        await db.flush()
+        await pair_waiting(job.services, db, job.now)
 
-    @d.callback("mci")
-    async def checkin_answer(ctx: Context) -> Reply:
-        parts = ctx.args.split(":")
-        if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit():
-            return Reply(ctx.t(TEXTS, "checkin_done"))
-        row = await ctx.db.get(Pairing, int(parts[0]))
-        me = ctx.participant.id
-        if row is None or me not in (row.newcomer_id, row.buddy_id):
-            return Reply(ctx.t(TEXTS, "checkin_done"))
-        if not row.active or row.checked_in_at is not None or row.checkin_round != int(parts[1]):
-            return Reply(ctx.t(TEXTS, "checkin_done"), edit=True)
-        other = await ctx.db.get(
-            Participant, (row.buddy_id if me == row.newcomer_id else row.newcomer_id) or 0
-        )
-        other_name = display(other, ctx.lang)
-        if parts[2] == "ja":
-            row.checked_in_at = ctx.now
-            return Reply(ctx.t(TEXTS, "checkin_yes"), edit=True)
-        row.checkin_failures += 1
-        row.checkin_round += 1
-        if row.checkin_failures >= CHECKIN_FAILURE_LIMIT:
-            newcomer = await ctx.db.get(Participant, row.newcomer_id or 0)
-            buddy = await ctx.db.get(Participant, row.buddy_id or 0)
 
-            def text_for(lang: str) -> str:
-                return TEXTS(
-                    lang,
-                    "checkin_organisers",
-                    newcomer=display(newcomer, lang),
-                    buddy=display(buddy, lang),
-                )
-
-            await tell_organisers(ctx.db, f"buddy:checkin-failed:pair:{row.id}", text_for)
-            return Reply(ctx.t(TEXTS, "checkin_not_yet_final"), edit=True)
-        await schedule(
-            ctx.db,
-            kind="buddy-checkin",
-            key=checkin_key(row.id, row.checkin_round),
-            due_at=ctx.now + CHECKIN_AGAIN_AFTER,
-            payload={"pair_id": row.id, "round": row.checkin_round},
-        )
-        return Reply(ctx.t(TEXTS, "checkin_not_yet", other=other_name), edit=True)
-
-    @jobs.step(
+def register(registry: Registry) -> None:
+    registry.job("buddy-checkin", run_checkin)
+    registry.callback("mci", checkin_answer)
+    registry.step(
         "buddy-brief",
         BRIEF_BEFORE,
+        run_brief,
         label_nl="maatjes: nieuwkomer bijpraten",
         label_en="buddies: brief your newcomer",
     )
-    async def run_brief(job: JobContext) -> None:
-        session = job.session
-        if session is None:
-            return
-        db = job.db
-        previous = await db.scalar(
-            select(Session)
-            .where(Session.status == "planned", Session.starts_at < session.starts_at)
-            .order_by(Session.starts_at.desc())
-        )
-        for row in await active_pairings(db):
-            people = await pair_people(db, row)
-            if people is None:
-                continue
-            newcomer, buddy = people
-            lang = buddy.language
-            theme = TEXTS(lang, "brief_theme", theme=session.theme) if session.theme else ""
-            last = ""
-            if previous is not None and previous.theme:
-                last = TEXTS(lang, "brief_last", theme=previous.theme, place=previous.place or "?")
-            text = TEXTS(
-                lang,
-                "brief",
-                when=format_date(session.starts_at, lang, job.app.settings.tz),
-                place=session.place or "?",
-                theme=theme,
-                newcomer=newcomer.display_name,
-                last=last,
-            )
-            await enqueue(
-                db,
-                key=f"buddy:brief:session:{session.id}:pair:{row.id}:participant:{buddy.id}",
-                participant_id=buddy.id,
-                reply=Reply(text),
-            )
-
-    @jobs.step(
+    registry.step(
         "buddy-after",
         ASK_AFTER,
+        run_after,
         label_nl="maatjes: hoe was het voor je maatje?",
         label_en="buddies: how was it for your newcomer?",
     )
-    async def run_after(job: JobContext) -> None:
-        session = job.session
-        if session is None:
-            return
-        db = job.db
-        rows = await active_pairings(db)
-        ids = [r.newcomer_id for r in rows if r.newcomer_id is not None]
-        attended = await attended_counts(db, job.now, ids)
-        there = set(
-            (
-                await db.scalars(
-                    select(Rsvp.participant_id).where(
-                        Rsvp.session_id == session.id,
-                        Rsvp.participant_id.in_(ids),
-                        present_clause(),
-                    )
-                )
-            ).all()
-        )
-        graduated = False
-        for row in rows:
-            people = await pair_people(db, row)
-            if people is None:
-                continue
-            newcomer, buddy = people
-            if attended.get(newcomer.id, 0) >= pairing.EXPERIENCED_AFTER:
-                await graduate(db, job.now, row, newcomer, buddy)
-                graduated = True
-            elif newcomer.id in there:
-                await tell(
-                    db,
-                    f"buddy:after:session:{session.id}:pair:{row.id}",
-                    buddy,
-                    "after",
-                    newcomer=newcomer.display_name,
-                )
-        if graduated:
-            await db.flush()
-            await pair_waiting(job.app, db, job.now)
 
 
 async def graduate(

@@ -17,8 +17,7 @@ from bot.core.i18n import Texts
 from bot.core.messages import Reply
 from bot.db.models import Participant, Rsvp, Session
 from bot.db.models.buddies import Departure
-from bot.kernel.context import Context
-from bot.kernel.registry import Registry
+from bot.kernel.services import Context, Registry
 from handlers.buddies.pairs import attended_clause
 
 # The stable core: at least CORE_MIN of the last CORE_WINDOW sessions.
@@ -131,7 +130,7 @@ def pulse(
 
 async def gather(ctx: Context) -> tuple[Pulse, dict[int, str]]:
     """Load the facts and compute the pulse, in local time."""
-    db, tz = ctx.db, ctx.app.settings.tz
+    db, tz = ctx.db, ctx.services.settings.tz
     now = ctx.now
     past = (
         await db.execute(
@@ -198,15 +197,18 @@ def render(lang: str, result: Pulse, names: Mapping[int, str], year: int) -> str
     return "\n".join(lines)
 
 
+async def core(ctx: Context) -> Reply:
+    result, names = await gather(ctx)
+    year = ctx.now.astimezone(ctx.services.settings.tz).year
+    return Reply(render(ctx.lang, result, names, year), context="§1.7, bijlage 1 punt 3")
+
+
 def register(registry: Registry) -> None:
-    @registry.dispatcher.command(
+    registry.command(
         "kern",
+        core,
         aliases=("continuiteit", "pulse", "core"),
         help_nl="de pols van de CoP: vaste kern, nieuwkomers en vertrekkers per stad, verloop",
         help_en="the CoP's pulse: stable core, newcomers and leavers per city, turnover",
         organiser_only=True,
     )
-    async def core(ctx: Context) -> Reply:
-        result, names = await gather(ctx)
-        year = ctx.now.astimezone(ctx.app.settings.tz).year
-        return Reply(render(ctx.lang, result, names, year), context="§1.7, bijlage 1 punt 3")

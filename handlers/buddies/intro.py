@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,25 +10,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.core.messages import Reply
 from bot.db.models import Identity, Participant
 from bot.db.models.buddies import Pairing
-from bot.kernel.registry import Registry
+from bot.kernel.services import JobContext, Registry, Services
 from handlers.buddies.pairs import pair_people
 from handlers.buddies.texts import TEXTS
 from handlers.buddies.views import details_of, latest_platform, meet_line, reason_text
 from handlers.history import history_reply
-from scheduler.jobs import JobContext
 from scheduler.outbox import enqueue, enqueue_to_chat
 
-if TYPE_CHECKING:
-    from bot.wiring import App
+
+async def run_intro(job: JobContext) -> None:
+    await send_intro(job.services, job.db, job.now, int(job.payload["pair_id"]))
 
 
 def register(registry: Registry) -> None:
-    @registry.jobs.job("buddy-intro")
-    async def run_intro(job: JobContext) -> None:
-        await send_intro(job.app, job.db, job.now, int(job.payload["pair_id"]))
+    registry.job("buddy-intro", run_intro)
 
 
-async def send_intro(app: App, db: AsyncSession, now: datetime, pair_id: int) -> None:
+async def send_intro(services: Services, db: AsyncSession, now: datetime, pair_id: int) -> None:
     """Both get each other's details; on Slack, a group DM of the two plus the bot."""
     row = await db.get(Pairing, pair_id)
     if row is None or not row.active:
@@ -38,19 +35,19 @@ async def send_intro(app: App, db: AsyncSession, now: datetime, pair_id: int) ->
     if people is None:
         return
     newcomer, buddy = people
-    if not await send_group_intro(app, db, now, row, newcomer, buddy):
-        await send_direct_intros(app, db, now, row, newcomer, buddy)
+    if not await send_group_intro(services, db, now, row, newcomer, buddy):
+        await send_direct_intros(services, db, now, row, newcomer, buddy)
     # The collective memory, so the newcomer can connect quickly.
     await enqueue(
         db,
         key=f"buddy:history:pair:{row.id}:participant:{newcomer.id}",
         participant_id=newcomer.id,
-        reply=await history_reply(app, db, now, newcomer.language),
+        reply=await history_reply(services, db, now, newcomer.language),
     )
 
 
 async def send_direct_intros(
-    app: App,
+    services: Services,
     db: AsyncSession,
     now: datetime,
     row: Pairing,
@@ -67,7 +64,7 @@ async def send_direct_intros(
             newcomer=newcomer.display_name,
             details=await details_of(db, other, lang, platform),
             reason=reason_text(lang, row.rule, newcomer, buddy),
-            meet=await meet_line(app, db, now, lang),
+            meet=await meet_line(services, db, now, lang),
         )
         await enqueue(
             db,
@@ -87,7 +84,7 @@ async def slack_user(db: AsyncSession, participant_id: int) -> str | None:
 
 
 async def send_group_intro(
-    app: App,
+    services: Services,
     db: AsyncSession,
     now: datetime,
     row: Pairing,
@@ -95,7 +92,7 @@ async def send_group_intro(
     buddy: Participant,
 ) -> bool:
     """A Slack group DM when both are on Slack and the messenger can open one (optional)."""
-    messenger = app.messengers.get("slack")
+    messenger = services.messengers.get("slack")
     open_group_chat = getattr(messenger, "open_group_chat", None)
     if open_group_chat is None:
         return False
@@ -117,7 +114,7 @@ async def send_group_intro(
         newcomer_details=await details_of(db, newcomer, lang, "slack"),
         buddy_details=await details_of(db, buddy, lang, "slack"),
         reason=reason_text(lang, row.rule, newcomer, buddy),
-        meet=await meet_line(app, db, now, lang),
+        meet=await meet_line(services, db, now, lang),
     )
     await enqueue_to_chat(
         db,

@@ -15,9 +15,8 @@ from bot.db.models.buddies import (
     Pairing,
     Succession,
 )
-from bot.kernel.context import Context
 from bot.kernel.lookup import find_participant
-from bot.kernel.registry import Registry
+from bot.kernel.services import Context, Registry
 from handlers.buddies.pairs import (
     end_pairing,
     newcomers_of,
@@ -31,118 +30,120 @@ LEAVING = "leaving"
 MAX_HANDOVER = 3000
 
 
-def register(registry: Registry) -> None:
-    d = registry.dispatcher
+async def leave(ctx: Context) -> Reply:
+    words = ctx.args.split(maxsplit=1)
+    successor: Participant | None = None
+    if words:
+        if words[0].lower() not in {"opvolger", "successor"} or len(words) < 2:
+            return Reply(ctx.t(TEXTS, "leave_usage"))
+        successor = await find_participant(ctx.db, words[1], ctx.incoming.platform)
+        if successor is None:
+            return Reply(ctx.t(TEXTS, "not_found", who=words[1][:60]))
+        if successor.id == ctx.participant.id:
+            return Reply(ctx.t(TEXTS, "successor_self"))
+    return await depart(ctx, successor)
 
-    @d.command(
+
+async def depart(ctx: Context, successor: Participant | None) -> Reply:
+    db, me, now = ctx.db, ctx.participant, ctx.now
+    departure = await db.get(Departure, me.id)
+    if departure is None:
+        departure = Departure(participant_id=me.id, left_at=now, city=me.city)
+        db.add(departure)
+    me.status = LEAVING
+    offer = await db.get(BuddyOffer, me.id)
+    if offer is not None:
+        offer.paused = True
+    if successor is not None:
+        departure.successor_id = successor.id
+        if await db.get(Succession, successor.id) is None:
+            db.add(Succession(participant_id=successor.id, predecessor_id=me.id, created_at=now))
+        await tell(
+            db,
+            f"buddy:successor:{me.id}",
+            successor,
+            "leave_successor_told",
+            leaver=me.display_name,
+        )
+        await send_handover(db, me, successor_only=True)
+    await db.flush()
+    newcomers = []
+    for row in await newcomers_of(db, me.id):
+        await end_pairing(db, row, END_LEFT, now)
+        newcomer = await db.get(Participant, row.newcomer_id or 0)
+        if newcomer is not None:
+            newcomers.append(newcomer)
+    own = await pairing_of_newcomer(db, me.id)
+    if own is not None:
+        await end_pairing(db, own, END_LEFT, now)
+        buddy = await db.get(Participant, own.buddy_id or 0)
+        if buddy is not None:
+            await tell(
+                db,
+                f"buddy:left:pair:{own.id}",
+                buddy,
+                "leave_buddy_told",
+                newcomer=me.display_name,
+            )
+    await db.flush()
+    for newcomer in newcomers:
+        await tell(
+            db,
+            f"buddy:buddy-left:{me.id}",
+            newcomer,
+            "leave_newcomer_repaired",
+            old=me.display_name,
+        )
+    # The leaver's newcomers need a new buddy, and if the leaver was a newcomer their buddy
+    # has room again: one pairing round covers both.
+    await pair_waiting(ctx.services, db, now)
+    if successor is not None and newcomers:
+        who = ctx.t(TEXTS, "leave_who_both", name=successor.display_name)
+    elif successor is not None:
+        who = ctx.t(TEXTS, "leave_who_successor", name=successor.display_name)
+    elif newcomers:
+        who = ctx.t(TEXTS, "leave_who_newcomers")
+    else:
+        who = ctx.t(TEXTS, "leave_who_nobody")
+    hint = "" if successor is not None else ctx.t(TEXTS, "leave_hint")
+    return Reply(ctx.t(TEXTS, "leave_done", who=who, hint=hint))
+
+
+async def handover(ctx: Context) -> Reply:
+    text = ctx.args.strip()
+    departure = await ctx.db.get(Departure, ctx.participant.id)
+    if departure is None:
+        return Reply(ctx.t(TEXTS, "handover_not_leaving"))
+    if not text:
+        return Reply(ctx.t(TEXTS, "handover_usage"))
+    if len(text) > MAX_HANDOVER:
+        return Reply(ctx.t(TEXTS, "handover_too_long", max=MAX_HANDOVER))
+    ctx.db.add(HandoverNote(author_id=ctx.participant.id, text=text, created_at=ctx.now))
+    await ctx.db.flush()
+    names = await send_handover(ctx.db, ctx.participant)
+    if not names:
+        return Reply(ctx.t(TEXTS, "handover_kept"))
+    departure.handover_sent_at = ctx.now
+    return Reply(ctx.t(TEXTS, "handover_sent", names=", ".join(names)))
+
+
+def register(registry: Registry) -> None:
+    registry.command(
         "vertrek",
+        leave,
         aliases=("leave", "afscheid"),
         help_nl="je vertrekt uit de CoP: geen herinneringen meer, en een overdracht",
         help_en="you leave the CoP: no more reminders, and a handover note",
         usage="/vertrek [opvolger @naam]",
     )
-    async def leave(ctx: Context) -> Reply:
-        words = ctx.args.split(maxsplit=1)
-        successor: Participant | None = None
-        if words:
-            if words[0].lower() not in {"opvolger", "successor"} or len(words) < 2:
-                return Reply(ctx.t(TEXTS, "leave_usage"))
-            successor = await find_participant(ctx.db, words[1], ctx.incoming.platform)
-            if successor is None:
-                return Reply(ctx.t(TEXTS, "not_found", who=words[1][:60]))
-            if successor.id == ctx.participant.id:
-                return Reply(ctx.t(TEXTS, "successor_self"))
-        return await depart(ctx, successor)
-
-    async def depart(ctx: Context, successor: Participant | None) -> Reply:
-        db, me, now = ctx.db, ctx.participant, ctx.now
-        departure = await db.get(Departure, me.id)
-        if departure is None:
-            departure = Departure(participant_id=me.id, left_at=now, city=me.city)
-            db.add(departure)
-        me.status = LEAVING
-        offer = await db.get(BuddyOffer, me.id)
-        if offer is not None:
-            offer.paused = True
-        if successor is not None:
-            departure.successor_id = successor.id
-            if await db.get(Succession, successor.id) is None:
-                db.add(
-                    Succession(participant_id=successor.id, predecessor_id=me.id, created_at=now)
-                )
-            await tell(
-                db,
-                f"buddy:successor:{me.id}",
-                successor,
-                "leave_successor_told",
-                leaver=me.display_name,
-            )
-            await send_handover(db, me, successor_only=True)
-        await db.flush()
-        newcomers = []
-        for row in await newcomers_of(db, me.id):
-            await end_pairing(db, row, END_LEFT, now)
-            newcomer = await db.get(Participant, row.newcomer_id or 0)
-            if newcomer is not None:
-                newcomers.append(newcomer)
-        own = await pairing_of_newcomer(db, me.id)
-        if own is not None:
-            await end_pairing(db, own, END_LEFT, now)
-            buddy = await db.get(Participant, own.buddy_id or 0)
-            if buddy is not None:
-                await tell(
-                    db,
-                    f"buddy:left:pair:{own.id}",
-                    buddy,
-                    "leave_buddy_told",
-                    newcomer=me.display_name,
-                )
-        await db.flush()
-        for newcomer in newcomers:
-            await tell(
-                db,
-                f"buddy:buddy-left:{me.id}",
-                newcomer,
-                "leave_newcomer_repaired",
-                old=me.display_name,
-            )
-        # The leaver's newcomers need a new buddy, and if the leaver was a newcomer their buddy
-        # has room again: one pairing round covers both.
-        await pair_waiting(ctx.app, db, now)
-        if successor is not None and newcomers:
-            who = ctx.t(TEXTS, "leave_who_both", name=successor.display_name)
-        elif successor is not None:
-            who = ctx.t(TEXTS, "leave_who_successor", name=successor.display_name)
-        elif newcomers:
-            who = ctx.t(TEXTS, "leave_who_newcomers")
-        else:
-            who = ctx.t(TEXTS, "leave_who_nobody")
-        hint = "" if successor is not None else ctx.t(TEXTS, "leave_hint")
-        return Reply(ctx.t(TEXTS, "leave_done", who=who, hint=hint))
-
-    @d.command(
+    registry.command(
         "overdracht",
+        handover,
         aliases=("handover",),
         help_nl="je overdracht bij vertrek, voor je opvolger en je nieuwkomers",
         help_en="your handover note when leaving, for your successor and newcomers",
         usage="/overdracht <tekst>",
     )
-    async def handover(ctx: Context) -> Reply:
-        text = ctx.args.strip()
-        departure = await ctx.db.get(Departure, ctx.participant.id)
-        if departure is None:
-            return Reply(ctx.t(TEXTS, "handover_not_leaving"))
-        if not text:
-            return Reply(ctx.t(TEXTS, "handover_usage"))
-        if len(text) > MAX_HANDOVER:
-            return Reply(ctx.t(TEXTS, "handover_too_long", max=MAX_HANDOVER))
-        ctx.db.add(HandoverNote(author_id=ctx.participant.id, text=text, created_at=ctx.now))
-        await ctx.db.flush()
-        names = await send_handover(ctx.db, ctx.participant)
-        if not names:
-            return Reply(ctx.t(TEXTS, "handover_kept"))
-        departure.handover_sent_at = ctx.now
-        return Reply(ctx.t(TEXTS, "handover_sent", names=", ".join(names)))
 
 
 async def send_handover(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,14 +13,12 @@ from sqlalchemy.sql.elements import ColumnElement
 from bot.core.messages import Reply
 from bot.db.models import Participant, Rsvp, Session
 from bot.db.models.buddies import BuddyOffer, Pairing, Succession
+from bot.kernel.services import Services
 from handlers.buddies import rules as pairing
 from handlers.buddies.texts import TEXTS
 from handlers.buddies.views import reason_text
 from scheduler.jobs import cancel, schedule
 from scheduler.outbox import enqueue, enqueue_many
-
-if TYPE_CHECKING:
-    from bot.wiring import App
 
 ACTIVE = "active"
 CHECKIN_AFTER = timedelta(days=14)
@@ -202,7 +199,12 @@ def checkin_key(pairing_id: int, round_: int) -> str:
 
 
 async def create_pairing(
-    app: App, db: AsyncSession, now: datetime, newcomer: Participant, buddy: Participant, rule: str
+    services: Services,
+    db: AsyncSession,
+    now: datetime,
+    newcomer: Participant,
+    buddy: Participant,
+    rule: str,
 ) -> Pairing:
     """Record the pair; the introduction (with the history) and the check-in are scheduled."""
     row = Pairing(
@@ -240,7 +242,7 @@ class PairResult:
 
 
 async def pair_newcomer(
-    app: App, db: AsyncSession, now: datetime, newcomer: Participant
+    services: Services, db: AsyncSession, now: datetime, newcomer: Participant
 ) -> PairResult:
     """Find and record a buddy for one newcomer; organisers are told when there is none."""
     existing = await pairing_of_newcomer(db, newcomer.id)
@@ -252,7 +254,7 @@ async def pair_newcomer(
         await past_pairs(db),
         await predecessor_of(db, newcomer.id),
     )
-    return await record_match(app, db, now, newcomer, match)
+    return await record_match(services, db, now, newcomer, match)
 
 
 def as_person(newcomer: Participant) -> pairing.Person:
@@ -260,7 +262,11 @@ def as_person(newcomer: Participant) -> pairing.Person:
 
 
 async def record_match(
-    app: App, db: AsyncSession, now: datetime, newcomer: Participant, match: pairing.Match | None
+    services: Services,
+    db: AsyncSession,
+    now: datetime,
+    newcomer: Participant,
+    match: pairing.Match | None,
 ) -> PairResult:
     """Make the chosen pair; without a match the organisers are told."""
     if match is None:
@@ -268,7 +274,7 @@ async def record_match(
         return PairResult(None, None)
     buddy = await db.get(Participant, match.buddy_id)
     assert buddy is not None
-    return PairResult(await create_pairing(app, db, now, newcomer, buddy, match.rule), buddy)
+    return PairResult(await create_pairing(services, db, now, newcomer, buddy, match.rule), buddy)
 
 
 async def tell_organisers_unpaired(db: AsyncSession, newcomer: Participant) -> None:
@@ -280,7 +286,7 @@ async def tell_organisers_unpaired(db: AsyncSession, newcomer: Participant) -> N
 
 
 async def pair_waiting(
-    app: App, db: AsyncSession, now: datetime
+    services: Services, db: AsyncSession, now: datetime
 ) -> list[tuple[Participant, Participant | None]]:
     """A pairing round for every newcomer without a buddy (also: someone became available)."""
     waiting = await waiting_newcomers(db, now)
@@ -299,6 +305,6 @@ async def pair_waiting(
     )
     results: list[tuple[Participant, Participant | None]] = []
     for newcomer in waiting:
-        result = await record_match(app, db, now, newcomer, plan[newcomer.id])
+        result = await record_match(services, db, now, newcomer, plan[newcomer.id])
         results.append((newcomer, result.buddy))
     return results

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.dates import format_date
 from bot.db.models import Identity, Participant
+from bot.kernel.services import Services
 from handlers.buddies.texts import TEXTS
 from handlers.sessions.views import next_session
-
-if TYPE_CHECKING:
-    from bot.wiring import App
 
 
 async def latest_platform(db: AsyncSession, participant_id: int) -> str | None:
@@ -74,9 +71,9 @@ def display(person: Participant | None, lang: str) -> str:
     return person.display_name if person is not None else TEXTS(lang, "someone_erased")
 
 
-async def meet_line(app: App, db: AsyncSession, now: datetime, lang: str) -> str:
+async def meet_line(services: Services, db: AsyncSession, now: datetime, lang: str) -> str:
     session = await next_session(db, now)
     if session is None:
         return TEXTS(lang, "meet_unplanned")
-    when = format_date(session.starts_at, lang, app.settings.tz)
+    when = format_date(session.starts_at, lang, services.settings.tz)
     return TEXTS(lang, "meet_next", when=when, place=session.place or "?")

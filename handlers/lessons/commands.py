@@ -2,66 +2,22 @@
 
 from __future__ import annotations
 
-import asyncio
-import random
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from bot.core.messages import CALLBACK_DATA_MAX_BYTES, Button, Reply
-from bot.kernel.context import Context
-from bot.kernel.registry import Registry
+from bot.kernel.services import Context, Registry
 from handlers.lessons.texts import TEXTS
 from knowledge.model import Knowledge, Lesson, Quote
 from knowledge.search import LessonIndex
 from knowledge.text import CHAT_WORDS, content_tokens, stem, tokenize
-
-if TYPE_CHECKING:
-    from bot.wiring import App
 
 PAGE_SIZE = 3
 # Every hit after the first page travels in the "meer" button (two characters each), so the
 # number of hits is bounded by what fits in 64 bytes of callback data.
 MAX_HITS = 27
 MAX_QUERY = 200
-INDEX_KEY = "lesson_index"
-INDEX_LOCK_KEY = "lesson_index_lock"
-RANDOM_KEY = "random"
-
-# The index depends only on the knowledge, which is loaded once per process; apps in the same
-# process (the tests make many) share the index built for the same Knowledge object.
-_shared_indexes: dict[int, tuple[Knowledge, LessonIndex]] = {}
-
-
-# -- the index, built once per App on first use ---------------------------------------------------
-
-
-async def lesson_index(app: App) -> LessonIndex:
-    """The App's LessonIndex; the first call builds it off the event loop (about half a second)."""
-    index: LessonIndex | None = app.services.get(INDEX_KEY)
-    if index is not None:
-        return index
-    lock: asyncio.Lock = app.services.setdefault(INDEX_LOCK_KEY, asyncio.Lock())
-    async with lock:
-        index = app.services.get(INDEX_KEY)
-        if index is None:
-            knowledge = app.knowledge
-            shared = _shared_indexes.get(id(knowledge))
-            if shared is None or shared[0] is not knowledge:
-                shared = (knowledge, await asyncio.to_thread(LessonIndex, knowledge))
-                _shared_indexes.clear()
-                _shared_indexes[id(knowledge)] = shared
-            index = app.services[INDEX_KEY] = shared[1]
-    return index
-
-
-def _random(app: App) -> random.Random:
-    """The App's source of chance; tests put a seeded random.Random in app.services."""
-    rng = app.services.get(RANDOM_KEY)
-    if not isinstance(rng, random.Random):
-        rng = app.services[RANDOM_KEY] = random.Random()
-    return rng
 
 
 # -- compact references for buttons ---------------------------------------------------------------
@@ -297,13 +253,13 @@ def no_lesson_reply(
 async def answer_query(ctx: Context, query: str, *, point_to_help: bool = False) -> Reply:
     """What `/les <query>` answers: the first page of the best lessons, or an honest no."""
     query = clean_query(query)
-    knowledge = ctx.app.knowledge
+    knowledge = ctx.services.knowledge
     if not query:
         return themes_reply(ctx, knowledge)
     source = _section_reference(query, knowledge)
     if source is not None:
         return section_reply(ctx, knowledge, source)
-    index = await lesson_index(ctx.app)
+    index = ctx.services.lesson_index
     hits = index.search(query, limit=MAX_HITS)
     if not hits:
         return no_lesson_reply(ctx, query, index, point_to_help=point_to_help)
@@ -378,8 +334,8 @@ def _stems(text: str) -> set[str]:
 async def rank_quotes(ctx: Context, topic: str) -> list[Quote]:
     """Quotes about `topic`, best first: the section the lesson search points to, the quote's
     topics, speaker and affiliation, and its own words."""
-    knowledge = ctx.app.knowledge
-    index = await lesson_index(ctx.app)
+    knowledge = ctx.services.knowledge
+    index = ctx.services.lesson_index
     # The lesson search knows typos, synonyms and English; the sections it finds count.
     section_weight: dict[str, float] = {}
     hits = index.search(topic, limit=10)
@@ -436,9 +392,9 @@ def _quote_reply(ctx: Context, quote: Quote, next_data: str, lead: str | None = 
 
 
 def _random_quote(ctx: Context, exclude: str | None = None) -> Quote:
-    quotes = list(ctx.app.knowledge.quotes)
+    quotes = list(ctx.services.knowledge.quotes)
     others = [quote for quote in quotes if quote.id != exclude] or quotes
-    return _random(ctx.app).choice(others)
+    return ctx.services.random.choice(others)
 
 
 def _after(quote: Quote) -> str:
@@ -463,69 +419,105 @@ def ranked_quote_reply(ctx: Context, ranked: Sequence[Quote]) -> Reply:
 # -- registration ---------------------------------------------------------------------------------
 
 
-def register(registry: Registry) -> None:
-    d = registry.dispatcher
+async def les(ctx: Context) -> Reply:
+    return await answer_query(ctx, ctx.args)
 
-    @d.command(
+
+async def question(ctx: Context) -> Reply:
+    # A participant can just ask: plain text in a private chat is a lesson query.
+    words = tokenize(clean_query(ctx.args))
+    if words and all(word in CHAT_WORDS for word in words):
+        # "hallo", "bedankt!", "ok": a friendly word back, not a list of themes.
+        return Reply(ctx.t(TEXTS, "chat", name=ctx.participant.display_name))
+    return await answer_query(ctx, ctx.args, point_to_help=True)
+
+
+async def les_button(ctx: Context) -> Reply | list[Reply]:
+    knowledge = ctx.services.knowledge
+    kind, _, payload = ctx.args.partition(":")
+    if kind == "a":
+        return themes_reply(ctx, knowledge)
+    if kind == "t":
+        theme = knowledge.theme(payload)
+        if theme is not None:
+            return [section_reply(ctx, knowledge, source) for source in theme.sources]
+    elif kind == "m":
+        offset, _, packed = payload.partition(":")
+        found = [knowledge.lesson(item) for item in unpack_ids(packed)]
+        lessons = [item for item in found if item is not None]
+        if offset.isdigit() and lessons:
+            return results_page(ctx, lessons, int(offset))
+    elif kind == "p":
+        if knowledge.by_source(payload):
+            return section_reply(ctx, knowledge, payload)
+    elif kind == "q":
+        return await answer_query(ctx, payload)
+    elif kind == "10":
+        return tien_reply(ctx, knowledge, payload)
+    elif kind == "vb":
+        return vannaar_blog_reply(ctx, knowledge)
+    return Reply(ctx.t(TEXTS, "stale_button"))
+
+
+async def vannaar(ctx: Context) -> Reply:
+    if ctx.args.strip().lower() in {"blog", "blogpost", "verschillen", "differences"}:
+        return vannaar_blog_reply(ctx, ctx.services.knowledge)
+    return vannaar_reply(ctx, ctx.services.knowledge)
+
+
+async def tien(ctx: Context) -> Reply:
+    return tien_reply(ctx, ctx.services.knowledge, ctx.args)
+
+
+async def citaat(ctx: Context) -> Reply:
+    if not ctx.services.knowledge.quotes:
+        return Reply(ctx.t(TEXTS, "quotes_empty"))
+    topic = clean_query(ctx.args)
+    if not topic:
+        return random_quote_reply(ctx)
+    ranked = await rank_quotes(ctx, topic)
+    if not ranked:
+        return random_quote_reply(ctx, lead=ctx.t(TEXTS, "quote_none_for_topic", topic=topic))
+    return ranked_quote_reply(ctx, ranked)
+
+
+async def citaat_button(ctx: Context) -> Reply:
+    knowledge = ctx.services.knowledge
+    if not knowledge.quotes:
+        return Reply(ctx.t(TEXTS, "quotes_empty"))
+    kind, _, payload = ctx.args.partition(":")
+    if kind == "t":
+        found = (quote_by_id(knowledge, item) for item in unpack_ids(payload, "q-"))
+        ranked = [quote for quote in found if quote is not None]
+        if ranked:
+            return ranked_quote_reply(ctx, ranked)
+    exclude = next(iter(unpack_ids(payload, "q-")), None)
+    lead = ctx.t(TEXTS, "quote_no_more") if kind == "e" else None
+    return random_quote_reply(ctx, exclude=exclude, lead=lead)
+
+
+def register(registry: Registry) -> None:
+    registry.command(
         "les",
+        les,
         aliases=("lessen", "lesson", "lessons"),
         help_nl="lessen uit het boekje zoeken (/les corporaties) of per thema bekijken",
         help_en="find lessons from the booklet (/les corporaties) or browse them by theme",
         usage="/les [onderwerp of vraag]",
     )
-    async def les(ctx: Context) -> Reply:
-        return await answer_query(ctx, ctx.args)
-
-    @d.fallback
-    async def question(ctx: Context) -> Reply:
-        # A participant can just ask: plain text in a private chat is a lesson query.
-        words = tokenize(clean_query(ctx.args))
-        if words and all(word in CHAT_WORDS for word in words):
-            # "hallo", "bedankt!", "ok": a friendly word back, not a list of themes.
-            return Reply(ctx.t(TEXTS, "chat", name=ctx.participant.display_name))
-        return await answer_query(ctx, ctx.args, point_to_help=True)
-
-    @d.callback("les")
-    async def les_button(ctx: Context) -> Reply | list[Reply]:
-        knowledge = ctx.app.knowledge
-        kind, _, payload = ctx.args.partition(":")
-        if kind == "a":
-            return themes_reply(ctx, knowledge)
-        if kind == "t":
-            theme = knowledge.theme(payload)
-            if theme is not None:
-                return [section_reply(ctx, knowledge, source) for source in theme.sources]
-        elif kind == "m":
-            offset, _, packed = payload.partition(":")
-            found = [knowledge.lesson(item) for item in unpack_ids(packed)]
-            lessons = [item for item in found if item is not None]
-            if offset.isdigit() and lessons:
-                return results_page(ctx, lessons, int(offset))
-        elif kind == "p":
-            if knowledge.by_source(payload):
-                return section_reply(ctx, knowledge, payload)
-        elif kind == "q":
-            return await answer_query(ctx, payload)
-        elif kind == "10":
-            return tien_reply(ctx, knowledge, payload)
-        elif kind == "vb":
-            return vannaar_blog_reply(ctx, knowledge)
-        return Reply(ctx.t(TEXTS, "stale_button"))
-
-    @d.command(
+    registry.set_fallback(question)
+    registry.callback("les", les_button)
+    registry.command(
         "vannaar",
+        vannaar,
         aliases=("beweging", "fromto"),
         help_nl="de beweging in de wijkenaanpak: de tabel VAN → NAAR",
         help_en="the movement in the neighbourhood approach: the FROM → TO table",
         usage="/vannaar [blog]",
     )
-    async def vannaar(ctx: Context) -> Reply:
-        if ctx.args.strip().lower() in {"blog", "blogpost", "verschillen", "differences"}:
-            return vannaar_blog_reply(ctx, ctx.app.knowledge)
-        return vannaar_reply(ctx, ctx.app.knowledge)
-
-    @d.command(
+    registry.command(
         "tien",
+        tien,
         aliases=("ten",),
         help_nl="tien inzichten in de sturing van de wijkenaanpak; /tien cop: tien lessen "
         "voor het bouwen van een CoP",
@@ -533,42 +525,16 @@ def register(registry: Registry) -> None:
         "lessons for building a CoP",
         usage="/tien [cop]",
     )
-    async def tien(ctx: Context) -> Reply:
-        return tien_reply(ctx, ctx.app.knowledge, ctx.args)
-
-    @d.command(
+    registry.command(
         "citaat",
+        citaat,
         aliases=("citaten", "quote"),
         help_nl="een citaat van een deelnemer, over een onderwerp als je wilt (/citaat "
         "corporaties)",
         help_en="a participant's quote, on a topic if you like (/citaat corporaties)",
         usage="/citaat [onderwerp]",
     )
-    async def citaat(ctx: Context) -> Reply:
-        if not ctx.app.knowledge.quotes:
-            return Reply(ctx.t(TEXTS, "quotes_empty"))
-        topic = clean_query(ctx.args)
-        if not topic:
-            return random_quote_reply(ctx)
-        ranked = await rank_quotes(ctx, topic)
-        if not ranked:
-            return random_quote_reply(ctx, lead=ctx.t(TEXTS, "quote_none_for_topic", topic=topic))
-        return ranked_quote_reply(ctx, ranked)
-
-    @d.callback("cit")
-    async def citaat_button(ctx: Context) -> Reply:
-        knowledge = ctx.app.knowledge
-        if not knowledge.quotes:
-            return Reply(ctx.t(TEXTS, "quotes_empty"))
-        kind, _, payload = ctx.args.partition(":")
-        if kind == "t":
-            found = (quote_by_id(knowledge, item) for item in unpack_ids(payload, "q-"))
-            ranked = [quote for quote in found if quote is not None]
-            if ranked:
-                return ranked_quote_reply(ctx, ranked)
-        exclude = next(iter(unpack_ids(payload, "q-")), None)
-        lead = ctx.t(TEXTS, "quote_no_more") if kind == "e" else None
-        return random_quote_reply(ctx, exclude=exclude, lead=lead)
+    registry.callback("cit", citaat_button)
 
 
 def quote_by_id(knowledge: Knowledge, quote_id: str) -> Quote | None:

@@ -11,8 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.core.i18n import LANGUAGES
 from bot.core.messages import Reply
 from bot.db.models import Identity, LinkCode, Participant
-from bot.kernel.context import Context
-from bot.kernel.registry import Registry
+from bot.kernel.services import Context, Registry
 from handlers.people.privacy import participant_columns
 from handlers.people.texts import TEXTS
 
@@ -22,74 +21,109 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 MAX_FIELD = 100
 
 
-def register(registry: Registry) -> None:
-    d = registry.dispatcher
+async def start(ctx: Context) -> list[Reply]:
+    participant = ctx.participant
+    first_time = not participant.registered
+    participant.registered = True
+    if first_time and ctx.incoming.language:
+        participant.language = ctx.lang
+    key = "welcome" if first_time else "welcome_back"
+    replies = [Reply(ctx.t(TEXTS, key, name=participant.display_name))]
+    for hook in ctx.services.registry.start_hooks:
+        replies.extend(await hook(ctx, first_time))
+    return replies
 
-    @d.command(
+
+async def me(ctx: Context) -> Reply:
+    if ctx.incoming.is_group and ctx.incoming.platform == "telegram":
+        # Telegram has no messages only one member sees: personal details stay private.
+        return Reply(ctx.t(TEXTS, "profile_in_group"))
+    if not ctx.args:
+        return profile(ctx)
+    field, _, value = ctx.args.partition(" ")
+    field, value = field.lower(), value.strip()
+    setter = ctx.services.registry.profile_fields.get(field)
+    if setter is None:
+        return Reply(ctx.t(TEXTS, "profile_usage"))
+    return await setter(ctx, value)
+
+
+async def set_text(ctx: Context, attribute: str, label_key: str, value: str) -> Reply:
+    if not value:
+        return Reply(ctx.t(TEXTS, "profile_usage"))
+    if len(value) > MAX_FIELD:
+        return Reply(ctx.t(TEXTS, "profile_too_long", max=MAX_FIELD))
+    setattr(ctx.participant, attribute, value)
+    return Reply(ctx.t(TEXTS, "profile_saved", field=ctx.t(TEXTS, label_key), value=value))
+
+
+async def set_city(ctx: Context, value: str) -> Reply:
+    return await set_text(ctx, "city", "field_city", value)
+
+
+async def set_organisation(ctx: Context, value: str) -> Reply:
+    return await set_text(ctx, "organisation", "field_organisation", value)
+
+
+async def set_name(ctx: Context, value: str) -> Reply:
+    return await set_text(ctx, "display_name", "field_name", value)
+
+
+async def set_language(ctx: Context, value: str) -> Reply:
+    code = value.lower()[:2]
+    if code not in LANGUAGES:
+        return Reply(ctx.t(TEXTS, "language_unknown"))
+    ctx.participant.language = code
+    ctx.lang = code
+    return Reply(ctx.t(TEXTS, "profile_saved", field=ctx.t(TEXTS, "field_language"), value=code))
+
+
+async def link(ctx: Context) -> Reply:
+    code = ctx.args.strip().upper()
+    if not code:
+        if ctx.incoming.is_group:
+            return Reply(ctx.t(TEXTS, "link_in_group"))
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+        ctx.db.add(
+            LinkCode(
+                code=code,
+                participant_id=ctx.participant.id,
+                expires_at=ctx.now + LINK_CODE_TTL,
+            )
+        )
+        return Reply(ctx.t(TEXTS, "link_code", code=code))
+    row = await ctx.db.get(LinkCode, code)
+    if row is None or row.expires_at < ctx.now:
+        return Reply(ctx.t(TEXTS, "link_bad_code"))
+    target = await ctx.db.get(Participant, row.participant_id)
+    await ctx.db.delete(row)
+    if target is None:
+        return Reply(ctx.t(TEXTS, "link_bad_code"))
+    if target.id == ctx.participant.id:
+        return Reply(ctx.t(TEXTS, "link_same"))
+    if ctx.identity.platform in {i.platform for i in target.identities}:
+        return Reply(ctx.t(TEXTS, "link_same_platform"))
+    await merge_participants(ctx, source=ctx.participant, target=target)
+    platforms = " + ".join(sorted({i.platform for i in target.identities}))
+    return Reply(ctx.t(TEXTS, "link_done", platforms=platforms, name=target.display_name))
+
+
+def register(registry: Registry) -> None:
+    registry.command(
         "start",
+        start,
         aliases=("begin",),
         help_nl="aanmelden bij de bot en uitleg",
         help_en="register with the bot and an introduction",
     )
-    async def start(ctx: Context) -> list[Reply]:
-        participant = ctx.participant
-        first_time = not participant.registered
-        participant.registered = True
-        if first_time and ctx.incoming.language:
-            participant.language = ctx.lang
-        key = "welcome" if first_time else "welcome_back"
-        replies = [Reply(ctx.t(TEXTS, key, name=participant.display_name))]
-        for hook in registry.start_hooks:
-            replies.extend(await hook(ctx, first_time))
-        return replies
-
-    @d.command(
+    registry.command(
         "ik",
+        me,
         aliases=("me", "profiel", "profile"),
         help_nl="je gegevens bekijken of aanpassen (/ik stad Utrecht)",
         help_en="see or change your details (/ik stad Utrecht)",
         usage="/ik [stad|organisatie|naam|taal] <waarde>",
     )
-    async def me(ctx: Context) -> Reply:
-        if ctx.incoming.is_group and ctx.incoming.platform == "telegram":
-            # Telegram has no messages only one member sees: personal details stay private.
-            return Reply(ctx.t(TEXTS, "profile_in_group"))
-        if not ctx.args:
-            return profile(ctx)
-        field, _, value = ctx.args.partition(" ")
-        field, value = field.lower(), value.strip()
-        setter = registry.profile_fields.get(field)
-        if setter is None:
-            return Reply(ctx.t(TEXTS, "profile_usage"))
-        return await setter(ctx, value)
-
-    async def set_text(ctx: Context, attribute: str, label_key: str, value: str) -> Reply:
-        if not value:
-            return Reply(ctx.t(TEXTS, "profile_usage"))
-        if len(value) > MAX_FIELD:
-            return Reply(ctx.t(TEXTS, "profile_too_long", max=MAX_FIELD))
-        setattr(ctx.participant, attribute, value)
-        return Reply(ctx.t(TEXTS, "profile_saved", field=ctx.t(TEXTS, label_key), value=value))
-
-    async def set_city(ctx: Context, value: str) -> Reply:
-        return await set_text(ctx, "city", "field_city", value)
-
-    async def set_organisation(ctx: Context, value: str) -> Reply:
-        return await set_text(ctx, "organisation", "field_organisation", value)
-
-    async def set_name(ctx: Context, value: str) -> Reply:
-        return await set_text(ctx, "display_name", "field_name", value)
-
-    async def set_language(ctx: Context, value: str) -> Reply:
-        code = value.lower()[:2]
-        if code not in LANGUAGES:
-            return Reply(ctx.t(TEXTS, "language_unknown"))
-        ctx.participant.language = code
-        ctx.lang = code
-        return Reply(
-            ctx.t(TEXTS, "profile_saved", field=ctx.t(TEXTS, "field_language"), value=code)
-        )
-
     for names, setter in (
         (("stad", "city", "gemeente"), set_city),
         (("organisatie", "organisation", "organization"), set_organisation),
@@ -98,42 +132,14 @@ def register(registry: Registry) -> None:
     ):
         for name in names:
             registry.profile_fields[name] = setter
-
-    @d.command(
+    registry.command(
         "koppel",
+        link,
         aliases=("link",),
         help_nl="je Telegram- en Slack-account koppelen tot één deelnemer",
         help_en="link your Telegram and Slack accounts into one participant",
         usage="/koppel [code]",
     )
-    async def link(ctx: Context) -> Reply:
-        code = ctx.args.strip().upper()
-        if not code:
-            if ctx.incoming.is_group:
-                return Reply(ctx.t(TEXTS, "link_in_group"))
-            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
-            ctx.db.add(
-                LinkCode(
-                    code=code,
-                    participant_id=ctx.participant.id,
-                    expires_at=ctx.now + LINK_CODE_TTL,
-                )
-            )
-            return Reply(ctx.t(TEXTS, "link_code", code=code))
-        row = await ctx.db.get(LinkCode, code)
-        if row is None or row.expires_at < ctx.now:
-            return Reply(ctx.t(TEXTS, "link_bad_code"))
-        target = await ctx.db.get(Participant, row.participant_id)
-        await ctx.db.delete(row)
-        if target is None:
-            return Reply(ctx.t(TEXTS, "link_bad_code"))
-        if target.id == ctx.participant.id:
-            return Reply(ctx.t(TEXTS, "link_same"))
-        if ctx.identity.platform in {i.platform for i in target.identities}:
-            return Reply(ctx.t(TEXTS, "link_same_platform"))
-        await merge_participants(ctx, source=ctx.participant, target=target)
-        platforms = " + ".join(sorted({i.platform for i in target.identities}))
-        return Reply(ctx.t(TEXTS, "link_done", platforms=platforms, name=target.display_name))
 
 
 def profile(ctx: Context) -> Reply:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import json
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Column, Table, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,17 +19,13 @@ from bot.core.i18n import Texts
 from bot.core.messages import Attachment, Button, Reply
 from bot.db.models import AuditNote, Base, Identity, OutboxMessage, Participant, ScheduledJob
 from bot.db.models.buddies import END_ERASED, HandoverNote, Pairing
-from bot.kernel.context import Context
-from bot.kernel.registry import Registry
-
-if TYPE_CHECKING:
-    from bot.wiring import App
+from bot.kernel.services import Context, Registry, Services
 
 # Rows about the person themselves: deleted, not kept anonymously. Rows of other tables that
 # cannot lose their participant (a NOT NULL column) are deleted too; rows that locate the
 # person's chat (chat_id, message_id) always are.
 ERASE_TABLES = frozenset(
-    {"identities", "dialogue_states", "link_codes", "rsvps", "outbox_messages", "buddy_offers"}
+    {"identities", "dialogues", "link_codes", "rsvps", "outbox_messages", "buddy_offers"}
 )
 LOCATING_COLUMNS = frozenset({"chat_id", "dm_chat_id", "message_id"})
 ERASED = "(gewist)"
@@ -133,7 +129,7 @@ async def buddy_keys(db: AsyncSession, participant_id: int) -> tuple[list[int], 
     return pair_ids, patterns
 
 
-async def erase_participant(app: App, ctx: Context, participant_id: int) -> None:
+async def erase_participant(services: Services, ctx: Context, participant_id: int) -> None:
     """Erase one participant; their newcomers get a new buddy."""
     from handlers.buddies.pairs import pair_waiting
 
@@ -188,47 +184,51 @@ async def erase_participant(app: App, ctx: Context, participant_id: int) -> None
     await db.execute(delete(Participant).where(Participant.id == participant_id))
     db.expire_all()
     # Their newcomers need a new buddy; if they were a newcomer, their buddy has room again.
-    await pair_waiting(app, db, now)
+    await pair_waiting(services, db, now)
+
+
+async def my_data(ctx: Context) -> Reply:
+    if ctx.incoming.is_group:
+        return Reply(ctx.t(TEXTS, "in_group"))
+    data = await export_data(ctx.db, ctx.participant.id)
+    data["exported_at"] = ctx.now.isoformat()
+    content = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode()
+    attachment = Attachment("mijngegevens.json", content, "application/json")
+    return Reply(ctx.t(TEXTS, "export"), attachment=attachment)
+
+
+async def forget(ctx: Context) -> Reply:
+    if ctx.incoming.is_group:
+        return Reply(ctx.t(TEXTS, "in_group"))
+    return Reply(ctx.t(TEXTS, "confirm")).with_buttons(
+        (
+            Button(ctx.t(TEXTS, "button_erase"), "vergeet:ja"),
+            Button(ctx.t(TEXTS, "button_keep"), "vergeet:nee"),
+        )
+    )
+
+
+async def confirm(ctx: Context) -> Reply:
+    if ctx.args != "ja":
+        return Reply(ctx.t(TEXTS, "kept"), edit=True)
+    lang = ctx.lang
+    await erase_participant(ctx.services, ctx, ctx.participant.id)
+    return Reply(TEXTS(lang, "erased"), edit=True)
 
 
 def register(registry: Registry) -> None:
-    d = registry.dispatcher
-
-    @d.command(
+    registry.command(
         "mijngegevens",
+        my_data,
         aliases=("mydata", "gegevens", "export"),
         help_nl="alles wat de bot over je bewaart, als JSON-bestand",
         help_en="everything the bot stores about you, as a JSON file",
     )
-    async def my_data(ctx: Context) -> Reply:
-        if ctx.incoming.is_group:
-            return Reply(ctx.t(TEXTS, "in_group"))
-        data = await export_data(ctx.db, ctx.participant.id)
-        data["exported_at"] = ctx.now.isoformat()
-        content = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode()
-        attachment = Attachment("mijngegevens.json", content, "application/json")
-        return Reply(ctx.t(TEXTS, "export"), attachment=attachment)
-
-    @d.command(
+    registry.command(
         "vergeet",
+        forget,
         aliases=("forget", "wis", "erase"),
         help_nl="al je gegevens wissen (met bevestiging)",
         help_en="erase all your data (after confirming)",
     )
-    async def forget(ctx: Context) -> Reply:
-        if ctx.incoming.is_group:
-            return Reply(ctx.t(TEXTS, "in_group"))
-        return Reply(ctx.t(TEXTS, "confirm")).with_buttons(
-            (
-                Button(ctx.t(TEXTS, "button_erase"), "vergeet:ja"),
-                Button(ctx.t(TEXTS, "button_keep"), "vergeet:nee"),
-            )
-        )
-
-    @d.callback("vergeet")
-    async def confirm(ctx: Context) -> Reply:
-        if ctx.args != "ja":
-            return Reply(ctx.t(TEXTS, "kept"), edit=True)
-        lang = ctx.lang
-        await erase_participant(ctx.app, ctx, ctx.participant.id)
-        return Reply(TEXTS(lang, "erased"), edit=True)
+    registry.callback("vergeet", confirm)

@@ -12,9 +12,8 @@ from bot.core.dates import format_short
 from bot.core.messages import Button, Reply
 from bot.db.models import AgendaProposal, Poll, Session, Support, Vote
 from bot.db.models.polls import MAX_TITLE, MAX_WHY, POLL_CLOSED, POLL_OPEN, PROPOSED
-from bot.kernel.context import Context
 from bot.kernel.lookup import parse_id
-from bot.kernel.registry import Registry
+from bot.kernel.services import Context, Registry
 from handlers.polls.lifecycle import mark_stale
 from handlers.polls.storage import (
     agenda_session,
@@ -89,180 +88,186 @@ async def add_support(ctx: Context, proposal_id: int) -> Reply:
     return Reply(ctx.t(TEXTS, "supported", id=proposal.id, title=proposal.title))
 
 
-def register(registry: Registry) -> None:
-    d = registry.dispatcher
+async def agenda(ctx: Context) -> Reply | list[Reply]:
+    head, _, rest = ctx.args.strip().partition(" ")
+    if "\n" in head:  # "/agenda voorstel\nTitel"
+        head, _, more = head.partition("\n")
+        rest = more + (" " + rest if rest else "")
+    action = head.lower()
+    if ctx.command == "agenda" and action in {"voorstel", "propose", "nieuw"}:
+        return await propose(ctx, rest)
+    if action in {"steun", "support"}:
+        number = parse_id(rest)
+        if number is None:
+            return Reply(ctx.t(TEXTS, "agenda_usage"))
+        return await add_support(ctx, number)
+    if action in {"intrekken", "withdraw", "weg"}:
+        return await withdraw(ctx, rest.strip())
+    if action in {"help", "hulp"}:
+        return Reply(ctx.t(TEXTS, "agenda_usage"))
+    if ctx.command == "agenda" and action and not action.lstrip("#").isdigit():
+        return Reply(ctx.t(TEXTS, "agenda_usage"))
+    if action:
+        return await list_proposals(ctx, await session_by_reference(ctx, action))
+    session, _ = await agenda_session(ctx.db, ctx.now)
+    if session is None:
+        return Reply(ctx.t(TEXTS, "no_session"))
+    return await list_proposals(ctx, session)
 
-    @d.command(
+
+async def list_proposals(ctx: Context, session: Session) -> Reply:
+    proposals = await proposals_of(ctx.db, session.id)
+    if not proposals:
+        return Reply(ctx.t(TEXTS, "no_proposals", id=session.id))
+    tz = ctx.services.settings.tz
+    supports = await support_counts(ctx.db, [p.id for p in proposals])
+    names = await names_of(ctx.db, [p.proposer_id for p in proposals])
+    lines = [
+        ctx.t(
+            TEXTS,
+            "proposals_header",
+            id=session.id,
+            when=format_short(session.starts_at, ctx.lang, tz),
+        )
+    ]
+    for p in proposals:
+        lines.append(
+            ctx.t(
+                TEXTS,
+                "proposal_line",
+                id=p.id,
+                title=p.title,
+                who=proposer_name(names, p, ctx.lang),
+                support=support_text(supports.get(p.id, 0), ctx.lang),
+            )
+        )
+        if p.why:
+            lines.append(f"   {p.why}")
+    lines.append("")
+    lines.append(ctx.t(TEXTS, "proposals_footer"))
+    poll = await poll_of(ctx.db, session.id)
+    if poll is not None and poll.status == POLL_OPEN:
+        lines.append(
+            ctx.t(TEXTS, "poll_running", closes=format_short(poll.closes_at, ctx.lang, tz))
+        )
+    return Reply("\n".join(lines))
+
+
+async def propose(ctx: Context, text: str) -> Reply:
+    title, _, why = text.strip().partition("\n")
+    title, why = " ".join(title.split()), why.strip()
+    if not title:
+        return Reply(ctx.t(TEXTS, "propose_usage"))
+    if len(title) > MAX_TITLE:
+        return Reply(ctx.t(TEXTS, "title_too_long", length=len(title), max=MAX_TITLE))
+    if len(why) > MAX_WHY:
+        return Reply(ctx.t(TEXTS, "why_too_long", max=MAX_WHY))
+    session, skipped = await agenda_session(ctx.db, ctx.now)
+    if session is None:
+        return Reply(ctx.t(TEXTS, "no_session"))
+    duplicate = find_duplicate(title, await proposals_of(ctx.db, session.id))
+    if duplicate is not None:
+        await ctx.start_dialogue(
+            DUPLICATE_DIALOGUE,
+            {"title": title, "why": why, "session_id": session.id, "like": duplicate.id},
+        )
+        names = await names_of(ctx.db, [duplicate.proposer_id])
+        who = proposer_name(names, duplicate, ctx.lang)
+        text = ctx.t(TEXTS, "duplicate", id=duplicate.id, title=duplicate.title, who=who)
+        return Reply(text + "\n" + ctx.t(TEXTS, "duplicate_hint")).with_buttons(
+            [
+                Button(
+                    ctx.t(TEXTS, "button_support", id=duplicate.id),
+                    f"{SUPPORT_PREFIX}:{duplicate.id}",
+                ),
+                Button(ctx.t(TEXTS, "button_new_anyway"), f"{SUPPORT_PREFIX}:apart"),
+            ]
+        )
+    return await create_proposal(ctx, session, title, why, skipped)
+
+
+async def create_proposal(
+    ctx: Context, session: Session, title: str, why: str, skipped: int | None = None
+) -> Reply:
+    proposal, poll = await add_proposal(ctx, session, title, why)
+    lines = [ctx.t(TEXTS, "proposed", id=proposal.id, session=session.id, title=title)]
+    if skipped is not None:
+        lines.append(ctx.t(TEXTS, "proposed_next", closed=skipped, session=session.id))
+    if poll is not None and poll.status == POLL_OPEN:
+        lines.append(ctx.t(TEXTS, "proposed_poll_open"))
+        await mark_stale(ctx.db, poll, ctx.now)
+    return Reply("\n".join(lines))
+
+
+async def settle_duplicate(ctx: Context, choice: str) -> Reply:
+    state = ctx.dialogue
+    data = dict(state.data) if state is not None else {}
+    await ctx.end_dialogue()
+    if not data:
+        return Reply(ctx.t(TEXTS, "duplicate_gone"))
+    if choice == "apart":
+        session = await ctx.db.get(Session, int(data["session_id"]))
+        if session is None:
+            return Reply(ctx.t(TEXTS, "no_session"))
+        return await create_proposal(ctx, session, str(data["title"]), str(data["why"]))
+    return await add_support(ctx, int(data["like"]))
+
+
+async def duplicate_answer(ctx: Context) -> Reply:
+    answer = ctx.args.strip().lower()
+    if answer in {"steun", "support", "ja", "yes"}:
+        return await settle_duplicate(ctx, "steun")
+    if answer in {"apart", "nieuw", "separately", "new", "toch"}:
+        return await settle_duplicate(ctx, "apart")
+    return Reply(ctx.t(TEXTS, "duplicate_hint"))
+
+
+async def support_button(ctx: Context) -> Reply:
+    ctx.dialogue = await ctx.current_dialogue()
+    if ctx.dialogue is not None and ctx.dialogue.name != DUPLICATE_DIALOGUE:
+        ctx.dialogue = None
+    if ctx.args == "apart":
+        reply = await settle_duplicate(ctx, "apart")
+    elif ctx.args.isdigit():
+        if ctx.dialogue is not None:
+            await ctx.end_dialogue()
+        reply = await add_support(ctx, int(ctx.args))
+    else:
+        reply = Reply(ctx.t(TEXTS, "duplicate_gone"))
+    return Reply(reply.text, edit=True)
+
+
+async def withdraw(ctx: Context, reference: str) -> Reply:
+    number = parse_id(reference)
+    if number is None:
+        return Reply(ctx.t(TEXTS, "withdraw_usage"))
+    proposal = await ctx.db.get(AgendaProposal, number)
+    if proposal is None or proposal.status != PROPOSED:
+        return Reply(ctx.t(TEXTS, "proposal_not_found", id=reference.lstrip("#")))
+    if proposal.proposer_id != ctx.participant.id:
+        return Reply(ctx.t(TEXTS, "not_your_proposal", id=proposal.id))
+    poll = await poll_of(ctx.db, proposal.session_id)
+    if poll is not None and poll.status == POLL_CLOSED:
+        return Reply(ctx.t(TEXTS, "withdraw_closed", id=proposal.id))
+    proposal.status = "withdrawn"
+    if poll is not None:
+        await ctx.db.execute(
+            delete(Vote).where(Vote.poll_id == poll.id, Vote.proposal_id == proposal.id)
+        )
+        await recount_ballots(ctx.db, poll)
+        if poll.status != POLL_CLOSED:
+            await mark_stale(ctx.db, poll, ctx.now)  # the topic leaves everyone's message
+    return Reply(ctx.t(TEXTS, "withdrawn", id=proposal.id))
+
+
+def register(registry: Registry) -> None:
+    registry.command(
         "agenda",
+        agenda,
         aliases=("voorstel", "voorstellen"),
         help_nl="agendavoorstellen voor de volgende bijeenkomst bekijken, doen of steunen",
         help_en="see, make or support agenda proposals for the next meeting",
         usage="/agenda [voorstel <onderwerp> | steun <nummer> | intrekken <nummer>]",
     )
-    async def agenda(ctx: Context) -> Reply | list[Reply]:
-        head, _, rest = ctx.args.strip().partition(" ")
-        if "\n" in head:  # "/agenda voorstel\nTitel"
-            head, _, more = head.partition("\n")
-            rest = more + (" " + rest if rest else "")
-        action = head.lower()
-        if ctx.command == "agenda" and action in {"voorstel", "propose", "nieuw"}:
-            return await propose(ctx, rest)
-        if action in {"steun", "support"}:
-            number = parse_id(rest)
-            if number is None:
-                return Reply(ctx.t(TEXTS, "agenda_usage"))
-            return await add_support(ctx, number)
-        if action in {"intrekken", "withdraw", "weg"}:
-            return await withdraw(ctx, rest.strip())
-        if action in {"help", "hulp"}:
-            return Reply(ctx.t(TEXTS, "agenda_usage"))
-        if ctx.command == "agenda" and action and not action.lstrip("#").isdigit():
-            return Reply(ctx.t(TEXTS, "agenda_usage"))
-        if action:
-            return await list_proposals(ctx, await session_by_reference(ctx, action))
-        session, _ = await agenda_session(ctx.db, ctx.now)
-        if session is None:
-            return Reply(ctx.t(TEXTS, "no_session"))
-        return await list_proposals(ctx, session)
-
-    async def list_proposals(ctx: Context, session: Session) -> Reply:
-        proposals = await proposals_of(ctx.db, session.id)
-        if not proposals:
-            return Reply(ctx.t(TEXTS, "no_proposals", id=session.id))
-        tz = ctx.app.settings.tz
-        supports = await support_counts(ctx.db, [p.id for p in proposals])
-        names = await names_of(ctx.db, [p.proposer_id for p in proposals])
-        lines = [
-            ctx.t(
-                TEXTS,
-                "proposals_header",
-                id=session.id,
-                when=format_short(session.starts_at, ctx.lang, tz),
-            )
-        ]
-        for p in proposals:
-            lines.append(
-                ctx.t(
-                    TEXTS,
-                    "proposal_line",
-                    id=p.id,
-                    title=p.title,
-                    who=proposer_name(names, p, ctx.lang),
-                    support=support_text(supports.get(p.id, 0), ctx.lang),
-                )
-            )
-            if p.why:
-                lines.append(f"   {p.why}")
-        lines.append("")
-        lines.append(ctx.t(TEXTS, "proposals_footer"))
-        poll = await poll_of(ctx.db, session.id)
-        if poll is not None and poll.status == POLL_OPEN:
-            lines.append(
-                ctx.t(TEXTS, "poll_running", closes=format_short(poll.closes_at, ctx.lang, tz))
-            )
-        return Reply("\n".join(lines))
-
-    async def propose(ctx: Context, text: str) -> Reply:
-        title, _, why = text.strip().partition("\n")
-        title, why = " ".join(title.split()), why.strip()
-        if not title:
-            return Reply(ctx.t(TEXTS, "propose_usage"))
-        if len(title) > MAX_TITLE:
-            return Reply(ctx.t(TEXTS, "title_too_long", length=len(title), max=MAX_TITLE))
-        if len(why) > MAX_WHY:
-            return Reply(ctx.t(TEXTS, "why_too_long", max=MAX_WHY))
-        session, skipped = await agenda_session(ctx.db, ctx.now)
-        if session is None:
-            return Reply(ctx.t(TEXTS, "no_session"))
-        duplicate = find_duplicate(title, await proposals_of(ctx.db, session.id))
-        if duplicate is not None:
-            await ctx.start_dialogue(
-                DUPLICATE_DIALOGUE,
-                {"title": title, "why": why, "session_id": session.id, "like": duplicate.id},
-            )
-            names = await names_of(ctx.db, [duplicate.proposer_id])
-            who = proposer_name(names, duplicate, ctx.lang)
-            text = ctx.t(TEXTS, "duplicate", id=duplicate.id, title=duplicate.title, who=who)
-            return Reply(text + "\n" + ctx.t(TEXTS, "duplicate_hint")).with_buttons(
-                [
-                    Button(
-                        ctx.t(TEXTS, "button_support", id=duplicate.id),
-                        f"{SUPPORT_PREFIX}:{duplicate.id}",
-                    ),
-                    Button(ctx.t(TEXTS, "button_new_anyway"), f"{SUPPORT_PREFIX}:apart"),
-                ]
-            )
-        return await create_proposal(ctx, session, title, why, skipped)
-
-    async def create_proposal(
-        ctx: Context, session: Session, title: str, why: str, skipped: int | None = None
-    ) -> Reply:
-        proposal, poll = await add_proposal(ctx, session, title, why)
-        lines = [ctx.t(TEXTS, "proposed", id=proposal.id, session=session.id, title=title)]
-        if skipped is not None:
-            lines.append(ctx.t(TEXTS, "proposed_next", closed=skipped, session=session.id))
-        if poll is not None and poll.status == POLL_OPEN:
-            lines.append(ctx.t(TEXTS, "proposed_poll_open"))
-            await mark_stale(ctx.db, poll, ctx.now)
-        return Reply("\n".join(lines))
-
-    async def settle_duplicate(ctx: Context, choice: str) -> Reply:
-        state = ctx.dialogue
-        data = dict(state.data) if state is not None else {}
-        await ctx.end_dialogue()
-        if not data:
-            return Reply(ctx.t(TEXTS, "duplicate_gone"))
-        if choice == "apart":
-            session = await ctx.db.get(Session, int(data["session_id"]))
-            if session is None:
-                return Reply(ctx.t(TEXTS, "no_session"))
-            return await create_proposal(ctx, session, str(data["title"]), str(data["why"]))
-        return await add_support(ctx, int(data["like"]))
-
-    @d.dialogue(DUPLICATE_DIALOGUE)
-    async def duplicate_answer(ctx: Context) -> Reply:
-        answer = ctx.args.strip().lower()
-        if answer in {"steun", "support", "ja", "yes"}:
-            return await settle_duplicate(ctx, "steun")
-        if answer in {"apart", "nieuw", "separately", "new", "toch"}:
-            return await settle_duplicate(ctx, "apart")
-        return Reply(ctx.t(TEXTS, "duplicate_hint"))
-
-    @d.callback(SUPPORT_PREFIX)
-    async def support_button(ctx: Context) -> Reply:
-        from bot.db.models import DialogueState
-
-        ctx.dialogue = await ctx.db.get(DialogueState, ctx.participant.id)
-        if ctx.dialogue is not None and ctx.dialogue.name != DUPLICATE_DIALOGUE:
-            ctx.dialogue = None
-        if ctx.args == "apart":
-            reply = await settle_duplicate(ctx, "apart")
-        elif ctx.args.isdigit():
-            if ctx.dialogue is not None:
-                await ctx.end_dialogue()
-            reply = await add_support(ctx, int(ctx.args))
-        else:
-            reply = Reply(ctx.t(TEXTS, "duplicate_gone"))
-        return Reply(reply.text, edit=True)
-
-    async def withdraw(ctx: Context, reference: str) -> Reply:
-        number = parse_id(reference)
-        if number is None:
-            return Reply(ctx.t(TEXTS, "withdraw_usage"))
-        proposal = await ctx.db.get(AgendaProposal, number)
-        if proposal is None or proposal.status != PROPOSED:
-            return Reply(ctx.t(TEXTS, "proposal_not_found", id=reference.lstrip("#")))
-        if proposal.proposer_id != ctx.participant.id:
-            return Reply(ctx.t(TEXTS, "not_your_proposal", id=proposal.id))
-        poll = await poll_of(ctx.db, proposal.session_id)
-        if poll is not None and poll.status == POLL_CLOSED:
-            return Reply(ctx.t(TEXTS, "withdraw_closed", id=proposal.id))
-        proposal.status = "withdrawn"
-        if poll is not None:
-            await ctx.db.execute(
-                delete(Vote).where(Vote.poll_id == poll.id, Vote.proposal_id == proposal.id)
-            )
-            await recount_ballots(ctx.db, poll)
-            if poll.status != POLL_CLOSED:
-                await mark_stale(ctx.db, poll, ctx.now)  # the topic leaves everyone's message
-        return Reply(ctx.t(TEXTS, "withdrawn", id=proposal.id))
+    registry.dialogue(DUPLICATE_DIALOGUE, duplicate_answer)
+    registry.callback(SUPPORT_PREFIX, support_button)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import secrets
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,7 +14,7 @@ from bot.core.dates import shift
 from bot.core.messages import Reply
 from bot.db.models import Participant, Poll, PollMessage, Session
 from bot.db.models.polls import POLL_CLOSED, POLL_OPEN
-from bot.kernel.context import Context
+from bot.kernel.services import Context, Services
 from handlers.polls.storage import (
     choices_of,
     forget_ballots,
@@ -28,9 +28,6 @@ from handlers.polls.views import prep_result_message, result_message, vote_messa
 from handlers.sessions.views import active_participants
 from scheduler.jobs import schedule
 from scheduler.outbox import enqueue_many
-
-if TYPE_CHECKING:
-    from bot.wiring import App
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +59,7 @@ def default_close(session: Session, now: datetime, tz: Any) -> datetime:
 
 
 async def open_poll(
-    app: App,
+    services: Services,
     db: AsyncSession,
     session: Session,
     *,
@@ -106,7 +103,7 @@ async def open_poll(
             not_after=closes_at,
         )
     view = await poll_view(db, poll)
-    tz = app.settings.tz
+    tz = services.settings.tz
     people = [p.id for p in await active_participants(db)]
     await enqueue_many(
         db,
@@ -117,7 +114,7 @@ async def open_poll(
     return poll
 
 
-async def close_poll(app: App, db: AsyncSession, poll: Poll, now: datetime) -> bool:
+async def close_poll(services: Services, db: AsyncSession, poll: Poll, now: datetime) -> bool:
     """Close the poll and send the results; False when it was closed already."""
     if poll.status != POLL_OPEN:
         return False
@@ -214,7 +211,7 @@ async def mark_stale(
     await schedule_refresh(db, poll, now)
 
 
-async def refresh_messages(app: App, db: AsyncSession, poll: Poll, now: datetime) -> int:
+async def refresh_messages(services: Services, db: AsyncSession, poll: Poll, now: datetime) -> int:
     """Edit the stale vote messages of a poll with the current counts; returns how many."""
     rows = list(
         (
@@ -238,13 +235,13 @@ async def refresh_messages(app: App, db: AsyncSession, poll: Poll, now: datetime
     }
     edited = 0
     for row in rows:
-        messenger = app.messengers.get(row.platform)
+        messenger = services.messengers.get(row.platform)
         person = people.get(row.participant_id or 0)
         if not isinstance(messenger, MessageEditor) or person is None:
             row.stale = False  # this platform cannot edit; the next press shows the counts
             continue
         chosen = await choices_of(db, poll, person.id, view.proposals)
-        reply = vote_message(view, chosen, person.language, app.settings.tz, edit=True)
+        reply = vote_message(view, chosen, person.language, services.settings.tz, edit=True)
         try:
             await messenger.edit_message(row.chat_id, row.message_id, reply)
         except Exception as problem:  # one failed edit must not stop the others

@@ -18,10 +18,8 @@ from bot.core.dates import format_short
 from bot.core.messages import Reply
 from bot.db.models import AgendaProposal, ProgrammeItem, Session
 from bot.db.models.polls import POLL_CLOSED, PROPOSED
-from bot.kernel.context import Context
 from bot.kernel.lookup import find_participant, parse_id
-from bot.kernel.registry import Registry
-from handlers.lessons.commands import lesson_index
+from bot.kernel.services import Context, Registry
 from handlers.polls.storage import names_of, poll_of, poll_view, prep_member, session_or_next
 from handlers.polls.texts import TEXTS
 from handlers.polls.views import ranking
@@ -49,7 +47,7 @@ async def items_of(db: AsyncSession, session_id: int) -> list[ProgrammeItem]:
 
 
 async def suggest_lessons(ctx: Context, proposal: AgendaProposal) -> list[Lesson]:
-    index = await lesson_index(ctx.app)
+    index = ctx.services.lesson_index
     query = f"{proposal.title} {proposal.why}".strip()
     return [hit.lesson for hit in index.search(query, SUGGESTIONS)]
 
@@ -59,7 +57,7 @@ def lesson_line(lesson: Lesson) -> str:
 
 
 def lessons_by_id(ctx: Context, ids: str) -> list[Lesson]:
-    known = {lesson.id: lesson for lesson in ctx.app.knowledge.lessons}
+    known = {lesson.id: lesson for lesson in ctx.services.knowledge.lessons}
     return [known[i] for i in ids.split(",") if i in known]
 
 
@@ -94,7 +92,7 @@ async def publish(ctx: Context, session: Session) -> list[ProgrammeItem]:
     Returns the items in programme order.
     """
     items = await items_of(ctx.db, session.id)
-    lines = await render(ctx, items, ctx.app.settings.language, lessons=False)
+    lines = await render(ctx, items, ctx.services.settings.language, lessons=False)
     session.programme = "\n".join(lines) or None
     return items
 
@@ -105,139 +103,143 @@ async def can_build(ctx: Context, session: Session) -> bool:
     return await prep_member(ctx.db, session.id, ctx.participant.id) is not None
 
 
-def register(registry: Registry) -> None:
-    d = registry.dispatcher
+async def programme(ctx: Context) -> Reply:
+    words = ctx.args.split()
+    reference = words.pop(0) if words and words[0].lstrip("#").isdigit() else None
+    session = await session_or_next(ctx, reference)
+    if session is None:
+        return Reply(ctx.t(TEXTS, "no_session"))
+    if not words:
+        return await show(ctx, session)
+    if not await can_build(ctx, session):
+        raise ctx.fail(TEXTS, "programme_not_builder")
+    action, rest = words[0].lower(), words[1:]
+    if action in {"neem", "take", "add"}:
+        return await take(ctx, session, rest)
+    if action in {"eigenaar", "owner", "trekker"}:
+        return await set_owner(ctx, session, rest)
+    if action in {"weg", "remove"}:
+        return await remove(ctx, session, rest)
+    return Reply(ctx.t(TEXTS, "programme_unknown_action", action=action[:30]))
 
-    @d.command(
+
+async def show(ctx: Context, session: Session) -> Reply:
+    tz = ctx.services.settings.tz
+    items = await items_of(ctx.db, session.id)
+    builder = await can_build(ctx, session)
+    if not items:
+        lines = [ctx.t(TEXTS, "programme_empty", id=session.id)]
+    else:
+        when = format_short(session.starts_at, ctx.lang, tz)
+        lines = [ctx.t(TEXTS, "programme_header", id=session.id, when=when)]
+        lines += await render(ctx, items, ctx.lang, lessons=True)
+    if builder:
+        poll = await poll_of(ctx.db, session.id)
+        taken = {i.proposal_id for i in items}
+        if poll is not None and poll.status == POLL_CLOSED:
+            view = await poll_view(ctx.db, poll)
+            top = [p for p in ranking(view) if p.id not in taken][:TOP_TOPICS]
+            if top:
+                topics = ", ".join(f"#{p.id} {p.title} ({view.counts.get(p.id, 0)})" for p in top)
+                lines += ["", ctx.t(TEXTS, "programme_top", topics=topics)]
+        lines += ["", ctx.t(TEXTS, "programme_builder_hint", id=session.id)]
+    return Reply("\n".join(lines))
+
+
+async def take(ctx: Context, session: Session, words: list[str]) -> Reply:
+    number = parse_id(words[0]) if words else None
+    if number is None:
+        return Reply(ctx.t(TEXTS, "programme_take_usage", id=session.id))
+    proposal = await ctx.db.get(AgendaProposal, number)
+    if proposal is None or proposal.status != PROPOSED:
+        return Reply(ctx.t(TEXTS, "proposal_not_found", id=words[0].lstrip("#")))
+    if proposal.session_id != session.id:
+        return Reply(
+            ctx.t(
+                TEXTS,
+                "programme_other_session",
+                proposal=proposal.id,
+                other=proposal.session_id,
+                id=session.id,
+            )
+        )
+    time = ""
+    if len(words) > 1:
+        parsed = parse_time(" ".join(words[1:]))
+        if parsed is None:
+            return Reply(ctx.t(TEXTS, "programme_bad_time", time=" ".join(words[1:])[:20]))
+        time = parsed
+    items = await items_of(ctx.db, session.id)
+    for n, item in enumerate(items, start=1):
+        if item.proposal_id == proposal.id:
+            return Reply(ctx.t(TEXTS, "programme_already", proposal=proposal.id, n=n))
+    lessons = await suggest_lessons(ctx, proposal)
+    last = await ctx.db.scalar(
+        select(func.max(ProgrammeItem.position)).where(ProgrammeItem.session_id == session.id)
+    )
+    item = ProgrammeItem(
+        session_id=session.id,
+        proposal_id=proposal.id,
+        title=proposal.title,
+        time=time,
+        owner_id=None,
+        position=(last or 0) + 1,
+        lessons=",".join(lesson.id for lesson in lessons)[:200],
+    )
+    ctx.db.add(item)
+    await ctx.db.flush()
+    n = next(n for n, i in enumerate(await publish(ctx, session), 1) if i is item)
+    text = ctx.t(TEXTS, "programme_taken", n=n, title=proposal.title)
+    if lessons:
+        suggestions = "\n".join(f"- {lesson_line(lesson)}" for lesson in lessons)
+        text += "\n" + ctx.t(TEXTS, "programme_suggestions", lessons=suggestions)
+    else:
+        text += "\n" + ctx.t(TEXTS, "programme_no_suggestions")
+    return Reply(text)
+
+
+async def item_at(ctx: Context, session: Session, reference: str) -> ProgrammeItem:
+    items = await items_of(ctx.db, session.id)
+    number = parse_id(reference)
+    if number is None or not 1 <= number <= len(items):
+        raise ctx.fail(TEXTS, "programme_item_not_found", id=session.id, n=reference[:10])
+    return items[number - 1]
+
+
+async def set_owner(ctx: Context, session: Session, words: list[str]) -> Reply:
+    if len(words) < 2:
+        return Reply(ctx.t(TEXTS, "programme_owner_usage", id=session.id))
+    item = await item_at(ctx, session, words[0])
+    reference = " ".join(words[1:])
+    person = await find_participant(ctx.db, reference, ctx.incoming.platform)
+    if person is None:
+        return Reply(ctx.t(TEXTS, "prep_not_found", who=reference[:40]))
+    item.owner_id = person.id
+    await ctx.db.flush()
+    await publish(ctx, session)
+    n = words[0].lstrip("#")
+    return Reply(
+        ctx.t(TEXTS, "programme_owner_set", name=person.display_name, n=n, title=item.title)
+    )
+
+
+async def remove(ctx: Context, session: Session, words: list[str]) -> Reply:
+    if not words:
+        return Reply(ctx.t(TEXTS, "programme_take_usage", id=session.id))
+    item = await item_at(ctx, session, words[0])
+    title = item.title
+    await ctx.db.delete(item)
+    await ctx.db.flush()
+    await publish(ctx, session)
+    return Reply(ctx.t(TEXTS, "programme_removed", n=words[0].lstrip("#"), title=title))
+
+
+def register(registry: Registry) -> None:
+    registry.command(
         "programma",
+        programme,
         aliases=("programme", "program"),
         help_nl="het programma van een bijeenkomst; het voorbereidingsgroepje bouwt het",
         help_en="the programme of a meeting; the preparation group builds it",
         usage="/programma [bijeenkomst] [neem <voorstel> [tijd] | eigenaar <item> @naam]",
     )
-    async def programme(ctx: Context) -> Reply:
-        words = ctx.args.split()
-        reference = words.pop(0) if words and words[0].lstrip("#").isdigit() else None
-        session = await session_or_next(ctx, reference)
-        if session is None:
-            return Reply(ctx.t(TEXTS, "no_session"))
-        if not words:
-            return await show(ctx, session)
-        if not await can_build(ctx, session):
-            raise ctx.fail(TEXTS, "programme_not_builder")
-        action, rest = words[0].lower(), words[1:]
-        if action in {"neem", "take", "add"}:
-            return await take(ctx, session, rest)
-        if action in {"eigenaar", "owner", "trekker"}:
-            return await set_owner(ctx, session, rest)
-        if action in {"weg", "remove"}:
-            return await remove(ctx, session, rest)
-        return Reply(ctx.t(TEXTS, "programme_unknown_action", action=action[:30]))
-
-    async def show(ctx: Context, session: Session) -> Reply:
-        tz = ctx.app.settings.tz
-        items = await items_of(ctx.db, session.id)
-        builder = await can_build(ctx, session)
-        if not items:
-            lines = [ctx.t(TEXTS, "programme_empty", id=session.id)]
-        else:
-            when = format_short(session.starts_at, ctx.lang, tz)
-            lines = [ctx.t(TEXTS, "programme_header", id=session.id, when=when)]
-            lines += await render(ctx, items, ctx.lang, lessons=True)
-        if builder:
-            poll = await poll_of(ctx.db, session.id)
-            taken = {i.proposal_id for i in items}
-            if poll is not None and poll.status == POLL_CLOSED:
-                view = await poll_view(ctx.db, poll)
-                top = [p for p in ranking(view) if p.id not in taken][:TOP_TOPICS]
-                if top:
-                    topics = ", ".join(
-                        f"#{p.id} {p.title} ({view.counts.get(p.id, 0)})" for p in top
-                    )
-                    lines += ["", ctx.t(TEXTS, "programme_top", topics=topics)]
-            lines += ["", ctx.t(TEXTS, "programme_builder_hint", id=session.id)]
-        return Reply("\n".join(lines))
-
-    async def take(ctx: Context, session: Session, words: list[str]) -> Reply:
-        number = parse_id(words[0]) if words else None
-        if number is None:
-            return Reply(ctx.t(TEXTS, "programme_take_usage", id=session.id))
-        proposal = await ctx.db.get(AgendaProposal, number)
-        if proposal is None or proposal.status != PROPOSED:
-            return Reply(ctx.t(TEXTS, "proposal_not_found", id=words[0].lstrip("#")))
-        if proposal.session_id != session.id:
-            return Reply(
-                ctx.t(
-                    TEXTS,
-                    "programme_other_session",
-                    proposal=proposal.id,
-                    other=proposal.session_id,
-                    id=session.id,
-                )
-            )
-        time = ""
-        if len(words) > 1:
-            parsed = parse_time(" ".join(words[1:]))
-            if parsed is None:
-                return Reply(ctx.t(TEXTS, "programme_bad_time", time=" ".join(words[1:])[:20]))
-            time = parsed
-        items = await items_of(ctx.db, session.id)
-        for n, item in enumerate(items, start=1):
-            if item.proposal_id == proposal.id:
-                return Reply(ctx.t(TEXTS, "programme_already", proposal=proposal.id, n=n))
-        lessons = await suggest_lessons(ctx, proposal)
-        last = await ctx.db.scalar(
-            select(func.max(ProgrammeItem.position)).where(ProgrammeItem.session_id == session.id)
-        )
-        item = ProgrammeItem(
-            session_id=session.id,
-            proposal_id=proposal.id,
-            title=proposal.title,
-            time=time,
-            owner_id=None,
-            position=(last or 0) + 1,
-            lessons=",".join(lesson.id for lesson in lessons)[:200],
-        )
-        ctx.db.add(item)
-        await ctx.db.flush()
-        n = next(n for n, i in enumerate(await publish(ctx, session), 1) if i is item)
-        text = ctx.t(TEXTS, "programme_taken", n=n, title=proposal.title)
-        if lessons:
-            suggestions = "\n".join(f"- {lesson_line(lesson)}" for lesson in lessons)
-            text += "\n" + ctx.t(TEXTS, "programme_suggestions", lessons=suggestions)
-        else:
-            text += "\n" + ctx.t(TEXTS, "programme_no_suggestions")
-        return Reply(text)
-
-    async def item_at(ctx: Context, session: Session, reference: str) -> ProgrammeItem:
-        items = await items_of(ctx.db, session.id)
-        number = parse_id(reference)
-        if number is None or not 1 <= number <= len(items):
-            raise ctx.fail(TEXTS, "programme_item_not_found", id=session.id, n=reference[:10])
-        return items[number - 1]
-
-    async def set_owner(ctx: Context, session: Session, words: list[str]) -> Reply:
-        if len(words) < 2:
-            return Reply(ctx.t(TEXTS, "programme_owner_usage", id=session.id))
-        item = await item_at(ctx, session, words[0])
-        reference = " ".join(words[1:])
-        person = await find_participant(ctx.db, reference, ctx.incoming.platform)
-        if person is None:
-            return Reply(ctx.t(TEXTS, "prep_not_found", who=reference[:40]))
-        item.owner_id = person.id
-        await ctx.db.flush()
-        await publish(ctx, session)
-        n = words[0].lstrip("#")
-        return Reply(
-            ctx.t(TEXTS, "programme_owner_set", name=person.display_name, n=n, title=item.title)
-        )
-
-    async def remove(ctx: Context, session: Session, words: list[str]) -> Reply:
-        if not words:
-            return Reply(ctx.t(TEXTS, "programme_take_usage", id=session.id))
-        item = await item_at(ctx, session, words[0])
-        title = item.title
-        await ctx.db.delete(item)
-        await ctx.db.flush()
-        await publish(ctx, session)
-        return Reply(ctx.t(TEXTS, "programme_removed", n=words[0].lstrip("#"), title=title))

@@ -21,8 +21,8 @@ from bot.db.models import (
     Vote,
 )
 from bot.db.models.polls import POLL_OPEN, PROPOSED
-from bot.kernel.context import Context
 from bot.kernel.lookup import parse_id
+from bot.kernel.services import Context
 from handlers.polls.texts import TEXTS
 from handlers.polls.views import PollView
 from handlers.sessions.views import next_session, upcoming_sessions

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.ports import WebPage
 from bot.db.models import CommunitySetting, Session
-
-if TYPE_CHECKING:
-    from bot.wiring import App
+from bot.kernel.services import Services
 
 FEED_TOKEN_KEY = "calendar_feed_token"
 PRODID = "-//CoP wijkenaanpak//copbot//NL"
@@ -102,18 +100,28 @@ async def feed_sessions(db: AsyncSession, now: datetime) -> list[Session]:
     return list(rows.all())
 
 
-async def feed_for_token(app: App, token: str) -> bytes | None:
+async def feed_for_token(services: Services, token: str) -> bytes | None:
     """The feed's .ics bytes, or None when `token` is not the community's token."""
-    async with app.sessions() as db:
+    async with services.database() as db:
         setting = await db.get(CommunitySetting, FEED_TOKEN_KEY)
         if setting is None or not hmac.compare_digest(setting.value.encode(), token.encode()):
             return None
-        sessions = await feed_sessions(db, app.clock.now())
+        sessions = await feed_sessions(db, services.clock.now())
     return calendar_bytes(
-        sessions, app.settings.tz, app.settings.language, name="CoP wijkenaanpak"
+        sessions, services.settings.tz, services.settings.language, name="CoP wijkenaanpak"
     )
 
 
-def feed_url(app: App, token: str) -> str:
-    base = app.settings.public_url or f"http://{app.settings.http_host}:{app.settings.http_port}"
+def feed_url(services: Services, token: str) -> str:
+    base = (
+        services.settings.public_url
+        or f"http://{services.settings.http_host}:{services.settings.http_port}"
+    )
     return f"{base.rstrip('/')}/agenda/{token}.ics"
+
+
+async def agenda_feed(services: Services, params: Mapping[str, str]) -> WebPage | None:
+    """GET /agenda/{token}.ics: the community's subscribable calendar; an unknown token looks
+    like nothing is there."""
+    body = await feed_for_token(services, params.get("token", ""))
+    return None if body is None else WebPage(body, content_type="text/calendar")

@@ -21,10 +21,9 @@ from bot.core.dates import (
 from bot.core.messages import Attachment, Button, Reply
 from bot.db.models import Participant, Session
 from bot.db.models.sessions import CANCELLED
-from bot.kernel.context import Context
-from bot.kernel.registry import Registry
+from bot.kernel.services import Context, Registry
 from handlers.sessions import broadcast, reminders, rsvp
-from handlers.sessions.calendar import calendar_bytes, feed_token, feed_url
+from handlers.sessions.calendar import agenda_feed, calendar_bytes, feed_token, feed_url
 from handlers.sessions.planning import (
     DIALOGUE,
     MAX_PROGRAMME,
@@ -50,83 +49,89 @@ from scheduler.outbox import cancel_pending, enqueue_many
 from scheduler.timeline import clear_timeline, sync_timeline, timeline_of
 
 
+async def list_sessions(ctx: Context) -> list[Reply]:
+    sessions = await upcoming_sessions(ctx.db, ctx.now, limit=10)
+    if not sessions:
+        key = "none_upcoming_organiser" if ctx.is_organiser else "none_upcoming"
+        return [Reply(ctx.t(TEXTS, key))]
+    replies = [Reply(ctx.t(TEXTS, "upcoming_header", count=len(sessions)))]
+    for session in sessions:
+        answer = await rsvp_of(ctx.db, session.id, ctx.participant.id)
+        replies.append(card(session, answer, ctx.lang, ctx.services.settings.tz))
+    return replies
+
+
+async def session_command(ctx: Context) -> Reply | list[Reply]:
+    head, _, rest = ctx.args.strip().partition(" ")
+    head = head.lower()
+    if not head:
+        usage = ctx.t(TEXTS, "usage")
+        if ctx.is_organiser:
+            usage += "\n\n" + ctx.t(TEXTS, "usage_organiser")
+        return Reply(usage)
+    if head in {"nieuw", "new", "plan"}:
+        require_organiser(ctx)
+        return await create(ctx, rest)
+    if head == "feed":
+        require_organiser(ctx)
+        token = await feed_token(ctx.db)
+        return Reply(ctx.t(TEXTS, "feed", url=feed_url(ctx.services, token)))
+    session = await get_session(ctx, head)
+    action, _, value = rest.strip().partition(" ")
+    action = action.lower()
+    if not action:
+        return await details(ctx, session)
+    if action in {"ics", "agenda", "ical"}:
+        return ics_reply(ctx, session)
+    require_organiser(ctx)
+    if action in {"wijzig", "change", "edit"}:
+        return await change(ctx, session, value.strip())
+    if action in {"annuleer", "cancel"}:
+        return await ask_cancel(ctx, session)
+    if action in {"herinneringen", "reminders"}:
+        return await set_offsets(ctx, session, value.strip())
+    if action in {"tijdlijn", "timeline"}:
+        return await show_timeline(ctx, session)
+    return Reply(ctx.t(TEXTS, "unknown_action", action=action[:30]))
+
+
+async def planning(ctx: Context) -> Reply:
+    return await continue_planning(ctx, ctx.args)
+
+
+async def session_button(ctx: Context) -> Reply:
+    require_organiser(ctx)
+    action, _, value = ctx.args.partition(":")
+    if action == "nacht":
+        return await continue_planning(ctx, value)
+    session = await get_session(ctx, value)
+    if action == "annuleer":
+        return await cancel_session(ctx, session)
+    return Reply(ctx.t(TEXTS, "cancel_kept", id=session.id), edit=True)
+
+
 def register(registry: Registry) -> None:
-    d = registry.dispatcher
     rsvp.register(registry)
     broadcast.register(registry)
     reminders.register(registry)
-
-    @d.command(
+    registry.command(
         "sessies",
+        list_sessions,
         aliases=("sessions", "bijeenkomsten"),
         help_nl="de komende bijeenkomsten, met aanmelden",
         help_en="the coming meetings, with sign-up",
     )
-    async def list_sessions(ctx: Context) -> list[Reply]:
-        sessions = await upcoming_sessions(ctx.db, ctx.now, limit=10)
-        if not sessions:
-            key = "none_upcoming_organiser" if ctx.is_organiser else "none_upcoming"
-            return [Reply(ctx.t(TEXTS, key))]
-        replies = [Reply(ctx.t(TEXTS, "upcoming_header", count=len(sessions)))]
-        for session in sessions:
-            answer = await rsvp_of(ctx.db, session.id, ctx.participant.id)
-            replies.append(card(session, answer, ctx.lang, ctx.app.settings.tz))
-        return replies
-
-    @d.command(
+    registry.command(
         "sessie",
+        session_command,
         aliases=("session", "bijeenkomst"),
         help_nl="een bijeenkomst bekijken; organisatoren plannen en wijzigen ermee",
         help_en="see a meeting; organisers plan and change meetings with it",
         usage="/sessie <nummer> | nieuw ... | feed",
     )
-    async def session_command(ctx: Context) -> Reply | list[Reply]:
-        head, _, rest = ctx.args.strip().partition(" ")
-        head = head.lower()
-        if not head:
-            usage = ctx.t(TEXTS, "usage")
-            if ctx.is_organiser:
-                usage += "\n\n" + ctx.t(TEXTS, "usage_organiser")
-            return Reply(usage)
-        if head in {"nieuw", "new", "plan"}:
-            require_organiser(ctx)
-            return await create(ctx, rest)
-        if head == "feed":
-            require_organiser(ctx)
-            token = await feed_token(ctx.db)
-            return Reply(ctx.t(TEXTS, "feed", url=feed_url(ctx.app, token)))
-        session = await get_session(ctx, head)
-        action, _, value = rest.strip().partition(" ")
-        action = action.lower()
-        if not action:
-            return await details(ctx, session)
-        if action in {"ics", "agenda", "ical"}:
-            return ics_reply(ctx, session)
-        require_organiser(ctx)
-        if action in {"wijzig", "change", "edit"}:
-            return await change(ctx, session, value.strip())
-        if action in {"annuleer", "cancel"}:
-            return await ask_cancel(ctx, session)
-        if action in {"herinneringen", "reminders"}:
-            return await set_offsets(ctx, session, value.strip())
-        if action in {"tijdlijn", "timeline"}:
-            return await show_timeline(ctx, session)
-        return Reply(ctx.t(TEXTS, "unknown_action", action=action[:30]))
-
-    @d.dialogue(DIALOGUE)
-    async def planning(ctx: Context) -> Reply:
-        return await continue_planning(ctx, ctx.args)
-
-    @d.callback("sessie")
-    async def session_button(ctx: Context) -> Reply:
-        require_organiser(ctx)
-        action, _, value = ctx.args.partition(":")
-        if action == "nacht":
-            return await continue_planning(ctx, value)
-        session = await get_session(ctx, value)
-        if action == "annuleer":
-            return await cancel_session(ctx, session)
-        return Reply(ctx.t(TEXTS, "cancel_kept", id=session.id), edit=True)
+    registry.dialogue(DIALOGUE, planning)
+    registry.callback("sessie", session_button)
+    registry.route("/agenda/{token}.ics", agenda_feed)
 
 
 # -- seeing ------------------------------------------------------------------------------------
@@ -138,11 +143,11 @@ async def details(ctx: Context, session: Session) -> Reply:
     extra = [ctx.t(TEXTS, "card_counts", yes=counts.yes, maybe=counts.maybe, no=counts.no)]
     if session.programme:
         extra.append(ctx.t(TEXTS, "logistics_programme", programme=session.programme))
-    return card(session, answer, ctx.lang, ctx.app.settings.tz, extra=extra)
+    return card(session, answer, ctx.lang, ctx.services.settings.tz, extra=extra)
 
 
 def ics_reply(ctx: Context, session: Session) -> Reply:
-    content = calendar_bytes([session], ctx.app.settings.tz, ctx.lang)
+    content = calendar_bytes([session], ctx.services.settings.tz, ctx.lang)
     return Reply(
         ctx.t(TEXTS, "ics_text", id=session.id),
         attachment=Attachment(f"copbot-bijeenkomst-{session.id}.ics", content, "text/calendar"),
@@ -169,7 +174,7 @@ async def change(ctx: Context, session: Session, text: str) -> Reply:
         return Reply(ctx.t(TEXTS, "change_usage", id=session.id))
     if not session.is_planned:
         raise ctx.fail(TEXTS, "already_cancelled", id=session.id)
-    tz = ctx.app.settings.tz
+    tz = ctx.services.settings.tz
     moved = False
     if field == "datum":
         starts_at = parse_when(ctx, value)
@@ -198,7 +203,7 @@ async def change(ctx: Context, session: Session, text: str) -> Reply:
         session.programme = check_length(ctx, value, MAX_PROGRAMME) or None
     session.sequence += 1
     session.updated_at = ctx.now
-    await sync_timeline(ctx.db, session, ctx.app.registry.jobs.steps, now=ctx.now, tz=tz)
+    await sync_timeline(ctx.db, session, ctx.services.registry.steps, now=ctx.now, tz=tz)
     if moved:
         await tell_coming(ctx, session, f"moved:session:{session.id}:seq:{session.sequence}")
     intro = ctx.t(TEXTS, "changed", field=ctx.t(TEXTS, f"field_{field}"), id=session.id)
@@ -208,7 +213,7 @@ async def change(ctx: Context, session: Session, text: str) -> Reply:
 
 async def tell_coming(ctx: Context, session: Session, key_prefix: str) -> int:
     """Tell everyone who said yes or maybe that the session moved or was cancelled."""
-    tz = ctx.app.settings.tz
+    tz = ctx.services.settings.tz
     answers = await rsvps_of(ctx.db, session.id)
     coming = coming_ids(answers)
 
@@ -232,7 +237,7 @@ async def ask_cancel(ctx: Context, session: Session) -> Reply:
         raise ctx.fail(TEXTS, "already_cancelled", id=session.id)
     answers = await rsvps_of(ctx.db, session.id)
     coming = len(coming_ids(answers))
-    when = format_datetime(session.starts_at, ctx.lang, ctx.app.settings.tz)
+    when = format_datetime(session.starts_at, ctx.lang, ctx.services.settings.tz)
     return Reply(
         ctx.t(TEXTS, "cancel_confirm", id=session.id, when=when, count=coming)
     ).with_buttons(
@@ -263,8 +268,8 @@ async def set_offsets(ctx: Context, session: Session, text: str) -> Reply:
         raise ctx.fail(TEXTS, "offsets_usage", text=problem.text[:30], id=session.id) from None
     session.reminder_offsets = [iso_duration(-offset) for offset in offsets]
     session.updated_at = ctx.now
-    tz = ctx.app.settings.tz
-    await sync_timeline(ctx.db, session, ctx.app.registry.jobs.steps, now=ctx.now, tz=tz)
+    tz = ctx.services.settings.tz
+    await sync_timeline(ctx.db, session, ctx.services.registry.steps, now=ctx.now, tz=tz)
     saved = ctx.t(TEXTS, "offsets_saved", id=session.id, offsets=offsets_text(offsets, ctx.lang))
     return Reply(saved + "\n\n" + await timeline_text(ctx, session))
 
@@ -274,8 +279,8 @@ async def show_timeline(ctx: Context, session: Session) -> Reply:
 
 
 async def timeline_text(ctx: Context, session: Session) -> str:
-    tz = ctx.app.settings.tz
-    entries = await timeline_of(ctx.db, session, ctx.app.registry.jobs.steps, tz)
+    tz = ctx.services.settings.tz
+    entries = await timeline_of(ctx.db, session, ctx.services.registry.steps, tz)
     when = format_datetime(session.starts_at, ctx.lang, tz)
     lines = [ctx.t(TEXTS, "timeline_header", id=session.id, when=when)]
     if not entries:

@@ -7,8 +7,8 @@ from typing import Any
 
 from bot.core.dates import DateProblem, format_datetime, parse_datetime
 from bot.core.messages import Button, Reply
-from bot.db.models import DialogueState, Session
-from bot.kernel.context import Context
+from bot.db.models import Session
+from bot.kernel.services import Context
 from handlers.sessions.texts import TEXTS
 from handlers.sessions.views import card, default_end, offsets_text
 from scheduler.timeline import session_offsets, sync_timeline
@@ -23,12 +23,12 @@ NO_OVERNIGHT_WORDS = {"geen overnachting", "zonder overnachting", "no overnight"
 def parse_when(ctx: Context, text: str) -> datetime:
     """The start from what the organiser typed, in the future, or a clear error."""
     try:
-        when = parse_datetime(text, now=ctx.now, tz=ctx.app.settings.tz)
+        when = parse_datetime(text, now=ctx.now, tz=ctx.services.settings.tz)
     except DateProblem as problem:
         key = "no_time" if problem.reason == "no_time" else "bad_date"
         raise ctx.fail(TEXTS, key, text=text.strip()[:60]) from None
     if when <= ctx.now:
-        shown = format_datetime(when, ctx.lang, ctx.app.settings.tz)
+        shown = format_datetime(when, ctx.lang, ctx.services.settings.tz)
         raise ctx.fail(TEXTS, "date_past", when=shown)
     return when
 
@@ -92,7 +92,7 @@ async def next_question(ctx: Context, data: dict[str, Any]) -> Reply:
 
 async def continue_planning(ctx: Context, text: str) -> Reply:
     """One answer in the planning dialogue (typed, or the overnight buttons)."""
-    state = ctx.dialogue or await ctx.db.get(DialogueState, ctx.participant.id)
+    state = ctx.dialogue or await ctx.current_dialogue()
     if state is None or state.name != DIALOGUE:
         return Reply(ctx.t(TEXTS, "usage_organiser"), edit=True)
     ctx.dialogue = state
@@ -114,7 +114,7 @@ async def continue_planning(ctx: Context, text: str) -> Reply:
 
 
 async def plan(ctx: Context, data: dict[str, Any]) -> Reply:
-    tz = ctx.app.settings.tz
+    tz = ctx.services.settings.tz
     starts_at = datetime.fromisoformat(data["starts_at"])
     overnight = bool(data["overnight"])
     session = Session(
@@ -130,7 +130,7 @@ async def plan(ctx: Context, data: dict[str, Any]) -> Reply:
     )
     ctx.db.add(session)
     await ctx.db.flush()
-    await sync_timeline(ctx.db, session, ctx.app.registry.jobs.steps, now=ctx.now, tz=tz)
+    await sync_timeline(ctx.db, session, ctx.services.registry.steps, now=ctx.now, tz=tz)
     offsets = offsets_text(session_offsets(session), ctx.lang)
     intro = ctx.t(TEXTS, "created", id=session.id, offsets=offsets)
     return card(session, None, ctx.lang, tz, intro=intro)

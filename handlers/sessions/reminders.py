@@ -14,10 +14,9 @@ from datetime import timedelta
 from bot.core.dates import describe_offset, parse_iso_duration
 from bot.core.messages import Reply
 from bot.db.models import Participant, Rsvp, Session
-from bot.kernel.registry import Registry
+from bot.kernel.services import JobContext, Registry
 from handlers.sessions.texts import TEXTS
 from handlers.sessions.views import active_participants, card, coming_ids, rsvps_of
-from scheduler.jobs import JobContext
 from scheduler.outbox import enqueue_many
 from scheduler.timeline import planned_session_of
 
@@ -34,99 +33,104 @@ def _planned_session(job: JobContext) -> Session | None:
     return session
 
 
-def register(registry: Registry) -> None:
-    jobs = registry.jobs
+async def remind(job: JobContext) -> None:
+    session = _planned_session(job)
+    if session is None:
+        return
+    offset_text = str(job.payload.get("offset", "PT0S"))
+    before = abs(parse_iso_duration(offset_text))
+    rsvps = await rsvps_of(job.db, session.id)
+    tz = job.services.settings.tz
 
-    @jobs.step(
+    def reply_for(person: Participant) -> Reply:
+        intro = TEXTS(
+            person.language,
+            "reminder",
+            when=describe_offset(before, person.language),
+            id=session.id,
+        )
+        return card(session, rsvps.get(person.id), person.language, tz, intro=intro)
+
+    people = [p.id for p in await active_participants(job.db)]
+    await enqueue_many(
+        job.db,
+        key_prefix=f"reminder:session:{session.id}:offset:{offset_text}",
+        participant_ids=people,
+        reply_for=reply_for,
+    )
+
+
+async def nudge(job: JobContext) -> None:
+    session = _planned_session(job)
+    if session is None:
+        return
+    answered = await rsvps_of(job.db, session.id)
+    tz = job.services.settings.tz
+    silent = [p.id for p in await active_participants(job.db) if p.id not in answered]
+
+    def reply_for(person: Participant) -> Reply:
+        intro = TEXTS(person.language, "nudge", id=session.id)
+        return card(session, None, person.language, tz, intro=intro)
+
+    await enqueue_many(
+        job.db,
+        key_prefix=f"rsvp-nudge:session:{session.id}",
+        participant_ids=silent,
+        reply_for=reply_for,
+    )
+
+
+async def logistics(job: JobContext) -> None:
+    session = _planned_session(job)
+    if session is None:
+        return
+    rsvps = await rsvps_of(job.db, session.id)
+    tz = job.services.settings.tz
+    coming = coming_ids(rsvps)
+
+    def reply_for(person: Participant) -> Reply:
+        lang = person.language
+        rsvp = rsvps.get(person.id)
+        return card(
+            session,
+            rsvp,
+            lang,
+            tz,
+            intro=TEXTS(lang, "logistics", id=session.id),
+            extra=logistics_sections(session, rsvp, lang),
+        )
+
+    await enqueue_many(
+        job.db,
+        key_prefix=f"logistics:session:{session.id}",
+        participant_ids=coming,
+        reply_for=reply_for,
+    )
+
+
+def register(registry: Registry) -> None:
+    registry.step(
         "reminder",
         timedelta(0),
+        remind,
         label_nl="herinnering aan iedereen",
         label_en="reminder to everyone",
         per_session=True,
     )
-    async def remind(job: JobContext) -> None:
-        session = _planned_session(job)
-        if session is None:
-            return
-        offset_text = str(job.payload.get("offset", "PT0S"))
-        before = abs(parse_iso_duration(offset_text))
-        rsvps = await rsvps_of(job.db, session.id)
-        tz = job.app.settings.tz
-
-        def reply_for(person: Participant) -> Reply:
-            intro = TEXTS(
-                person.language,
-                "reminder",
-                when=describe_offset(before, person.language),
-                id=session.id,
-            )
-            return card(session, rsvps.get(person.id), person.language, tz, intro=intro)
-
-        people = [p.id for p in await active_participants(job.db)]
-        await enqueue_many(
-            job.db,
-            key_prefix=f"reminder:session:{session.id}:offset:{offset_text}",
-            participant_ids=people,
-            reply_for=reply_for,
-        )
-
-    @jobs.step(
+    registry.step(
         "rsvp-nudge",
         NUDGE_OFFSET,
+        nudge,
         label_nl="vraag aan wie nog niet antwoordde",
         label_en="nudge to those who haven't answered",
     )
-    async def nudge(job: JobContext) -> None:
-        session = _planned_session(job)
-        if session is None:
-            return
-        answered = await rsvps_of(job.db, session.id)
-        tz = job.app.settings.tz
-        silent = [p.id for p in await active_participants(job.db) if p.id not in answered]
-
-        def reply_for(person: Participant) -> Reply:
-            intro = TEXTS(person.language, "nudge", id=session.id)
-            return card(session, None, person.language, tz, intro=intro)
-
-        await enqueue_many(
-            job.db,
-            key_prefix=f"rsvp-nudge:session:{session.id}",
-            participant_ids=silent,
-            reply_for=reply_for,
-        )
-
-    @jobs.step(
+    registry.step(
         "logistics",
         LOGISTICS_OFFSET,
+        logistics,
         label_nl="praktische informatie voor wie komt",
         label_en="practical information for those coming",
     )
-    async def logistics(job: JobContext) -> None:
-        session = _planned_session(job)
-        if session is None:
-            return
-        rsvps = await rsvps_of(job.db, session.id)
-        tz = job.app.settings.tz
-        coming = coming_ids(rsvps)
-
-        def reply_for(person: Participant) -> Reply:
-            lang = person.language
-            rsvp = rsvps.get(person.id)
-            return card(
-                session,
-                rsvp,
-                lang,
-                tz,
-                intro=TEXTS(lang, "logistics", id=session.id),
-                extra=logistics_sections(session, rsvp, lang),
-            )
-
-        await enqueue_many(
-            job.db,
-            key_prefix=f"logistics:session:{session.id}",
-            participant_ids=coming,
-            reply_for=reply_for,
-        )
 
 
 def logistics_sections(session: Session, rsvp: Rsvp | None, lang: str) -> list[str]:

@@ -10,9 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.core.dates import format_datetime
 from bot.core.messages import Reply
 from bot.db.models import Participant, Rsvp, Session
-from bot.kernel.context import Context
 from bot.kernel.lookup import find_participant
-from bot.kernel.registry import Registry
+from bot.kernel.services import Context, Registry
 from handlers.sessions.texts import TEXTS
 from handlers.sessions.views import (
     CHOICES,
@@ -68,73 +67,75 @@ async def attended_participant_ids(db: AsyncSession, session_id: int) -> list[in
     return sorted(pid for pid, rsvp in rsvps.items() if was_there(rsvp))
 
 
+async def pressed(ctx: Context) -> Reply:
+    session_ref, _, choice = ctx.args.partition(":")
+    session = await get_session(ctx, session_ref)
+    tz = ctx.services.settings.tz
+    if choice not in CHOICES and choice not in OVERNIGHT_CHOICES:
+        raise ctx.fail(TEXTS, "not_found", id=session_ref)
+    if not session.is_planned or session.ends_at <= ctx.now:
+        rsvp = await rsvp_of(ctx.db, session.id, ctx.participant.id)
+        return card(session, rsvp, ctx.lang, tz, edit=True)
+    rsvp = await answer(ctx.db, session, ctx.participant.id, choice, ctx.now)
+    return card(session, rsvp, ctx.lang, tz, edit=True, extra=[ctx.t(TEXTS, "rsvp_saved")])
+
+
+async def attendance(ctx: Context) -> Reply:
+    words = ctx.args.split()
+    if not words:
+        return Reply(ctx.t(TEXTS, "attendance_usage"))
+    session = await get_session(ctx, words[0])
+    if len(words) == 1:
+        return await overview(ctx, session)
+    if len(words) < 3 or words[-1].lower() not in {"ja", "nee", "yes", "no"}:
+        return Reply(ctx.t(TEXTS, "attendance_usage"))
+    who = " ".join(words[1:-1])
+    person = await find_participant(ctx.db, who, ctx.identity.platform)
+    if person is None:
+        raise ctx.fail(TEXTS, "person_not_found", who=who[:60])
+    present = words[-1].lower() in {"ja", "yes"}
+    rsvp = await rsvp_or_new(ctx.db, session.id, person.id)
+    rsvp.updated_at = ctx.now
+    if session.starts_at > ctx.now:  # before the meeting this is their answer
+        rsvp.answer = YES if present else NO
+        rsvp.attended = None
+        key = "comes" if present else "does_not_come"
+        return Reply(
+            ctx.t(
+                TEXTS,
+                "attendance_planned",
+                name=person.display_name,
+                answer=ctx.t(TEXTS, key),
+                id=session.id,
+            )
+        )
+    rsvp.attended = present
+    return Reply(
+        ctx.t(
+            TEXTS,
+            "attendance_set",
+            name=person.display_name,
+            answer=ctx.t(TEXTS, "present" if present else "absent"),
+            id=session.id,
+        )
+    )
+
+
 def register(registry: Registry) -> None:
-    d = registry.dispatcher
-
-    @d.callback(RSVP_PREFIX)
-    async def pressed(ctx: Context) -> Reply:
-        session_ref, _, choice = ctx.args.partition(":")
-        session = await get_session(ctx, session_ref)
-        tz = ctx.app.settings.tz
-        if choice not in CHOICES and choice not in OVERNIGHT_CHOICES:
-            raise ctx.fail(TEXTS, "not_found", id=session_ref)
-        if not session.is_planned or session.ends_at <= ctx.now:
-            rsvp = await rsvp_of(ctx.db, session.id, ctx.participant.id)
-            return card(session, rsvp, ctx.lang, tz, edit=True)
-        rsvp = await answer(ctx.db, session, ctx.participant.id, choice, ctx.now)
-        return card(session, rsvp, ctx.lang, tz, edit=True, extra=[ctx.t(TEXTS, "rsvp_saved")])
-
-    @d.command(
+    registry.callback(RSVP_PREFIX, pressed)
+    registry.command(
         "aanwezig",
+        attendance,
         aliases=("attendance", "aanwezigheid"),
         help_nl="wie komt er naar een bijeenkomst (en wie was er)",
         help_en="who is coming to a meeting (and who was there)",
         usage="/aanwezig <nummer> [@naam ja|nee]",
         organiser_only=True,
     )
-    async def attendance(ctx: Context) -> Reply:
-        words = ctx.args.split()
-        if not words:
-            return Reply(ctx.t(TEXTS, "attendance_usage"))
-        session = await get_session(ctx, words[0])
-        if len(words) == 1:
-            return await overview(ctx, session)
-        if len(words) < 3 or words[-1].lower() not in {"ja", "nee", "yes", "no"}:
-            return Reply(ctx.t(TEXTS, "attendance_usage"))
-        who = " ".join(words[1:-1])
-        person = await find_participant(ctx.db, who, ctx.identity.platform)
-        if person is None:
-            raise ctx.fail(TEXTS, "person_not_found", who=who[:60])
-        present = words[-1].lower() in {"ja", "yes"}
-        rsvp = await rsvp_or_new(ctx.db, session.id, person.id)
-        rsvp.updated_at = ctx.now
-        if session.starts_at > ctx.now:  # before the meeting this is their answer
-            rsvp.answer = YES if present else NO
-            rsvp.attended = None
-            key = "comes" if present else "does_not_come"
-            return Reply(
-                ctx.t(
-                    TEXTS,
-                    "attendance_planned",
-                    name=person.display_name,
-                    answer=ctx.t(TEXTS, key),
-                    id=session.id,
-                )
-            )
-        rsvp.attended = present
-        return Reply(
-            ctx.t(
-                TEXTS,
-                "attendance_set",
-                name=person.display_name,
-                answer=ctx.t(TEXTS, "present" if present else "absent"),
-                id=session.id,
-            )
-        )
 
 
 async def overview(ctx: Context, session: Session) -> Reply:
-    tz = ctx.app.settings.tz
+    tz = ctx.services.settings.tz
     rsvps = await rsvps_of(ctx.db, session.id)
     people = {p.id: p for p in await active_participants(ctx.db)}
     missing_ids = [pid for pid in rsvps if pid not in people]

@@ -14,8 +14,8 @@ from bot.core.dates import describe_offset, format_datetime, localize
 from bot.core.messages import Button, Reply
 from bot.db.models import Identity, Participant, Rsvp, Session
 from bot.db.models.sessions import PLANNED
-from bot.kernel.context import Context
 from bot.kernel.lookup import parse_id
+from bot.kernel.services import Context
 from handlers.sessions.texts import TEXTS
 
 YES, NO, MAYBE = "yes", "no", "maybe"

@@ -42,9 +42,9 @@ def test_knowledge_check_passes_on_the_shipped_data() -> None:
 
 def test_outbox_status_and_requeue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     async def seed() -> None:
-        app = await make_app(tmp_path)
+        services = await make_app(tmp_path)
         now = datetime(2026, 11, 19, 9, 0, tzinfo=UTC)
-        async with app.sessions() as db, db.begin():
+        async with services.database() as db, db.begin():
             for key, status in [
                 ("reminder:session:1:participant:1", "uncertain"),
                 ("reminder:session:1:participant:2", "sent"),
@@ -56,7 +56,7 @@ def test_outbox_status_and_requeue(tmp_path: Path, monkeypatch: pytest.MonkeyPat
                         status=status, created_at=now, next_attempt_at=now,
                     )
                 )  # fmt: skip
-        await app.close()
+        await services.close()
 
     asyncio.run(seed())
     monkeypatch.setenv("COPBOT_DATABASE_URL", database_url_for(tmp_path))

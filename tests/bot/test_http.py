@@ -7,7 +7,7 @@ from pathlib import Path
 import aiohttp
 
 from bot.http import HttpServer, build_web_app
-from bot.wiring import App
+from bot.kernel.services import Services
 from tests.factories import make_app
 
 
@@ -16,8 +16,8 @@ async def get(url: str) -> tuple[int, dict[str, str]]:
         return response.status, await response.json()
 
 
-async def test_healthz_is_ok_when_the_database_answers(app: App) -> None:
-    server = HttpServer(build_web_app(app), "127.0.0.1", 0)
+async def test_healthz_is_ok_when_the_database_answers(services: Services) -> None:
+    server = HttpServer(build_web_app(services), "127.0.0.1", 0)
     port = await server.start()
     try:
         assert await get(f"http://127.0.0.1:{port}/healthz") == (
@@ -29,17 +29,17 @@ async def test_healthz_is_ok_when_the_database_answers(app: App) -> None:
 
 
 async def test_healthz_is_503_when_the_database_is_gone(tmp_path: Path) -> None:
-    app = await make_app(tmp_path)
-    await app.close()
+    services = await make_app(tmp_path)
+    await services.close()
     # Point the app at a database file in a directory that does not exist.
     from bot.db.engine import create_engine
 
-    app.engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'missing' / 'x.db'}")
-    server = HttpServer(build_web_app(app), "127.0.0.1", 0)
+    services.engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'missing' / 'x.db'}")
+    server = HttpServer(build_web_app(services), "127.0.0.1", 0)
     port = await server.start()
     try:
         status, body = await get(f"http://127.0.0.1:{port}/healthz")
     finally:
         await server.stop()
-        await app.close()
+        await services.close()
     assert status == 503 and body == {"status": "error", "database": "unreachable"}

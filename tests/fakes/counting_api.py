@@ -41,10 +41,10 @@ class CountingApi:
         self._refusals.extend([(status, retry_after)] * count)
 
     async def start(self) -> str:
-        app = web.Application()
-        app.router.add_post("/send", self._send)
-        app.router.add_post("/job", self._job)
-        self._runner = web.AppRunner(app, access_log=None)
+        services = web.Application()
+        services.router.add_post("/send", self._send)
+        services.router.add_post("/job", self._job)
+        self._runner = web.AppRunner(services, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()

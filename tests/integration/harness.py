@@ -20,10 +20,10 @@ from sqlalchemy import func, select
 
 from bot.db.models import ProcessedUpdate
 from bot.http import HttpServer, build_web_app
+from bot.kernel.services import Services
 from bot.platforms.slack.adapter import EVENTS_PATH, start_slack
 from bot.platforms.telegram.adapter import start_telegram
 from bot.runtime import Stopper
-from bot.wiring import App
 from tests.factories import make_app
 from tests.fakes.slack_api import BOT_TOKEN, BOT_USER, TEAM, FakeSlack
 from tests.fakes.telegram_api import FakeTelegram
@@ -36,7 +36,7 @@ _ids = count(1)
 class SlackBot:
     """The bot serving Slack over HTTP, and a way to talk to it the way Slack does."""
 
-    app: App
+    services: Services
     slack: FakeSlack
     url: str
     session: aiohttp.ClientSession
@@ -44,7 +44,7 @@ class SlackBot:
     responses: list[tuple[int, str]] = field(default_factory=list)
 
     def now(self) -> int:
-        return int(self.app.clock.now().timestamp())
+        return int(self.services.clock.now().timestamp())
 
     async def send(
         self,
@@ -110,7 +110,7 @@ class SlackBot:
         return await self.send(urlencode({"payload": json.dumps(payload)}), form=True)
 
     async def handled(self) -> int:
-        async with self.app.sessions() as db:
+        async with self.services.database() as db:
             return int(await db.scalar(select(func.count()).select_from(ProcessedUpdate)) or 0)
 
 
@@ -125,17 +125,17 @@ def slack_settings(slack: FakeSlack) -> dict[str, object]:
 
 @asynccontextmanager
 async def serving_slack(
-    app: App, slack: FakeSlack, web_app: web.Application | None = None
+    services: Services, slack: FakeSlack, web_app: web.Application | None = None
 ) -> AsyncIterator[SlackBot]:
     """Start the Slack adapter and the HTTP server (on a free port); stop both after."""
-    web_app = web_app if web_app is not None else build_web_app(app)
-    stop_slack = await start_slack(app, web_app)
+    web_app = web_app if web_app is not None else build_web_app(services)
+    stop_slack = await start_slack(services, web_app)
     server = HttpServer(web_app, "127.0.0.1", 0)
     port = await server.start()
     try:
         async with aiohttp.ClientSession() as session:
             url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
-            yield SlackBot(app, slack, url, session, stop_slack)
+            yield SlackBot(services, slack, url, session, stop_slack)
     finally:
         await stop_slack()
         await server.stop()
@@ -158,7 +158,7 @@ def dm(text: str, user: str = "U1") -> dict[str, Any]:
 class Both:
     """One bot serving Telegram and Slack at once, with both stand-ins."""
 
-    app: App
+    services: Services
     telegram: FakeTelegram
     slack: SlackBot
 
@@ -171,19 +171,19 @@ async def both_platforms(tmp_path: Path, slack_users: dict[str, str]) -> AsyncIt
     slack = await FakeSlack().start()
     for user_id, name in slack_users.items():
         slack.add_user(user_id, name, locale="nl-NL")
-    app = await make_app(
+    services = await make_app(
         tmp_path,
         telegram_token=telegram.token,
         telegram_api_url=telegram.base_url,
         **slack_settings(slack),
     )
-    web_app = build_web_app(app)
-    stop_telegram = await start_telegram(app, web_app, poll_timeout=1)
+    web_app = build_web_app(services)
+    stop_telegram = await start_telegram(services, web_app, poll_timeout=1)
     try:
-        async with serving_slack(app, slack, web_app) as slack_bot:
-            yield Both(app, telegram, slack_bot)
+        async with serving_slack(services, slack, web_app) as slack_bot:
+            yield Both(services, telegram, slack_bot)
     finally:
         await stop_telegram()
-        await app.close()
+        await services.close()
         await slack.stop()
         await telegram.stop()

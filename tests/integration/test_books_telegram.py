@@ -16,9 +16,9 @@ import pytest
 
 from bot.core.clock import ManualClock
 from bot.http import build_web_app
+from bot.kernel.services import Services
 from bot.platforms.telegram.adapter import start_telegram
 from bot.runtime import Stopper
-from bot.wiring import App
 from scheduler.delivery import Delivery
 from scheduler.ratelimit import PlatformLimits, RateLimiter
 from scheduler.service import tick
@@ -44,8 +44,9 @@ AFTER = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)  # the morning after the meeting
 
 @dataclass
 class Chat:
-    app: App
+    services: Services
     fake: FakeTelegram
+    delivery: Delivery
 
     def user(self, user_id: int) -> dict[str, object]:
         first, last = NAMES[user_id]
@@ -84,21 +85,21 @@ class Chat:
 async def chat(tmp_path: Path) -> AsyncIterator[Chat]:
     fake = FakeTelegram()
     await fake.start()
-    app = await make_app(tmp_path, telegram_token=fake.token, telegram_api_url=fake.base_url)
+    services = await make_app(tmp_path, telegram_token=fake.token, telegram_api_url=fake.base_url)
     # No rate-limit waits in a test: the limits have their own tests.
     no_limits = {"telegram": PlatformLimits(per_second=1000.0, chat_interval=0.0)}
-    app.services["outbox_delivery"] = Delivery(app, limiter=RateLimiter(no_limits))
-    stop: Stopper = await start_telegram(app, build_web_app(app), poll_timeout=1)
+    delivery = Delivery(services, limiter=RateLimiter(no_limits))
+    stop: Stopper = await start_telegram(services, build_web_app(services), poll_timeout=1)
     try:
-        yield Chat(app, fake)
+        yield Chat(services, fake, delivery)
     finally:
         await stop()
-        await app.close()
+        await services.close()
         await fake.stop()
 
 
 async def test_the_reading_club_on_telegram(chat: Chat) -> None:
-    clock = chat.app.clock
+    clock = chat.services.clock
     assert isinstance(clock, ManualClock)
     for person in NAMES:
         await chat.say(person, "/start", "copbot")
@@ -129,7 +130,7 @@ async def test_the_reading_club_on_telegram(chat: Chat) -> None:
     # A week before: the reminder reaches each presenter's private chat, and only them.
     sent_before = {uid: len(chat.fake.sent(uid)) for uid in NAMES}
     clock.set(WEEK_BEFORE)
-    await tick(chat.app)
+    await tick(chat.services, chat.delivery)
     for uid in (ESTHER, WESSEL):
         reminder = await chat.expect(uid, sent_before[uid], "Over een week")
         assert "Jij presenteert Wijken in beweging — KEI" in reminder.text
@@ -140,7 +141,7 @@ async def test_the_reading_club_on_telegram(chat: Chat) -> None:
     # After the meeting: verdict buttons, then one line for the colleagues.
     sent_before = {uid: len(chat.fake.sent(uid)) for uid in NAMES}
     clock.set(AFTER)
-    await tick(chat.app)
+    await tick(chat.services, chat.delivery)
     ask = await chat.expect(ESTHER, sent_before[ESTHER], "Wat is je oordeel")
     assert [label for label, _data in ask.buttons] == [
         "bruikbaar",

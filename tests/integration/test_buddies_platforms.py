@@ -31,7 +31,7 @@ async def say(telegram: FakeTelegram, user: int, text: str, **who: Any) -> str:
 
 
 async def test_introduction_on_telegram(both: Both) -> None:
-    app, telegram = both.app, both.telegram
+    services, telegram = both.services, both.telegram
     tom = {"first_name": "Tom", "last_name": "Delft", "username": "tomdelft"}
     nina: dict[str, Any] = {}  # the stand-in's default person: Esther Brink, @esther
     await say(telegram, TOM, "/ik stad Delft", **tom)
@@ -49,19 +49,19 @@ async def test_introduction_on_telegram(both: Both) -> None:
         lambda: any("Je maatje is Tom Delft" in s.text for s in telegram.sent(NINA))
     )
 
-    await tick(app)  # the introduction job runs and the outbox delivers it
+    await tick(services)  # the introduction job runs and the outbox delivers it
     to_nina = [s.text for s in telegram.sent(NINA, "sendMessage") if "Kennismaken" in s.text]
     to_tom = [s.text for s in telegram.sent(TOM, "sendMessage") if "Kennismaken" in s.text]
     assert len(to_nina) == 1 and len(to_tom) == 1
     assert "@tomdelft (Telegram)" in to_nina[0] and "Stad: Delft" in to_nina[0]
     assert "@esther (Telegram)" in to_tom[0] and "Stad: Arnhem" in to_tom[0]
     assert "diagonaal leren" in to_nina[0]
-    await tick(app)  # nothing twice
+    await tick(services)  # nothing twice
     assert len([s for s in telegram.sent(TOM) if "Kennismaken" in s.text]) == 1
 
 
 async def test_introduction_on_slack(both: Both) -> None:
-    app, slack = both.app, both.slack
+    services, slack = both.services, both.slack
     # Karel is experienced and volunteers; Lies (U1) is new, from Utrecht.
     steps = [
         (KAREL, "ik stad Groningen"),
@@ -80,7 +80,7 @@ async def test_introduction_on_slack(both: Both) -> None:
     answers = [blocks_text(c.args) for c in slack.slack.of("response_url")]
     assert any("Je maatje is Karel Slack" in a for a in answers), answers
 
-    await tick(app)
+    await tick(services)
     posted = {
         str(c.args["channel"]): blocks_text(c.args)
         for c in slack.slack.of("chat.postMessage")

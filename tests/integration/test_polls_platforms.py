@@ -27,8 +27,8 @@ async def both(tmp_path: Path) -> AsyncIterator[Both]:
 
 
 async def test_votes_from_telegram_and_slack_count_in_one_tally(both: Both) -> None:
-    app, telegram, slack = both.app, both.telegram, both.slack
-    olga = Person(app, "organiser", name="Olga Organisator")
+    services, telegram, slack = both.services, both.telegram, both.slack
+    olga = Person(services, "organiser", name="Olga Organisator")
     await olga.say("/start")
     await olga.say(PLAN)
     await olga.say("/agenda voorstel Bewoners aan het stuur")
@@ -41,7 +41,7 @@ async def test_votes_from_telegram_and_slack_count_in_one_tally(both: Both) -> N
     await slack.slack.wait_for("response_url")
 
     await olga.say("/peiling open")
-    await tick(app)  # the vote messages go out through the outbox
+    await tick(services)  # the vote messages go out through the outbox
     [vote] = [s for s in telegram.sent(ESTHER) if "Agendapeiling" in s.text]
     assert ("Bewoners aan het stuur (0)", "pv:1:1") in vote.buttons
     for _, data in vote.buttons:
@@ -75,9 +75,9 @@ async def test_votes_from_telegram_and_slack_count_in_one_tally(both: Both) -> N
     # A minute later one edit round brings Esther's Telegram message up to date with Karel's
     # Slack votes, without her pressing anything.
     edits_before = len(telegram.sent(ESTHER, "editMessageText"))
-    assert isinstance(app.clock, ManualClock)
-    app.clock.advance(REFRESH_DELAY + timedelta(seconds=1))
-    await tick(app)
+    assert isinstance(services.clock, ManualClock)
+    services.clock.advance(REFRESH_DELAY + timedelta(seconds=1))
+    await tick(services)
     refreshed = telegram.sent(ESTHER, "editMessageText")[edits_before:]
     assert refreshed, "the other participant's vote message was not refreshed"
     assert refreshed[-1].message_id == vote.message_id
@@ -85,8 +85,8 @@ async def test_votes_from_telegram_and_slack_count_in_one_tally(both: Both) -> N
 
 
 async def test_vote_message_on_slack_is_updated_in_place(both: Both) -> None:
-    app, slack = both.app, both.slack
-    olga = Person(app, "organiser", name="Olga Organisator")
+    services, slack = both.services, both.slack
+    olga = Person(services, "organiser", name="Olga Organisator")
     await olga.say("/start")
     await olga.say(PLAN)
     await olga.say("/agenda voorstel Bewoners aan het stuur")

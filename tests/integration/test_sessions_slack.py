@@ -21,17 +21,17 @@ from tests.integration.harness import SlackBot, serving_slack, slack_settings
 async def bot(tmp_path: Path) -> AsyncIterator[SlackBot]:
     slack = await FakeSlack().start()
     slack.add_user("U1", "Esther Brink", locale="nl-NL")
-    app = await make_app(tmp_path, **slack_settings(slack))
+    services = await make_app(tmp_path, **slack_settings(slack))
     try:
-        async with serving_slack(app, slack) as bot:
+        async with serving_slack(services, slack) as bot:
             yield bot
     finally:
-        await app.close()
+        await services.close()
         await slack.stop()
 
 
 async def test_rsvp_buttons_and_a_reminder_on_slack(bot: SlackBot) -> None:
-    olga = Person(bot.app, "organiser", name="Olga Organisator")
+    olga = Person(bot.services, "organiser", name="Olga Organisator")
     await olga.say(
         "/sessie nieuw 3 december 2026 10:00 | Utrecht, wijk Zuilen | Durf | overnachting"
     )
@@ -55,20 +55,20 @@ async def test_rsvp_buttons_and_a_reminder_on_slack(bot: SlackBot) -> None:
     )
     await bot.press(overnight, message_ts="1700000000.000200", channel="DU1")
     await bot.slack.wait_for("chat.update", count=2)
-    async with bot.app.sessions() as db:
+    async with bot.services.database() as db:
         [rsvp] = (await db.scalars(select(Rsvp))).all()
     assert rsvp.answer == "yes" and rsvp.overnight is True
 
     # Two days before, 10:00 Amsterdam time, the reminder reaches her DM with the buttons.
-    clock = bot.app.clock
+    clock = bot.services.clock
     assert isinstance(clock, ManualClock)
     clock.set(datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
-    await tick(bot.app)
+    await tick(bot.services)
     reminders = [
         c for c in bot.slack.of("chat.postMessage")
         if c.args["channel"] == "DU1" and "rsvp:1:ja" in block_values(c.args)
     ]  # fmt: skip
     assert len(reminders) == 1
     assert "donderdag 3 december 2026" in blocks_text(reminders[0].args)
-    await tick(bot.app)  # nothing twice
+    await tick(bot.services)  # nothing twice
     assert len([c for c in bot.slack.of("chat.postMessage") if c.args["channel"] == "DU1"]) == 1

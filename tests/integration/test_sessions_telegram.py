@@ -11,9 +11,9 @@ import pytest
 
 from bot.core.clock import ManualClock
 from bot.http import build_web_app
+from bot.kernel.services import Services
 from bot.platforms.telegram.adapter import start_telegram
 from bot.runtime import Stopper
-from bot.wiring import App
 from scheduler.service import tick
 from tests.factories import make_app
 from tests.fakes.telegram_api import FakeTelegram, Sent
@@ -24,7 +24,7 @@ ORGANISER = 1000  # an organiser in the test settings ("telegram:1000")
 
 @dataclass
 class Running:
-    app: App
+    services: Services
     fake: FakeTelegram
 
     async def say(self, user_id: int, text: str, count: int = 1) -> list[Sent]:
@@ -37,13 +37,13 @@ class Running:
 async def bot(tmp_path: Path) -> AsyncIterator[Running]:
     fake = FakeTelegram()
     await fake.start()
-    app = await make_app(tmp_path, telegram_token=fake.token, telegram_api_url=fake.base_url)
-    stop: Stopper = await start_telegram(app, build_web_app(app), poll_timeout=1)
+    services = await make_app(tmp_path, telegram_token=fake.token, telegram_api_url=fake.base_url)
+    stop: Stopper = await start_telegram(services, build_web_app(services), poll_timeout=1)
     try:
-        yield Running(app, fake)
+        yield Running(services, fake)
     finally:
         await stop()
-        await app.close()
+        await services.close()
         await fake.stop()
 
 
@@ -76,11 +76,11 @@ async def test_rsvp_buttons_and_a_reminder_on_telegram(bot: Running) -> None:
     assert ("✓ Ja, ik kom", "rsvp:1:ja") in edited.buttons
 
     # The 2-day reminder arrives in the private chat with the buttons, showing the answer.
-    clock = bot.app.clock
+    clock = bot.services.clock
     assert isinstance(clock, ManualClock)
     before = len(bot.fake.sent(ESTHER))
     clock.set(datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
-    await tick(bot.app)
+    await tick(bot.services)
     [reminder] = await bot.fake.wait_sent(ESTHER, after=before)
     assert reminder.method == "sendMessage"
     assert "over 2 dagen begint bijeenkomst 1" in reminder.text

@@ -15,7 +15,7 @@ from bot.core import ports as base
 from bot.core.messages import Attachment, Button, Reply
 from bot.db.models import Participant
 from bot.http import build_web_app
-from bot.kernel.context import Context
+from bot.kernel.services import Context, Services
 from bot.platforms.slack.adapter import (
     EVENTS_PATH,
     SlackMessenger,
@@ -23,7 +23,6 @@ from bot.platforms.slack.adapter import (
     make_client,
     start_slack,
 )
-from bot.wiring import App
 from tests.factories import make_app
 from tests.fakes.slack_api import APP_TOKEN, BOT_TOKEN, BOT_USER, FakeSlack
 from tests.integration.harness import (
@@ -48,47 +47,52 @@ async def slack() -> AsyncIterator[FakeSlack]:
 
 @pytest.fixture
 async def bot(tmp_path: Path, slack: FakeSlack) -> AsyncIterator[SlackBot]:
-    app = await make_app(tmp_path, **slack_settings(slack))
-    register_test_commands(app)
+    services = await make_app(tmp_path, **slack_settings(slack))
+    register_test_commands(services)
     try:
-        async with serving_slack(app, slack) as bot:
+        async with serving_slack(services, slack) as bot:
             yield bot
     finally:
-        await app.close()
+        await services.close()
 
 
 GATE: dict[str, asyncio.Event] = {}
 
 
-def register_test_commands(app: App) -> None:
-    d = app.dispatcher
+def register_test_commands(services: Services) -> None:
+    d = services.registry
 
-    @d.command("knop", help_nl="test", help_en="test", in_menu=False)
     async def knop(ctx: Context) -> Reply:
         return Reply("Doe je mee?", context="§1.8").with_buttons(
             [Button("Ja", "proef:ja"), Button("Nee", "proef:nee")],
             [Button("Boekje", url="https://example.org/boekje.pdf")],
         )
 
-    @d.callback("proef")
+    d.command("knop", knop, help_nl="test", help_en="test", in_menu=False)
+
     async def proef(ctx: Context) -> Reply:
         return Reply(f"Gekozen: {ctx.args}", edit=True)
 
-    @d.command("lang", help_nl="test", help_en="test", in_menu=False)
+    d.callback("proef", proef)
+
     async def lang(ctx: Context) -> Reply:
         size = int(ctx.args or "7000")
         paragraphs = [f"Alinea {i}: " + "wijk & buurt <b> " * 140 for i in range(size // 2500)]
         return Reply("\n\n".join(paragraphs), private=False)
 
-    @d.command("ics", help_nl="test", help_en="test", in_menu=False)
+    d.command("lang", lang, help_nl="test", help_en="test", in_menu=False)
+
     async def ics(ctx: Context) -> Reply:
         content = b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
         return Reply("Je uitnodiging", attachment=Attachment("cop.ics", content, "text/calendar"))
 
-    @d.command("traag", help_nl="test", help_en="test", in_menu=False)
+    d.command("ics", ics, help_nl="test", help_en="test", in_menu=False)
+
     async def traag(ctx: Context) -> Reply:
         await GATE["traag"].wait()
         return Reply("eindelijk")
+
+    d.command("traag", traag, help_nl="test", help_en="test", in_menu=False)
 
 
 def texts(calls: list[Any]) -> str:
@@ -153,7 +157,7 @@ async def test_cop_catch_all_runs_any_command_with_its_arguments(bot: SlackBot) 
     await bot.command("/cop", "ik stad Utrecht")
     [call] = await bot.slack.wait_for("response_url")
     assert "Utrecht" in texts([call])
-    async with bot.app.sessions() as db:  # the name came from users.info
+    async with bot.services.database() as db:  # the name came from users.info
         city = await db.scalar(
             select(Participant.city).where(Participant.display_name == "Esther Brink")
         )
@@ -323,7 +327,7 @@ async def test_rate_limited_post_is_retried_after_retry_after(bot: SlackBot) -> 
 
 
 async def test_messenger_opens_a_dm_and_posts(bot: SlackBot) -> None:
-    messenger = bot.app.messengers["slack"]
+    messenger = bot.services.messengers["slack"]
     channel = await messenger.open_private_chat("U1")
     assert channel == "D1"
     ts = await messenger.send(channel, Reply("Herinnering: morgen de CoP"))
@@ -348,7 +352,7 @@ async def test_messenger_opens_a_dm_and_posts(bot: SlackBot) -> None:
 async def test_messenger_maps_errors(
     bot: SlackBot, failures: list[dict[str, Any]], expected: type[Exception]
 ) -> None:
-    messenger = bot.app.messengers["slack"]
+    messenger = bot.services.messengers["slack"]
     for failure in failures:
         bot.slack.fail("chat.postMessage", **failure)
     with pytest.raises(expected) as caught:
@@ -360,7 +364,7 @@ async def test_messenger_maps_errors(
 
 async def test_messenger_unknown_user_is_permanent(bot: SlackBot) -> None:
     with pytest.raises(base.PermanentFailure):
-        await bot.app.messengers["slack"].open_private_chat("U404")
+        await bot.services.messengers["slack"].open_private_chat("U404")
 
 
 async def test_messenger_timeout_is_uncertain_and_not_resent(slack: FakeSlack) -> None:
@@ -394,12 +398,12 @@ async def test_messenger_paces_messages_to_one_channel(slack: FakeSlack) -> None
 async def test_socket_mode_receives_events_over_the_websocket(
     tmp_path: Path, slack: FakeSlack
 ) -> None:
-    app = await make_app(
+    services = await make_app(
         tmp_path, slack_bot_token=BOT_TOKEN, slack_app_token=APP_TOKEN,
         slack_api_url=slack.api_url,
     )  # fmt: skip
-    web_app = build_web_app(app)
-    stop = await start_slack(app, web_app)
+    web_app = build_web_app(services)
+    stop = await start_slack(services, web_app)
     try:
         assert [c.method for c in slack.of("apps.connections.open")] == ["apps.connections.open"]
         paths = [getattr(r.resource, "canonical", "") for r in web_app.router.routes()]
@@ -411,4 +415,4 @@ async def test_socket_mode_receives_events_over_the_websocket(
         assert {"envelope_id": "env-1"}.items() <= slack.socket_acks[0].items()
     finally:
         await stop()
-        await app.close()
+        await services.close()

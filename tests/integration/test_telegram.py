@@ -26,10 +26,9 @@ from bot.core.ports import (
 )
 from bot.core.textsplit import utf16_len
 from bot.http import HttpServer, build_web_app
-from bot.kernel.context import Context
+from bot.kernel.services import Context, Services
 from bot.platforms.telegram.adapter import TelegramMessenger, start_telegram
 from bot.runtime import Stopper
-from bot.wiring import App
 from tests.factories import make_app
 from tests.fakes.telegram_api import MESSAGE_LIMIT, FakeTelegram, Sent
 
@@ -51,7 +50,7 @@ async def fake() -> AsyncIterator[FakeTelegram]:
 
 @dataclass
 class Running:
-    app: App
+    services: Services
     fake: FakeTelegram
     stop: Stopper
 
@@ -65,40 +64,45 @@ class Running:
         return await self.fake.wait_sent(user_id, count, after=before)
 
 
-async def start(app: App, fake: FakeTelegram) -> Stopper:
-    return await start_telegram(app, build_web_app(app), poll_timeout=1)
+async def start(services: Services, fake: FakeTelegram) -> Stopper:
+    return await start_telegram(services, build_web_app(services), poll_timeout=1)
 
 
 @pytest.fixture
 async def bot(tmp_path: Path, fake: FakeTelegram) -> AsyncIterator[Running]:
-    app = await make_app(tmp_path, telegram_token=fake.token, telegram_api_url=fake.base_url)
-    add_test_commands(app)
-    stop = await start(app, fake)
+    services = await make_app(tmp_path, telegram_token=fake.token, telegram_api_url=fake.base_url)
+    add_test_commands(services)
+    stop = await start(services, fake)
     try:
-        yield Running(app, fake, stop)
+        yield Running(services, fake, stop)
     finally:
         await stop()
-        await app.close()
+        await services.close()
 
 
-def add_test_commands(app: App) -> None:
+def add_test_commands(services: Services) -> None:
     """A command with buttons and one with a very long answer, as a feature could have."""
-    dispatcher = app.dispatcher
+    dispatcher = services.registry
 
-    @dispatcher.command("knop", help_nl="test met knoppen", help_en="test with buttons")
     async def with_buttons(ctx: Context) -> Reply:
         return Reply("Kies maar.").with_buttons(
             [Button("Ja", "tk:ja"), Button("Nee", "tk:nee")],
             [Button("Boekje", url="https://example.org/boekje")],
         )
 
-    @dispatcher.callback("tk")
+    dispatcher.command(
+        "knop", with_buttons, help_nl="test met knoppen", help_en="test with buttons"
+    )
+
     async def chosen(ctx: Context) -> Reply:
         return Reply(f"Je koos {ctx.args}.", edit=True)
 
-    @dispatcher.command("lang", help_nl="een lang antwoord", help_en="a long answer")
+    dispatcher.callback("tk", chosen)
+
     async def long_answer(ctx: Context) -> Reply:
         return Reply(LONG_TEXT, context="§2.4", buttons=((Button("Meer", "tk:meer"),),))
+
+    dispatcher.command("lang", long_answer, help_nl="een lang antwoord", help_en="a long answer")
 
 
 # Nine paragraphs of ~1,000 UTF-16 units each; the emoji count double, as Telegram counts them.
@@ -221,20 +225,20 @@ async def test_group_commands_for_this_bot_are_answered_others_ignored(bot: Runn
 async def test_an_update_delivered_again_after_a_restart_is_handled_once(
     tmp_path: Path, fake: FakeTelegram
 ) -> None:
-    app = await make_app(tmp_path, telegram_token=fake.token, telegram_api_url=fake.base_url)
+    services = await make_app(tmp_path, telegram_token=fake.token, telegram_api_url=fake.base_url)
     try:
-        stop = await start(app, fake)
+        stop = await start(services, fake)
         update = fake.private_message(ESTHER, "/ik stad Utrecht")
         await fake.wait_sent(ESTHER)
         await stop()
         # As after a crash before Telegram heard the update was read: it comes again.
         fake.redeliver(update)
-        stop = await start(app, fake)
+        stop = await start(services, fake)
         fake.private_message(ESTHER, "/ik")
         [profile] = await fake.wait_sent(ESTHER, after=1)
         await stop()
     finally:
-        await app.close()
+        await services.close()
     assert "Utrecht" in profile.text
     assert len(fake.sent(ESTHER)) == 2
 
@@ -262,15 +266,15 @@ async def test_webhook_mode_handles_updates_only_with_the_secret(
 ) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/telegram"
-    app = await make_app(
+    services = await make_app(
         tmp_path,
         telegram_token=fake.token,
         telegram_api_url=fake.base_url,
         telegram_webhook_url=url,
         http_port=port,
     )
-    web_app = build_web_app(app)
-    stop = await start_telegram(app, web_app)
+    web_app = build_web_app(services)
+    stop = await start_telegram(services, web_app)
     server = HttpServer(web_app, "127.0.0.1", port)
     await server.start()
     try:
@@ -294,11 +298,11 @@ async def test_webhook_mode_handles_updates_only_with_the_secret(
     finally:
         await stop()
         await server.stop()
-        await app.close()
+        await services.close()
 
 
 async def test_messenger_sends_and_maps_failures(bot: Running) -> None:
-    messenger = bot.app.messengers["telegram"]
+    messenger = bot.services.messengers["telegram"]
     fake = bot.fake
     export = Attachment("export.json", b'{"naam": "Esther"}', "application/json")
     message_id = await messenger.send(str(ESTHER), Reply("Je gegevens:", attachment=export))

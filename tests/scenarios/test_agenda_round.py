@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from bot.core.clock import ManualClock
-from bot.kernel.registry import build_registry
-from bot.wiring import App, build_app
+from bot.kernel.services import Services
+from bot.wiring import build_registry, prepare
 from scheduler.service import tick
-from tests.factories import DEFAULT_NOW, Person, make_settings
+from tests.factories import DEFAULT_NOW, Person, build_services, make_settings
 from tests.fakes.flaky_messenger import FlakyMessenger
 
 FEATURES = (
@@ -36,18 +36,18 @@ def utc(year: int, month: int, day: int, hour: int, minute: int) -> datetime:
     return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
-async def start_app(tmp_path: Path, now: datetime) -> App:
-    app = build_app(
+async def start_app(tmp_path: Path, now: datetime) -> Services:
+    services = build_services(
         make_settings(tmp_path), clock=ManualClock(now), registry=build_registry(FEATURES)
     )
-    await app.prepare()
-    app.messengers["console"] = FlakyMessenger("console")
-    app.messengers["telegram"] = FlakyMessenger("telegram")
-    return app
+    await prepare(services)
+    services.messengers["console"] = FlakyMessenger("console")
+    services.messengers["telegram"] = FlakyMessenger("telegram")
+    return services
 
 
 @pytest.fixture
-async def app(tmp_path: Path) -> AsyncIterator[App]:
+async def services(tmp_path: Path) -> AsyncIterator[Services]:
     application = await start_app(tmp_path, DEFAULT_NOW)
     try:
         yield application
@@ -55,28 +55,30 @@ async def app(tmp_path: Path) -> AsyncIterator[App]:
         await application.close()
 
 
-async def run_until(app: App, when: datetime) -> dict[str, list[str]]:
+async def run_until(services: Services, when: datetime) -> dict[str, list[str]]:
     """Move the clock, let the scheduler work (a few seconds for per-chat pacing), collect."""
-    seen = {name: len(m.delivered) for name, m in app.messengers.items()}  # type: ignore[attr-defined]
-    clock = app.clock
+    seen = {name: len(m.delivered) for name, m in services.messengers.items()}  # type: ignore[attr-defined]
+    clock = services.clock
     assert isinstance(clock, ManualClock)
     for second in (0, 2, 4, 6):
         clock.set(when.replace(second=second))
-        await tick(app)
+        await tick(services)
     arrived: dict[str, list[str]] = {}
-    for name, messenger in app.messengers.items():
+    for name, messenger in services.messengers.items():
         assert isinstance(messenger, FlakyMessenger)
         for d in messenger.delivered[seen[name] :]:
             arrived.setdefault(d.chat_id, []).append(d.reply.text)
     return arrived
 
 
-async def test_an_agenda_round_from_proposals_to_programme(tmp_path: Path, app: App) -> None:
-    olga = Person(app, "organiser", name="Olga Organisator", username="olga")
-    esther = Person(app, "esther", name="Esther Brink", username="esther")
-    bert = Person(app, "bert", name="Bert de Vries", username="bert")
-    carla = Person(app, "carla", name="Carla Jansen", username="carla")
-    anna = Person(app, "anna", name="Anna Smit", username="anna")
+async def test_an_agenda_round_from_proposals_to_programme(
+    tmp_path: Path, services: Services
+) -> None:
+    olga = Person(services, "organiser", name="Olga Organisator", username="olga")
+    esther = Person(services, "esther", name="Esther Brink", username="esther")
+    bert = Person(services, "bert", name="Bert de Vries", username="bert")
+    carla = Person(services, "carla", name="Carla Jansen", username="carla")
+    anna = Person(services, "anna", name="Anna Smit", username="anna")
     for person in (olga, esther, bert, carla, anna):
         await person.say("/start")
     await olga.say(
@@ -96,11 +98,11 @@ async def test_an_agenda_round_from_proposals_to_programme(tmp_path: Path, app: 
     # Carla also uses Telegram; she links the two, so she is one voter.
     code = re.search(r"code is (\w+)", await carla.text("/koppel"))
     assert code is not None
-    carla_tg = Person(app, "7001", name="Carla Jansen", platform="telegram")
+    carla_tg = Person(services, "7001", name="Carla Jansen", platform="telegram")
     assert "Gekoppeld" in await carla_tg.text(f"/koppel {code[1]}")
 
     # 21 days before, 10:00: the vote opens and everyone gets a vote message.
-    opened = await run_until(app, utc(2026, 12, 24, 9, 0))
+    opened = await run_until(services, utc(2026, 12, 24, 9, 0))
     assert {"organiser", "esther", "bert", "anna"} <= set(opened)
     assert any("kies tot 3 onderwerpen" in t for t in opened["esther"])
 
@@ -118,12 +120,12 @@ async def test_an_agenda_round_from_proposals_to_programme(tmp_path: Path, app: 
     assert "✓ #1" in carla.last[0].text and "Jouw stemmen: 1 van 3" in carla.last[0].text
 
     # The day before the deadline only Anna and Olga, who have not voted, are reminded.
-    nudged = await run_until(app, utc(2026, 12, 30, 9, 0))
+    nudged = await run_until(services, utc(2026, 12, 30, 9, 0))
     reminded = {chat for chat, texts in nudged.items() if any("Morgen sluit" in t for t in texts)}
     assert reminded == {"anna", "organiser"}
 
     # The bot is down from the 30th until 2 January; the vote closes when it is back.
-    await app.close()
+    await services.close()
     back = await start_app(tmp_path, utc(2027, 1, 2, 8, 0))
     try:
         results = await run_until(back, utc(2027, 1, 2, 8, 0))

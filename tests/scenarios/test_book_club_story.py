@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from bot.core.clock import ManualClock
 from bot.db.models import OutboxMessage, Participant
+from bot.kernel.services import Services
 from bot.platforms.console import ConsoleMessenger
-from bot.wiring import App
 from scheduler.service import tick
 from tests.factories import Person, make_app
 
@@ -28,9 +28,9 @@ SECOND_DAY = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
 MORNING_AFTER = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
 
 
-async def book_messages(app: App, kind: str) -> list[tuple[str, str, str]]:
+async def book_messages(services: Services, kind: str) -> list[tuple[str, str, str]]:
     """(recipient, status, text) of the outbox rows whose key starts with "book:<kind>:"."""
-    async with app.sessions() as db:
+    async with services.database() as db:
         rows = await db.execute(
             select(OutboxMessage, Participant.display_name)
             .join(Participant, OutboxMessage.participant_id == Participant.id)
@@ -41,16 +41,16 @@ async def book_messages(app: App, kind: str) -> list[tuple[str, str, str]]:
 
 
 async def test_a_report_from_proposal_to_verdict(tmp_path: Path) -> None:
-    app = await make_app(tmp_path)
-    clock = app.clock
+    services = await make_app(tmp_path)
+    clock = services.clock
     assert isinstance(clock, ManualClock)
     printed: list[str] = []
-    app.messengers["console"] = ConsoleMessenger(printed.append)
-    olga = Person(app, "organiser", name="Olga Organisator")
-    esther = Person(app, "esther", name="Esther Brink")
-    jan = Person(app, "jan", name="Jan Jans")
-    wessel = Person(app, "wessel", name="Wessel Rothstegge")
-    bernadette = Person(app, "bernadette", name="Bernadette ter Huurne")
+    services.messengers["console"] = ConsoleMessenger(printed.append)
+    olga = Person(services, "organiser", name="Olga Organisator")
+    esther = Person(services, "esther", name="Esther Brink")
+    jan = Person(services, "jan", name="Jan Jans")
+    wessel = Person(services, "wessel", name="Wessel Rothstegge")
+    bernadette = Person(services, "bernadette", name="Bernadette ter Huurne")
     try:
         for person in (olga, esther, jan, wessel, bernadette):
             await person.say("/start")
@@ -83,8 +83,8 @@ async def test_a_report_from_proposal_to_verdict(tmp_path: Path) -> None:
         assert "samen met Esther Brink" in await jan.text("/boek presenteer 3")
 
         # Wessel gets the invitation in his private chat and accepts with its button.
-        await tick(app)
-        invitation = await book_messages(app, "invite")
+        await tick(services)
+        invitation = await book_messages(services, "invite")
         assert [(name, status) for name, status, _ in invitation] == [
             ("Wessel Rothstegge", "sent")
         ]
@@ -97,13 +97,13 @@ async def test_a_report_from_proposal_to_verdict(tmp_path: Path) -> None:
 
         # Nothing for the presenters until a week before ...
         clock.set(WEEK_BEFORE.replace(hour=8, minute=59))
-        await tick(app)
-        assert await book_messages(app, "presenters") == []
+        await tick(services)
+        assert await book_messages(services, "presenters") == []
         # ... then each presenter is reminded once, in their private chat.
         clock.set(WEEK_BEFORE)
-        await tick(app)
-        await tick(app)
-        reminders = await book_messages(app, "presenters")
+        await tick(services)
+        await tick(services)
+        reminders = await book_messages(services, "presenters")
         assert [(name, status) for name, status, _ in reminders] == [
             ("Esther Brink", "sent"),
             ("Jan Jans", "sent"),
@@ -116,12 +116,12 @@ async def test_a_report_from_proposal_to_verdict(tmp_path: Path) -> None:
 
         # Nothing during the meeting, also not on its second day ...
         clock.set(SECOND_DAY)
-        await tick(app)
-        assert await book_messages(app, "verdict") == []
+        await tick(services)
+        assert await book_messages(services, "verdict") == []
         # ... the morning after it each presenter is asked for a verdict, with buttons.
         clock.set(MORNING_AFTER)
-        await tick(app)
-        asks = await book_messages(app, "verdict")
+        await tick(services)
+        asks = await book_messages(services, "verdict")
         assert [name for name, _status, _text in asks] == [
             "Esther Brink",
             "Jan Jans",
@@ -154,4 +154,4 @@ async def test_a_report_from_proposal_to_verdict(tmp_path: Path) -> None:
         assert "Laatste oordelen:" in latest
         assert "Wijken in beweging: aan het denken gezet (Wessel Rothstegge)" in latest
     finally:
-        await app.close()
+        await services.close()

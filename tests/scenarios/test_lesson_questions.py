@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 import re
 
-from bot.wiring import App
-from knowledge.loader import get_knowledge
+from bot.kernel.services import Services
+from knowledge.loader import load_knowledge
 from tests.factories import Person
 
-KNOWLEDGE = get_knowledge()
+KNOWLEDGE = load_knowledge()
 
 
 def sources_shown(text: str) -> list[str]:
@@ -21,9 +21,11 @@ def press_label(person: Person, start: str) -> str:
     return next(data for label, data in person.buttons() if label.startswith(start))
 
 
-async def test_a_newcomer_asks_the_booklet_a_few_real_questions(app: App) -> None:
-    app.services["random"] = random.Random(11)
-    jessie = Person(app, "4242", name="Jessie van Rooij", platform="telegram", username="jessie")
+async def test_a_newcomer_asks_the_booklet_a_few_real_questions(services: Services) -> None:
+    services.random = random.Random(11)
+    jessie = Person(
+        services, "4242", name="Jessie van Rooij", platform="telegram", username="jessie"
+    )
 
     # She registers, and the bot points her to /les right away.
     assert "/les corporaties" in await jessie.text("/start")

@@ -18,21 +18,21 @@ from sqlalchemy import select
 from bot.core.clock import ManualClock
 from bot.core.messages import Reply
 from bot.db.models import ScheduledJob
-from bot.kernel.registry import build_registry
-from bot.wiring import App, build_app
+from bot.kernel.services import Services
+from bot.wiring import build_registry, prepare
 from scheduler.service import tick
-from tests.factories import DEFAULT_NOW, Person, make_settings
+from tests.factories import DEFAULT_NOW, Person, build_services, make_settings
 from tests.fakes.flaky_messenger import FlakyMessenger
 
 
 @pytest.fixture
-async def app(tmp_path: Path) -> AsyncIterator[App]:
+async def services(tmp_path: Path) -> AsyncIterator[Services]:
     """The bot with only the sessions feature, so the story hears nothing of other features."""
     registry = build_registry(("handlers.people.commands", "handlers.sessions.commands"))
-    application = build_app(
+    application = build_services(
         make_settings(tmp_path), clock=ManualClock(DEFAULT_NOW), registry=registry
     )
-    await application.prepare()
+    await prepare(application)
     try:
         yield application
     finally:
@@ -44,13 +44,13 @@ def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> date
 
 
 class Story:
-    def __init__(self, app: App) -> None:
-        self.app = app
-        clock = app.clock
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        clock = services.clock
         assert isinstance(clock, ManualClock)
         self.clock = clock
         self.messenger = FlakyMessenger("console")
-        app.messengers["console"] = self.messenger
+        services.messengers["console"] = self.messenger
         self.seen = 0
 
     async def at(self, when: datetime) -> dict[str, Reply]:
@@ -62,20 +62,20 @@ class Story:
 
     async def all_at(self, when: datetime) -> list[tuple[str, Reply]]:
         self.clock.set(when)
-        await tick(self.app)
+        await tick(self.services)
         new = self.messenger.delivered[self.seen :]
         self.seen = len(self.messenger.delivered)
         return [(d.chat_id, d.reply) for d in new]
 
 
-async def test_a_session_across_the_autumn_clock_change(app: App) -> None:
-    story = Story(app)
+async def test_a_session_across_the_autumn_clock_change(services: Services) -> None:
+    story = Story(services)
     story.clock.set(utc(2026, 10, 1, 9, 0))
-    olga = Person(app, "organiser", name="Olga Organisator", username="olga")
-    esther = Person(app, "esther", name="Esther Brink", username="esther")
-    bert = Person(app, "bert", name="Bert de Vries", username="bert")
-    carla = Person(app, "carla", name="Carla Jansen", username="carla")
-    anna = Person(app, "anna", name="Anna Smit", username="anna")
+    olga = Person(services, "organiser", name="Olga Organisator", username="olga")
+    esther = Person(services, "esther", name="Esther Brink", username="esther")
+    bert = Person(services, "bert", name="Bert de Vries", username="bert")
+    carla = Person(services, "carla", name="Carla Jansen", username="carla")
+    anna = Person(services, "anna", name="Anna Smit", username="anna")
     for person in (olga, esther, bert, carla, anna):
         await person.say("/start")
 
@@ -146,13 +146,13 @@ async def test_a_session_across_the_autumn_clock_change(app: App) -> None:
     assert await story.at(utc(2026, 11, 6, 9, 0)) == {}
 
 
-async def test_spring_change_missed_reminders_and_a_cancellation(app: App) -> None:
-    story = Story(app)
+async def test_spring_change_missed_reminders_and_a_cancellation(services: Services) -> None:
+    story = Story(services)
     story.clock.set(utc(2027, 3, 1, 9, 0))
-    olga = Person(app, "organiser", name="Olga Organisator", username="olga")
-    esther = Person(app, "esther", name="Esther Brink", username="esther")
-    carla = Person(app, "carla", name="Carla Jansen", username="carla")
-    bert = Person(app, "bert", name="Bert de Vries", username="bert")
+    olga = Person(services, "organiser", name="Olga Organisator", username="olga")
+    esther = Person(services, "esther", name="Esther Brink", username="esther")
+    carla = Person(services, "carla", name="Carla Jansen", username="carla")
+    bert = Person(services, "bert", name="Bert de Vries", username="bert")
     for person in (olga, esther, carla, bert):
         await person.say("/start")
     # Thursday 1 April 2027, 10:00 summer time (08:00 UTC); the clocks go forward on 28 March.
@@ -186,15 +186,15 @@ async def test_spring_change_missed_reminders_and_a_cancellation(app: App) -> No
     assert await story.at(utc(2027, 4, 1, 5, 0)) == {}
 
 
-async def test_reminders_missed_until_after_the_start_are_skipped(app: App) -> None:
-    story = Story(app)
+async def test_reminders_missed_until_after_the_start_are_skipped(services: Services) -> None:
+    story = Story(services)
     story.clock.set(utc(2026, 11, 19, 9, 0))
-    olga = Person(app, "organiser", name="Olga Organisator", username="olga")
+    olga = Person(services, "organiser", name="Olga Organisator", username="olga")
     await olga.say("/start")
     await olga.say("/sessie nieuw 3 december 2026 10:00 | Utrecht, wijk Zuilen | Durf")
     # Down from before the first step until the meeting has begun: nothing is sent late.
     assert await story.at(utc(2026, 12, 3, 9, 30)) == {}
-    async with app.sessions() as db:
+    async with services.database() as db:
         statuses = (
             await db.scalars(select(ScheduledJob.status).where(ScheduledJob.session_id == 1))
         ).all()

@@ -16,12 +16,12 @@ import time
 
 from bot.core.config import Settings
 from bot.core.messages import Reply
-from bot.kernel.registry import Registry
-from bot.wiring import build_app
+from bot.kernel.services import JobContext, Registry
 from scheduler.delivery import pending_count
-from scheduler.jobs import JobContext, next_due_at
+from scheduler.jobs import next_due_at
 from scheduler.outbox import enqueue_to_chat
 from scheduler.service import tick
+from tests.factories import build_services
 from tests.fakes.http_messenger import HttpMessenger
 
 
@@ -29,7 +29,6 @@ async def main(database_url: str, api_url: str, name: str) -> int:
     messenger = HttpMessenger(api_url, sender=name)
     registry = Registry()
 
-    @registry.jobs.job("remote-ping")
     async def ping(ctx: JobContext) -> None:
         await messenger.post_job(ctx.job.key)
         await enqueue_to_chat(
@@ -40,21 +39,23 @@ async def main(database_url: str, api_url: str, name: str) -> int:
             reply=Reply("pong"),
         )
 
+    registry.job("remote-ping", ping)
+
     settings = Settings(_env_file=None, database_url=database_url)  # type: ignore[call-arg]
-    app = build_app(settings, registry=registry)
-    app.messengers["telegram"] = messenger
+    services = build_services(settings, registry=registry)
+    services.messengers["telegram"] = messenger
     deadline = time.monotonic() + 120
     try:
         while time.monotonic() < deadline:
-            await tick(app)
-            due = await next_due_at(app)
-            if await pending_count(app) == 0 and (due is None or due > app.clock.now()):
+            await tick(services)
+            due = await next_due_at(services)
+            if await pending_count(services) == 0 and (due is None or due > services.clock.now()):
                 return 0
             await asyncio.sleep(0.05)  # what is left is held by a peer: look again soon
         return 3
     finally:
         await messenger.close()
-        await app.close()
+        await services.close()
 
 
 if __name__ == "__main__":

@@ -7,11 +7,11 @@ import asyncio
 from sqlalchemy import select
 
 from bot.db.models import Identity, OutboxMessage, Participant
-from bot.wiring import App
+from bot.kernel.services import Services
 
 
 async def add_people(
-    app: App,
+    services: Services,
     count: int,
     *,
     platform: str = "telegram",
@@ -20,8 +20,8 @@ async def add_people(
     with_dm: bool = True,
 ) -> list[int]:
     """`count` active participants, each with one identity; returns their ids."""
-    now = app.clock.now()
-    async with app.sessions() as db, db.begin():
+    now = services.clock.now()
+    async with services.database() as db, db.begin():
         people = []
         for n in range(count):
             user = str(first_user + n)
@@ -42,8 +42,8 @@ async def add_people(
         return [p.id for p in people]
 
 
-async def outbox_rows(app: App) -> list[OutboxMessage]:
-    async with app.sessions() as db:
+async def outbox_rows(services: Services) -> list[OutboxMessage]:
+    async with services.database() as db:
         return list((await db.scalars(select(OutboxMessage).order_by(OutboxMessage.id))).all())
 
 

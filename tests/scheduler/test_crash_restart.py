@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.messages import Reply
-from bot.wiring import App
+from bot.kernel.services import Services
 from scheduler.delivery import Delivery
 from scheduler.outbox import enqueue_many
 from tests.fakes.counting_api import CountingApi
@@ -56,10 +56,10 @@ async def start_worker(database_url: str, api_url: str, name: str) -> asyncio.su
 
 
 async def test_sigkill_mid_broadcast_then_restart_delivers_exactly_once(
-    app: App, api: CountingApi
+    services: Services, api: CountingApi
 ) -> None:
-    people = await add_people(app, RECIPIENTS, first_user=5000)
-    async with app.sessions() as db, db.begin():
+    people = await add_people(services, RECIPIENTS, first_user=5000)
+    async with services.database() as db, db.begin():
         assert (
             await enqueue_many(
                 db,
@@ -69,7 +69,7 @@ async def test_sigkill_mid_broadcast_then_restart_delivers_exactly_once(
             )
             == RECIPIENTS
         )
-    url = app.settings.database_url
+    url = services.settings.database_url
 
     first = await start_worker(url, api.url, "first")
     arrived = asyncio.create_task(api.wait_for_total(15))
@@ -87,7 +87,7 @@ async def test_sigkill_mid_broadcast_then_restart_delivers_exactly_once(
         _, stderr = await second.communicate()
     assert second.returncode == 0, stderr.decode()
 
-    rows = {row.chat_id or "": row for row in await outbox_rows(app)}
+    rows = {row.chat_id or "": row for row in await outbox_rows(services)}
     chats = [str(5000 + n) for n in range(RECIPIENTS)]
     uncertain = [chat for chat in chats if rows[chat].status == "uncertain"]
     assert {rows[chat].status for chat in chats} <= {"sent", "uncertain"}
@@ -98,7 +98,7 @@ async def test_sigkill_mid_broadcast_then_restart_delivers_exactly_once(
         else:
             assert rows[chat].attempts == 1  # not resent
     # Only what was in flight at the kill can be uncertain.
-    assert len(uncertain) <= Delivery(app).concurrency
+    assert len(uncertain) <= Delivery(services).concurrency
     assert all(api.received[chat] == 1 or chat in uncertain for chat in chats)
     assert api.senders["second"] > 0
     print(  # shown with -s: how the kill landed

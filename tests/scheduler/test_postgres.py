@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 
 from bot.core.messages import Reply
 from bot.db.models import ScheduledJob
-from bot.wiring import App
+from bot.kernel.services import Services
 from scheduler.claims import new_worker_id
 from scheduler.delivery import Delivery
 from scheduler.jobs import claim_due_jobs, schedule
@@ -57,7 +57,7 @@ async def pg_url() -> AsyncIterator[str]:
 
 
 @pytest.fixture
-async def pg_app(tmp_path: Path, pg_url: str) -> AsyncIterator[App]:
+async def pg_app(tmp_path: Path, pg_url: str) -> AsyncIterator[Services]:
     application = await make_app(tmp_path, database_url=pg_url)
     try:
         yield application
@@ -76,11 +76,11 @@ async def api() -> AsyncIterator[CountingApi]:
 
 
 async def test_two_processes_send_nothing_twice_and_run_no_job_twice(
-    pg_app: App, api: CountingApi
+    pg_app: Services, api: CountingApi
 ) -> None:
     people = await add_people(pg_app, 60, first_user=7000)
     now = pg_app.clock.now()
-    async with pg_app.sessions() as db, db.begin():
+    async with pg_app.database() as db, db.begin():
         await enqueue_many(
             db, key_prefix="omroep:pg", participant_ids=people, reply_for=lambda p: Reply("Hoi")
         )
@@ -102,15 +102,15 @@ async def test_two_processes_send_nothing_twice_and_run_no_job_twice(
     assert all(api.received[f"pong-ping{n}"] == 1 for n in range(20))
     rows = await outbox_rows(pg_app)
     assert {row.status for row in rows} == {"sent"}
-    async with pg_app.sessions() as db:
+    async with pg_app.database() as db:
         jobs = (await db.scalars(select(ScheduledJob))).all()
     assert {(job.status, job.attempts) for job in jobs} == {("done", 1)}
     print(f"sent by one: {api.senders['one']}, by two: {api.senders['two']}")
 
 
-async def test_concurrent_claims_skip_each_others_rows(pg_app: App) -> None:
+async def test_concurrent_claims_skip_each_others_rows(pg_app: Services) -> None:
     now = pg_app.clock.now()
-    async with pg_app.sessions() as db, db.begin():
+    async with pg_app.database() as db, db.begin():
         for n in range(40):
             await schedule(db, kind="ping", key=f"j{n}", due_at=now)
     first, second = new_worker_id(), new_worker_id()
@@ -122,9 +122,9 @@ async def test_concurrent_claims_skip_each_others_rows(pg_app: App) -> None:
     assert len(a) + len(b) == 40
 
 
-async def test_outbox_claims_on_postgres_are_exclusive(pg_app: App) -> None:
+async def test_outbox_claims_on_postgres_are_exclusive(pg_app: Services) -> None:
     people = await add_people(pg_app, 30)
-    async with pg_app.sessions() as db, db.begin():
+    async with pg_app.database() as db, db.begin():
         await enqueue_many(
             db, key_prefix="x", participant_ids=people, reply_for=lambda p: Reply("x")
         )

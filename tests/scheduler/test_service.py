@@ -7,20 +7,19 @@ from datetime import timedelta
 
 from bot.core.clock import ManualClock
 from bot.core.messages import Reply
-from bot.wiring import App
-from scheduler.jobs import JobContext, schedule
+from bot.kernel.services import JobContext, Services
+from scheduler.jobs import schedule
 from scheduler.outbox import enqueue, enqueue_many
 from scheduler.service import SchedulerService, start_scheduler_service, tick
 from tests.fakes.flaky_messenger import FlakyMessenger
 from tests.scheduler.helpers import add_people, outbox_rows
 
 
-async def test_tick_runs_a_due_job_and_delivers_what_it_queued(app: App) -> None:
-    people = await add_people(app, 3)
+async def test_tick_runs_a_due_job_and_delivers_what_it_queued(services: Services) -> None:
+    people = await add_people(services, 3)
     telegram = FlakyMessenger("telegram")
-    app.messengers["telegram"] = telegram
+    services.messengers["telegram"] = telegram
 
-    @app.registry.jobs.job("test-logistics")
     async def logistics(ctx: JobContext) -> None:
         await enqueue_many(
             ctx.db,
@@ -29,43 +28,46 @@ async def test_tick_runs_a_due_job_and_delivers_what_it_queued(app: App) -> None
             reply_for=lambda p: Reply("Morgen om 10:00 in Zuilen"),
         )
 
-    async with app.sessions() as db, db.begin():
+    services.registry.job("test-logistics", logistics)
+
+    async with services.database() as db, db.begin():
         await schedule(
-            db, kind="test-logistics", key="s1", due_at=app.clock.now() + timedelta(days=1)
+            db, kind="test-logistics", key="s1", due_at=services.clock.now() + timedelta(days=1)
         )
-    await tick(app)
+    await tick(services)
     assert telegram.delivered == []
-    assert isinstance(app.clock, ManualClock)
-    app.clock.advance(timedelta(days=1))
-    await tick(app)
+    assert isinstance(services.clock, ManualClock)
+    services.clock.advance(timedelta(days=1))
+    await tick(services)
     assert sorted(d.chat_id for d in telegram.delivered) == ["2000", "2001", "2002"]
-    await tick(app)
+    await tick(services)
     assert len(telegram.delivered) == 3
 
 
 async def test_the_service_catches_up_at_start_and_wakes_when_messages_are_queued(
-    app: App,
+    services: Services,
 ) -> None:
-    [first, second] = await add_people(app, 2)
-    app.messengers["telegram"] = telegram = FlakyMessenger("telegram")
-    async with app.sessions() as db, db.begin():
+    [first, second] = await add_people(services, 2)
+    services.messengers["telegram"] = telegram = FlakyMessenger("telegram")
+    async with services.database() as db, db.begin():
         await enqueue(db, key="left-from-before", participant_id=first, reply=Reply("1"))
-    service = SchedulerService(app, interval=3600)  # only the start and the commit wake it
+    service = SchedulerService(services, interval=3600)  # only the start and the commit wake it
     await service.start()
     try:
         async with asyncio.timeout(10):
             await telegram.wait_for(1)
-            async with app.sessions() as db, db.begin():
+            async with services.database() as db, db.begin():
                 await enqueue(db, key="new", participant_id=second, reply=Reply("2"))
             await telegram.wait_for(2)
         assert service.scheduler.running
     finally:
         await service.stop()
     assert not service.scheduler.running
-    assert {row.status for row in await outbox_rows(app)} == {"sent"}
+    assert {row.status for row in await outbox_rows(services)} == {"sent"}
 
 
-async def test_start_scheduler_service_returns_a_stopper(app: App) -> None:
-    stop = await start_scheduler_service(app, None)
-    assert isinstance(app.services["scheduler"], SchedulerService)
+async def test_start_scheduler_service_returns_a_stopper(services: Services) -> None:
+    service = await start_scheduler_service(services)
+    assert isinstance(service, SchedulerService)
+    stop = service.stop
     await stop()

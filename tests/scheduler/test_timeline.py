@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from bot.core.clock import ManualClock
 from bot.db.models import OutboxMessage, ScheduledJob, Session
-from bot.kernel.jobs import TimelineStep
-from bot.wiring import App
+from bot.kernel.registry import TimelineStep
+from bot.kernel.services import Services
 from scheduler.jobs import run_due_jobs
 from scheduler.timeline import add_missing_steps, clear_timeline, sync_timeline, timeline_of
 
@@ -18,12 +18,12 @@ NOW = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
 OWN_KINDS = ("reminder", "rsvp-nudge", "logistics")
 
 
-def own_steps(app: App) -> dict[str, TimelineStep]:
-    return {k: v for k, v in app.registry.jobs.steps.items() if k in OWN_KINDS}
+def own_steps(services: Services) -> dict[str, TimelineStep]:
+    return {k: v for k, v in services.registry.steps.items() if k in OWN_KINDS}
 
 
-async def add_session(app: App, starts_at: datetime, **values: object) -> Session:
-    async with app.sessions() as db, db.begin():
+async def add_session(services: Services, starts_at: datetime, **values: object) -> Session:
+    async with services.database() as db, db.begin():
         session = Session(
             starts_at=starts_at,
             ends_at=starts_at + timedelta(hours=30),
@@ -36,22 +36,22 @@ async def add_session(app: App, starts_at: datetime, **values: object) -> Sessio
         )
         db.add(session)
         await db.flush()
-        await sync(app, db, session)
+        await sync(services, db, session)
     return session
 
 
-async def sync(app: App, db: object, session: Session) -> None:
+async def sync(services: Services, db: object, session: Session) -> None:
     await sync_timeline(
         db,  # type: ignore[arg-type]
         session,
-        own_steps(app),
-        now=app.clock.now(),
-        tz=app.settings.tz,
+        own_steps(services),
+        now=services.clock.now(),
+        tz=services.settings.tz,
     )
 
 
-async def jobs_of(app: App, session_id: int) -> dict[str, ScheduledJob]:
-    async with app.sessions() as db:
+async def jobs_of(services: Services, session_id: int) -> dict[str, ScheduledJob]:
+    async with services.database() as db:
         rows = await db.scalars(select(ScheduledJob).where(ScheduledJob.session_id == session_id))
         return {job.key: job for job in rows.all()}
 
@@ -61,12 +61,12 @@ def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datet
 
 
 async def test_steps_are_due_at_local_wall_clock_times_across_the_autumn_change(
-    app: App,
+    services: Services,
 ) -> None:
-    app.clock.set(NOW)  # type: ignore[attr-defined]
+    services.clock.set(NOW)  # type: ignore[attr-defined]
     # Thursday 5 November 2026, 10:00 CET (09:00 UTC); DST ended on 25 October.
-    session = await add_session(app, at(2026, 11, 5, 9, 0))
-    jobs = await jobs_of(app, session.id)
+    session = await add_session(services, at(2026, 11, 5, 9, 0))
+    jobs = await jobs_of(services, session.id)
     sid = session.id
     assert {key: job.due_at for key, job in jobs.items()} == {
         f"step:reminder:session:{sid}:offset:-P14D": at(2026, 10, 22, 8, 0),  # 10:00 CEST
@@ -79,12 +79,13 @@ async def test_steps_are_due_at_local_wall_clock_times_across_the_autumn_change(
     assert all(job.status == "pending" for job in jobs.values())
 
 
-async def test_steps_across_the_spring_change(app: App) -> None:
-    app.clock.set(datetime(2027, 3, 1, tzinfo=UTC))  # type: ignore[attr-defined]
+async def test_steps_across_the_spring_change(services: Services) -> None:
+    services.clock.set(datetime(2027, 3, 1, tzinfo=UTC))  # type: ignore[attr-defined]
     # Thursday 1 April 2027, 10:00 CEST (08:00 UTC); DST starts on 28 March.
-    session = await add_session(app, at(2027, 4, 1, 8, 0))
+    session = await add_session(services, at(2027, 4, 1, 8, 0))
     due = {
-        job.kind + job.payload["offset"]: job.due_at for job in (await jobs_of(app, 1)).values()
+        job.kind + job.payload["offset"]: job.due_at
+        for job in (await jobs_of(services, 1)).values()
     }
     assert session.id == 1
     assert due == {
@@ -96,15 +97,15 @@ async def test_steps_across_the_spring_change(app: App) -> None:
     }
 
 
-async def test_steps_already_past_are_not_scheduled(app: App) -> None:
-    app.clock.set(at(2026, 11, 1, 9, 0))  # type: ignore[attr-defined]
-    session = await add_session(app, at(2026, 11, 5, 9, 0))
+async def test_steps_already_past_are_not_scheduled(services: Services) -> None:
+    services.clock.set(at(2026, 11, 1, 9, 0))  # type: ignore[attr-defined]
+    session = await add_session(services, at(2026, 11, 5, 9, 0))
     kinds = sorted(
-        job.key.split(":session:")[0] for job in (await jobs_of(app, session.id)).values()
+        job.key.split(":session:")[0] for job in (await jobs_of(services, session.id)).values()
     )
     assert kinds == ["step:logistics", "step:reminder", "step:reminder"]
-    async with app.sessions() as db:
-        entries = await timeline_of(db, session, own_steps(app), app.settings.tz)
+    async with services.database() as db:
+        entries = await timeline_of(db, session, own_steps(services), services.settings.tz)
     assert [e.status for e in entries] == [
         "not-scheduled",
         "not-scheduled",
@@ -114,65 +115,67 @@ async def test_steps_already_past_are_not_scheduled(app: App) -> None:
     ]
 
 
-async def test_moving_a_session_moves_its_pending_steps(app: App) -> None:
-    app.clock.set(NOW)  # type: ignore[attr-defined]
-    session = await add_session(app, at(2026, 11, 5, 9, 0))
-    async with app.sessions() as db, db.begin():
+async def test_moving_a_session_moves_its_pending_steps(services: Services) -> None:
+    services.clock.set(NOW)  # type: ignore[attr-defined]
+    session = await add_session(services, at(2026, 11, 5, 9, 0))
+    async with services.database() as db, db.begin():
         row = await db.get(Session, session.id)
         assert row is not None
         row.starts_at = at(2026, 11, 12, 9, 0)
-        await sync(app, db, row)
-    jobs = await jobs_of(app, session.id)
+        await sync(services, db, row)
+    jobs = await jobs_of(services, session.id)
     assert len(jobs) == 5
     assert jobs[f"step:logistics:session:{session.id}"].due_at == at(2026, 11, 11, 9, 0)
     assert all(job.not_after == at(2026, 11, 12, 9, 0) for job in jobs.values())
 
 
-async def test_changing_offsets_removes_pending_reminders_that_are_gone(app: App) -> None:
-    app.clock.set(NOW)  # type: ignore[attr-defined]
-    session = await add_session(app, at(2026, 11, 5, 9, 0))
-    async with app.sessions() as db, db.begin():
+async def test_changing_offsets_removes_pending_reminders_that_are_gone(
+    services: Services,
+) -> None:
+    services.clock.set(NOW)  # type: ignore[attr-defined]
+    session = await add_session(services, at(2026, 11, 5, 9, 0))
+    async with services.database() as db, db.begin():
         row = await db.get(Session, session.id)
         assert row is not None
         row.reminder_offsets = ["-P3D", 60]  # minutes are accepted too
-        await sync(app, db, row)
-    keys = sorted(k for k in await jobs_of(app, session.id) if "reminder" in k)
+        await sync(services, db, row)
+    keys = sorted(k for k in await jobs_of(services, session.id) if "reminder" in k)
     assert keys == [
         f"step:reminder:session:{session.id}:offset:-P3D",
         f"step:reminder:session:{session.id}:offset:-PT1H",
     ]
 
 
-async def test_cancelling_clears_pending_steps_but_keeps_history(app: App) -> None:
-    clock = app.clock
+async def test_cancelling_clears_pending_steps_but_keeps_history(services: Services) -> None:
+    clock = services.clock
     assert isinstance(clock, ManualClock)
     clock.set(NOW)
-    session = await add_session(app, at(2026, 11, 5, 9, 0))
+    session = await add_session(services, at(2026, 11, 5, 9, 0))
     clock.set(at(2026, 10, 22, 8, 0))
-    assert await run_due_jobs(app) == 1  # the 14-day reminder ran
-    async with app.sessions() as db, db.begin():
+    assert await run_due_jobs(services) == 1  # the 14-day reminder ran
+    async with services.database() as db, db.begin():
         row = await db.get(Session, session.id)
         assert row is not None
         row.status = "cancelled"
         assert await clear_timeline(db, row) == 4
-    jobs = await jobs_of(app, session.id)
+    jobs = await jobs_of(services, session.id)
     assert [job.status for job in jobs.values()] == ["done"]
 
 
 async def test_missed_steps_run_late_before_the_start_and_are_skipped_after_it(
-    app: App,
+    services: Services,
 ) -> None:
-    clock = app.clock
+    clock = services.clock
     assert isinstance(clock, ManualClock)
     clock.set(NOW)
-    await add_session(app, at(2026, 11, 5, 9, 0))
+    await add_session(services, at(2026, 11, 5, 9, 0))
     # The bot was down from 21 October to 30 October: both missed steps still go out.
     clock.set(at(2026, 10, 30, 12, 0))
-    assert await run_due_jobs(app) == 2
+    assert await run_due_jobs(services) == 2
     # Down again from 2 November until after the start: the rest is skipped, not sent late.
     clock.set(at(2026, 11, 5, 9, 30))
-    assert await run_due_jobs(app) == 3
-    jobs = await jobs_of(app, 1)
+    assert await run_due_jobs(services) == 3
+    jobs = await jobs_of(services, 1)
     statuses = {
         key.split(":")[1] + key.rsplit(":", 1)[-1]: job.status for key, job in jobs.items()
     }
@@ -183,34 +186,39 @@ async def test_missed_steps_run_late_before_the_start_and_are_skipped_after_it(
         "logistics1": "skipped",
         "reminder-PT3H": "skipped",
     }
-    async with app.sessions() as db:
+    async with services.database() as db:
         keys = (await db.scalars(select(OutboxMessage.key))).all()
     assert all("-P2D" not in key and "logistics" not in key for key in keys)
 
 
-async def test_a_step_declared_later_reaches_sessions_planned_before_it(app: App) -> None:
-    app.clock.set(NOW)  # type: ignore[attr-defined]
-    session = await add_session(app, at(2026, 11, 5, 9, 0))
-    before = await jobs_of(app, session.id)
+async def test_a_step_declared_later_reaches_sessions_planned_before_it(
+    services: Services,
+) -> None:
+    services.clock.set(NOW)  # type: ignore[attr-defined]
+    session = await add_session(services, at(2026, 11, 5, 9, 0))
+    before = await jobs_of(services, session.id)
     assert not any(key.startswith("step:feedback-later:") for key in before)
 
     # A new version of the bot declares a step; the next start gives old sessions that step.
-    @app.registry.jobs.step(
-        "feedback-later", timedelta(days=2), label_nl="terugblik", label_en="look back"
-    )
     async def look_back(job: object) -> None:  # pragma: no cover - only scheduled here
         return None
 
+    services.registry.step(
+        "feedback-later", timedelta(days=2), look_back, label_nl="terugblik", label_en="look back"
+    )
+
     overdue_key = next(key for key in before if key.startswith("step:rsvp-nudge:"))
-    app.clock.set(before[overdue_key].due_at + timedelta(hours=1))  # down past the nudge
-    added_count = await add_missing_steps(app)
-    after = await jobs_of(app, session.id)
+    services.clock.set(before[overdue_key].due_at + timedelta(hours=1))  # down past the nudge
+    added_count = await add_missing_steps(services)
+    after = await jobs_of(services, session.id)
     # The test planned the session with the sessions feature's steps only, so the other
     # features' steps still ahead (e.g. the reading club's verdict question) come along.
     assert added_count == len(set(after) - set(before)) >= 1
-    assert all(job.due_at > app.clock.now() for key, job in after.items() if key not in before)
+    assert all(
+        job.due_at > services.clock.now() for key, job in after.items() if key not in before
+    )
     added = [job for key, job in after.items() if key.startswith("step:feedback-later:")]
     assert len(added) == 1 and added[0].due_at == at(2026, 11, 7, 9, 0)
     # Only adds: the overdue nudge stays pending for the scheduler to run or skip.
     assert after[overdue_key].status == "pending"
-    assert await add_missing_steps(app) == 0
+    assert await add_missing_steps(services) == 0

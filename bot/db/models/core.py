@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bot.db.models.base import Base, UTCDateTime
@@ -52,6 +52,8 @@ class Identity(Base):
     # Where private messages go: Telegram's private chat id, Slack's DM channel id.
     dm_chat_id: Mapped[str | None] = mapped_column(String(64))
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Sends in a group's name (Telegram's anonymous admins): never a person with a role.
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     participant: Mapped[Participant] = relationship(back_populates="identities", lazy="selectin")
 
@@ -79,13 +81,18 @@ class LinkCode(Base):
 
 
 class DialogueState(Base):
-    """A guided dialogue in progress (e.g. planning a session), kept across restarts."""
+    """A guided dialogue in progress (e.g. planning a meeting), kept across restarts.
 
-    __tablename__ = "dialogue_states"
+    One per participant and chat: a greeting in the group does not answer a question the bot
+    asked in the private chat.
+    """
+
+    __tablename__ = "dialogues"
 
     participant_id: Mapped[int] = mapped_column(
         ForeignKey("participants.id", ondelete="CASCADE"), primary_key=True
     )
+    chat_key: Mapped[str] = mapped_column(String(100), primary_key=True)  # "platform:chat_id"
     name: Mapped[str] = mapped_column(String(50))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

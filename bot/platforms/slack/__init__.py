@@ -1,0 +1,1 @@
+"""Slack: slack-bolt translated to and from the platform-neutral messages."""

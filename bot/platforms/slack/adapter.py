@@ -30,9 +30,10 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.core import ports as base
 from bot.core.messages import Attachment, Incoming, Reply
+from bot.core.ports import Stopper
+from bot.kernel.dispatch import dispatch
+from bot.kernel.services import Services
 from bot.platforms.slack.blocks import Message, render
-from bot.runtime import Stopper
-from bot.wiring import App
 
 log = logging.getLogger(__name__)
 
@@ -254,8 +255,8 @@ def mention_text(text: str, bot_user: str | None, as_command: bool = True) -> st
 class SlackAdapter:
     """Bolt listeners that acknowledge at once and hand the work to background tasks."""
 
-    def __init__(self, app: App, sender: SlackSender) -> None:
-        self.app = app
+    def __init__(self, services: Services, sender: SlackSender) -> None:
+        self.services = services
         self.sender = sender
         self._users: dict[str, tuple[datetime, tuple[str, str | None, str | None]]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
@@ -330,7 +331,7 @@ class SlackAdapter:
             is_group=not origin.is_dm, update_id=update_id, message_id=origin.message_ts,
             mentions=mentions,
         )  # fmt: skip
-        for reply in await self.app.dispatch(incoming):
+        for reply in await dispatch(self.services, incoming):
             try:
                 await self.sender.deliver(origin, reply)
             except Exception:
@@ -338,7 +339,7 @@ class SlackAdapter:
 
     async def _user(self, user_id: str) -> tuple[str, str | None, str | None]:
         """Display name, handle and locale from users.info, remembered for a few hours."""
-        now = self.app.clock.now()
+        now = self.services.clock.now()
         cached = self._users.get(user_id)
         if cached and now - cached[0] < USER_CACHE_TTL:
             return cached[1]
@@ -362,11 +363,11 @@ class SlackAdapter:
 
 
 class _AppClock(SignatureClock):
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, services: Services) -> None:
+        self.services = services
 
     def now(self) -> float:
-        return self.app.clock.now().timestamp()
+        return self.services.clock.now().timestamp()
 
 
 def http_handler(
@@ -398,19 +399,19 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-async def start_slack(app: App, web_app: web.Application) -> Stopper:
+async def start_slack(services: Services, web_app: web.Application) -> Stopper:
     """Serve Slack: over HTTP on the bot's server, or over Socket Mode with an app token."""
-    settings = app.settings
+    settings = services.settings
     client = make_client(settings.slack_bot_token, settings.slack_api_url)
     sender = SlackSender(client)
-    adapter = SlackAdapter(app, sender)
+    adapter = SlackAdapter(services, sender)
     bolt = AsyncApp(
         client=client,
         signing_secret=settings.slack_signing_secret or "",
         request_verification_enabled=False,  # done in http_handler, with the app's clock
     )
     adapter.register(bolt)
-    app.messengers["slack"] = SlackMessenger(sender)
+    services.messengers["slack"] = SlackMessenger(sender)
     socket: Any = None
     if settings.slack_app_token:
         from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -419,7 +420,9 @@ async def start_slack(app: App, web_app: web.Application) -> Stopper:
         await socket.connect_async()
         log.info("Slack: Socket Mode connected")
     else:
-        verifier = SignatureVerifier(settings.slack_signing_secret or "", clock=_AppClock(app))
+        verifier = SignatureVerifier(
+            settings.slack_signing_secret or "", clock=_AppClock(services)
+        )
         web_app.router.add_post(EVENTS_PATH, http_handler(bolt, verifier))
         log.info("Slack: events, commands and interactivity on POST %s", EVENTS_PATH)
 
@@ -427,6 +430,6 @@ async def start_slack(app: App, web_app: web.Application) -> Stopper:
         if socket is not None:
             await socket.close_async()
         await adapter.drain()
-        app.messengers.pop("slack", None)
+        services.messengers.pop("slack", None)
 
     return stop

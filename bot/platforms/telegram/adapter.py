@@ -17,6 +17,9 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 
 from bot.core.i18n import language_of
 from bot.core.messages import Incoming, Reply
+from bot.core.ports import Stopper
+from bot.kernel.dispatch import dispatch
+from bot.kernel.services import Services
 from bot.platforms.telegram.render import (
     ALLOWED_UPDATES,
     TEXTS,
@@ -29,8 +32,6 @@ from bot.platforms.telegram.render import (
     send_reply,
     to_incoming,
 )
-from bot.runtime import Stopper
-from bot.wiring import App
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +79,10 @@ class TelegramMessenger:
 class TelegramAdapter:
     """Turns each update into an Incoming, dispatches it and renders the replies."""
 
-    def __init__(self, app: App, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        self.app = app
+    def __init__(
+        self, services: Services, application: Application[Any, Any, Any, Any, Any, Any]
+    ) -> None:
+        self.services = services
         self.application = application
         self.bot: Bot = application.bot
 
@@ -90,10 +93,12 @@ class TelegramAdapter:
         incoming = to_incoming(update, self.bot.username, self.bot.id)
         if incoming is None:
             if is_private_non_text(update) and update.effective_user is not None:
-                lang = language_of(update.effective_user.language_code, self.app.settings.language)
+                lang = language_of(
+                    update.effective_user.language_code, self.services.settings.language
+                )
                 await self.answer(update.effective_user.id, Reply(TEXTS(lang, "only_text")))
             return
-        for reply in await self.app.dispatch(incoming):
+        for reply in await dispatch(self.services, incoming):
             if reply.edit and incoming.message_id and await self.edit(incoming, reply):
                 continue
             await self.answer(chat_ref(incoming.chat_id), reply)
@@ -126,7 +131,7 @@ class TelegramAdapter:
 
     async def webhook(self, request: web.Request) -> web.Response:
         """Telegram POSTs updates here; only with our secret token do they count."""
-        expected = webhook_secret(self.bot.token, self.app.settings.telegram_webhook_secret)
+        expected = webhook_secret(self.bot.token, self.services.settings.telegram_webhook_secret)
         given = request.headers.get(SECRET_HEADER)
         if given is None:
             return web.Response(status=401, text="missing secret token")
@@ -141,12 +146,12 @@ class TelegramAdapter:
 
     async def register_commands(self) -> None:
         """The command menu in Dutch (default) and English; organisers also see theirs."""
-        dispatcher = self.app.dispatcher
+        dispatcher = self.services.registry
         menus: list[tuple[list[BotCommand], dict[str, Any]]] = [
             (bot_commands(dispatcher, "nl"), {}),
             (bot_commands(dispatcher, "en"), {"language_code": "en"}),
         ]
-        for platform, user_id in self.app.settings.organiser_identities():
+        for platform, user_id in self.services.settings.organiser_identities():
             if platform == "telegram" and user_id.isdigit():
                 scope = BotCommandScopeChat(int(user_id))
                 menus.append((bot_commands(dispatcher, "nl", organiser=True), {"scope": scope}))
@@ -157,8 +162,8 @@ class TelegramAdapter:
                 log.warning("could not set the command menu: %s", problem)
 
 
-def build_application(app: App) -> Application[Any, Any, Any, Any, Any, Any]:
-    settings = app.settings
+def build_application(services: Services) -> Application[Any, Any, Any, Any, Any, Any]:
+    settings = services.settings
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_token or "")
@@ -172,12 +177,12 @@ def build_application(app: App) -> Application[Any, Any, Any, Any, Any, Any]:
 
 
 async def start_telegram(
-    app: App, web_app: object, *, poll_timeout: float = POLL_TIMEOUT
+    services: Services, web_app: object, *, poll_timeout: float = POLL_TIMEOUT
 ) -> Stopper:
     """Connect to Telegram (polling, or a webhook route on `web_app`) and serve until stopped."""
-    settings = app.settings
-    application = build_application(app)
-    adapter = TelegramAdapter(app, application)
+    settings = services.settings
+    application = build_application(services)
+    adapter = TelegramAdapter(services, application)
     application.add_handler(TypeHandler(Update, adapter.handle))
     application.add_error_handler(adapter.on_error)
     try:
@@ -206,7 +211,7 @@ async def start_telegram(
                 await application.stop()
             await application.shutdown()
         raise
-    app.messengers["telegram"] = TelegramMessenger(application.bot)
+    services.messengers["telegram"] = TelegramMessenger(application.bot)
     log.info(
         "Telegram: @%s via %s",
         application.bot.username,
@@ -214,7 +219,7 @@ async def start_telegram(
     )
 
     async def stop() -> None:
-        app.messengers.pop("telegram", None)
+        services.messengers.pop("telegram", None)
         if application.updater is not None and application.updater.running:
             await application.updater.stop()
         await application.stop()  # handles what is already queued, then stops

@@ -45,7 +45,8 @@ from bot.core.ports import (
     UncertainDelivery,
 )
 from bot.core.textsplit import split_text, utf16_len
-from bot.kernel.dispatch import Dispatcher
+from bot.kernel.services import Registry
+from bot.platforms.telegram import is_anonymous_admin
 
 # Opt in to python-telegram-bot's coming timedelta time periods (retry_after and friends), so
 # it emits no deprecation warning each time it reads one.
@@ -115,6 +116,7 @@ def to_incoming(update: Update, bot_username: str | None, bot_id: int | None) ->
         update_id=f"{bot_id}:{update.update_id}" if bot_id else str(update.update_id),
         message_id=message_id,
         bot_username=bot_username,
+        anonymous=is_anonymous_admin(str(user.id)),
     )
 
 
@@ -174,10 +176,10 @@ def strip_html(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
-def bot_commands(dispatcher: Dispatcher, lang: str, organiser: bool = False) -> list[BotCommand]:
+def bot_commands(registry: Registry, lang: str, organiser: bool = False) -> list[BotCommand]:
     """The command menu: names Telegram accepts, descriptions of 1-256 characters."""
     commands = []
-    for command in dispatcher.visible_commands(organiser):
+    for command in registry.visible_commands(organiser):
         name = command.name.lower()
         if not command.in_menu or not COMMAND_NAME.fullmatch(name):
             continue

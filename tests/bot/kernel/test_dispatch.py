@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 
 from bot.core.messages import Incoming, Reply
 from bot.db.models import Participant, ProcessedUpdate
-from bot.kernel.context import Context
-from bot.kernel.dispatch import TELEGRAM_ANONYMOUS_ADMIN, Dispatcher
-from bot.wiring import App
+from bot.kernel.dispatch import dispatch, parse
+from bot.kernel.services import Context, Services
+from bot.platforms.telegram import ANONYMOUS_ADMIN as TELEGRAM_ANONYMOUS_ADMIN
 from tests.factories import Person
 
 
@@ -33,7 +33,7 @@ from tests.factories import Person
     ],
 )
 def test_parse(text: str, expected: tuple[str, str] | None) -> None:
-    assert Dispatcher.parse(text, "copbot") == expected
+    assert parse(text, "copbot") == expected
 
 
 async def test_help_lists_commands_and_alias_hulp_works(participant: Person) -> None:
@@ -60,8 +60,8 @@ async def test_unknown_command_far_from_everything_points_to_help(participant: P
     assert "ken ik niet" in text and "Bedoelde" not in text and "/help" in text
 
 
-async def test_english_client_gets_english(app: App) -> None:
-    person = Person(app, "en1", name="Ann", language="en-GB")
+async def test_english_client_gets_english(services: Services) -> None:
+    person = Person(services, "en1", name="Ann", language="en-GB")
     text = await person.text("/hlep")
     assert "Did you mean /help?" in text
 
@@ -72,7 +72,7 @@ async def test_organiser_only_is_refused_for_participants(participant: Person) -
 
 
 async def test_organiser_can_grant_and_revoke(
-    app: App, participant: Person, organiser: Person
+    services: Services, participant: Person, organiser: Person
 ) -> None:
     await participant.say("/start")
     assert "is nu organisator" in await organiser.text("/organisator @esther")
@@ -81,22 +81,25 @@ async def test_organiser_can_grant_and_revoke(
     assert "alleen voor organisatoren" in await participant.text("/organisator @olga")
 
 
-async def test_anonymous_group_admin_never_gets_organiser_commands(app: App) -> None:
-    anonymous = Person(app, TELEGRAM_ANONYMOUS_ADMIN, platform="telegram", is_group=True)
-    async with app.sessions() as db, db.begin():
+async def test_anonymous_group_admin_never_gets_organiser_commands(services: Services) -> None:
+    anonymous = Person(
+        services, TELEGRAM_ANONYMOUS_ADMIN, platform="telegram", is_group=True, anonymous=True
+    )
+    async with services.database() as db, db.begin():
         await anonymous.say("/start")
     text = await anonymous.text("/organisator @olga")
     assert "alleen voor organisatoren" in text
 
 
 async def test_unexpected_error_gives_reference_not_traceback(
-    app: App, caplog: pytest.LogCaptureFixture
+    services: Services, caplog: pytest.LogCaptureFixture
 ) -> None:
-    @app.dispatcher.command("kapot", help_nl="stuk", help_en="broken")
     async def broken(ctx: Context) -> Reply:
         raise RuntimeError("boom")
 
-    person = Person(app, "p9")
+    services.registry.command("kapot", broken, help_nl="stuk", help_en="broken")
+
+    person = Person(services, "p9")
     with caplog.at_level(logging.ERROR):
         text = await person.text("/kapot")
     assert "ging iets mis" in text and "Traceback" not in text and "boom" not in text
@@ -104,29 +107,30 @@ async def test_unexpected_error_gives_reference_not_traceback(
     assert any(ref in record.getMessage() for record in caplog.records)
 
 
-async def test_failed_handler_rolls_back_its_changes(app: App) -> None:
-    @app.dispatcher.command("halfwerk", help_nl="x", help_en="x")
+async def test_failed_handler_rolls_back_its_changes(services: Services) -> None:
     async def half(ctx: Context) -> Reply:
         ctx.participant.city = "Halverwege"
         raise RuntimeError("boom")
 
-    person = Person(app, "p10")
+    services.registry.command("halfwerk", half, help_nl="x", help_en="x")
+
+    person = Person(services, "p10")
     await person.say("/start")
     await person.say("/halfwerk")
-    async with app.sessions() as db:
+    async with services.database() as db:
         cities = (await db.scalars(select(Participant.city))).all()
     assert "Halverwege" not in cities
 
 
-async def test_same_update_is_handled_once(app: App) -> None:
+async def test_same_update_is_handled_once(services: Services) -> None:
     incoming = Incoming(
         platform="telegram", user_id="77", chat_id="77", text="/ik stad Delft", update_id="u-1"
     )
-    first = await app.dispatch(incoming)
-    second = await app.dispatch(incoming)
+    first = await dispatch(services, incoming)
+    second = await dispatch(services, incoming)
     assert first and "Delft" in first[0].text
     assert second == []
-    async with app.sessions() as db:
+    async with services.database() as db:
         count = await db.scalar(select(func.count()).select_from(ProcessedUpdate))
     assert count == 1
 
@@ -135,27 +139,31 @@ async def test_plain_command_word_in_private_chat_runs_the_command(participant: 
     assert "Jouw gegevens" in await participant.text("ik")
 
 
-async def test_group_chatter_is_ignored_but_commands_answered(app: App) -> None:
-    member = Person(app, "g1", is_group=True, chat_id="group-1")
+async def test_group_chatter_is_ignored_but_commands_answered(services: Services) -> None:
+    member = Person(services, "g1", is_group=True, chat_id="group-1")
     assert await member.say("goedemorgen allemaal") == []
     assert "Jouw gegevens" in await member.text("/ik")
 
 
-async def test_dialogue_gets_the_next_plain_message_and_can_be_cancelled(app: App) -> None:
-    d = app.dispatcher
+async def test_dialogue_gets_the_next_plain_message_and_can_be_cancelled(
+    services: Services,
+) -> None:
+    d = services.registry
 
-    @d.command("vraag", help_nl="x", help_en="x")
     async def ask(ctx: Context) -> Reply:
         await ctx.start_dialogue("kleur", {"step": 1})
         return Reply("Welke kleur?")
 
-    @d.dialogue("kleur")
+    d.command("vraag", ask, help_nl="x", help_en="x")
+
     async def colour(ctx: Context) -> Reply:
         assert ctx.dialogue is not None
         await ctx.end_dialogue()
         return Reply(f"Kleur: {ctx.args}")
 
-    person = Person(app, "d1")
+    d.dialogue("kleur", colour)
+
+    person = Person(services, "d1")
     assert await person.text("/vraag") == "Welke kleur?"
     assert await person.text("blauw") == "Kleur: blauw"
     await person.say("/vraag")

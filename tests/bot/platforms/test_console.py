@@ -5,9 +5,8 @@ from __future__ import annotations
 import io
 
 from bot.core.messages import Attachment, Button, Reply
-from bot.kernel.context import Context
+from bot.kernel.services import Context, Services
 from bot.platforms.console import ConsoleChat, render
-from bot.wiring import App
 
 
 def test_render_shows_context_attachment_and_buttons() -> None:
@@ -20,19 +19,21 @@ def test_render_shows_context_attachment_and_buttons() -> None:
     assert render(reply) == "Tekst\n  (§2.4)\n  [bijlage: sessie.ics, 15 bytes]\n  [Ja]  [Nee]"
 
 
-async def test_typing_a_number_presses_that_button(app: App) -> None:
-    @app.dispatcher.command("kies", help_nl="x", help_en="x")
+async def test_typing_a_number_presses_that_button(services: Services) -> None:
     async def choose(ctx: Context) -> Reply:
         return Reply(
             "Kies", buttons=((Button("Rood", "kleur:rood"), Button("Blauw", "kleur:blauw")),)
         )
 
-    @app.dispatcher.callback("kleur")
+    services.registry.command("kies", choose, help_nl="x", help_en="x")
+
     async def colour(ctx: Context) -> Reply:
         return Reply(f"Gekozen: {ctx.args}")
 
+    services.registry.callback("kleur", colour)
+
     out = io.StringIO()
-    chat = ConsoleChat(app, out=out)
+    chat = ConsoleChat(services, out=out)
     await chat.handle_line("/kies")
     assert "(kies: 1=Rood, 2=Blauw)" in out.getvalue()
     await chat.handle_line("2")
@@ -41,8 +42,8 @@ async def test_typing_a_number_presses_that_button(app: App) -> None:
     assert out.getvalue().count("Gekozen") == 1
 
 
-async def test_piped_lines_are_answered_in_order(app: App) -> None:
+async def test_piped_lines_are_answered_in_order(services: Services) -> None:
     out = io.StringIO()
-    await ConsoleChat(app, out=out).run_piped(io.StringIO("/ik stad Zaanstad\n\n/ik\n"))
+    await ConsoleChat(services, out=out).run_piped(io.StringIO("/ik stad Zaanstad\n\n/ik\n"))
     text = out.getvalue()
     assert text.index("stad is nu Zaanstad") < text.index("Stad: Zaanstad")

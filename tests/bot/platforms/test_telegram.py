@@ -27,8 +27,7 @@ from bot.core.ports import (
     UncertainDelivery,
 )
 from bot.core.textsplit import utf16_len
-from bot.kernel.context import Context
-from bot.kernel.dispatch import Dispatcher
+from bot.kernel.services import Context, Registry
 from bot.platforms.telegram.adapter import file_url, webhook_secret
 from bot.platforms.telegram.render import (
     bot_commands,
@@ -167,17 +166,17 @@ def test_empty_texts_send_nothing_but_a_lone_source_still_shows() -> None:
 
 
 def test_command_menu_only_has_names_telegram_accepts() -> None:
-    dispatcher = Dispatcher()
+    dispatcher = Registry()
 
     async def handler(ctx: Context) -> None:
         return None
 
-    dispatcher.command("les", help_nl="lessen  zoeken\nin het boekje", help_en="find lessons")(
-        handler
+    dispatcher.command(
+        "les", handler, help_nl="lessen  zoeken\nin het boekje", help_en="find lessons"
     )
-    dispatcher.command("Agenda-Punt", help_nl="x", help_en="x")(handler)
-    dispatcher.command("geheim", help_nl="verborgen", help_en="hidden", in_menu=False)(handler)
-    dispatcher.command("lang", help_nl="w" * 300, help_en="", organiser_only=True)(handler)
+    dispatcher.command("Agenda-Punt", handler, help_nl="x", help_en="x")
+    dispatcher.command("geheim", handler, help_nl="verborgen", help_en="hidden", in_menu=False)
+    dispatcher.command("lang", handler, help_nl="w" * 300, help_en="", organiser_only=True)
     dutch = bot_commands(dispatcher, "nl")
     assert [(c.command, c.description) for c in dutch] == [("les", "lessen zoeken in het boekje")]
     organiser = {c.command: c.description for c in bot_commands(dispatcher, "en", True)}

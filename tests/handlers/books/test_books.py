@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from bot.core.clock import ManualClock
 from bot.db.models import Book, BookPick, OutboxMessage, Presenter, ScheduledJob, Session, Verdict
 from bot.db.models.books import SOURCE_BOOKLET, THOUGHT_PROVOKING, UNREADABLE, USEFUL
-from bot.wiring import App
+from bot.kernel.services import Services
 from handlers.books.parsing import normalise_title, parse_proposal, parse_verdict
 from handlers.books.texts import TEXTS
 from tests.factories import Person, make_app
@@ -20,31 +20,31 @@ SESSION = "/sessie nieuw 3 december 2026 10:00 | Utrecht, wijk Zuilen | Durf | o
 LATER_SESSION = "/sessie nieuw 1 februari 2027 10:00 | Rotterdam | Katendrecht | overnachting"
 
 
-def clock_of(app: App) -> ManualClock:
-    clock = app.clock
+def clock_of(services: Services) -> ManualClock:
+    clock = services.clock
     assert isinstance(clock, ManualClock)
     return clock
 
 
-async def count(app: App, model: type, *where: object) -> int:
-    async with app.sessions() as db:
+async def count(services: Services, model: type, *where: object) -> int:
+    async with services.database() as db:
         query = select(func.count()).select_from(model)
         for condition in where:
             query = query.where(condition)  # type: ignore[arg-type]
         return int(await db.scalar(query) or 0)
 
 
-async def book_id(app: App, title: str) -> int:
-    async with app.sessions() as db:
+async def book_id(services: Services, title: str) -> int:
+    async with services.database() as db:
         found = await db.scalar(select(Book.id).where(Book.title == title))
     assert found is not None, title
     return found
 
 
-async def people(app: App, n: int) -> list[Person]:
+async def people(services: Services, n: int) -> list[Person]:
     result = []
     for i in range(n):
-        person = Person(app, f"reader{i}", name=f"Lezer {i}")
+        person = Person(services, f"reader{i}", name=f"Lezer {i}")
         await person.say("/start")
         result.append(person)
     return result
@@ -98,13 +98,13 @@ def test_every_text_speaks_dutch_and_english() -> None:
 
 
 async def test_booklet_books_are_seeded_once_with_their_verdicts(tmp_path: Path) -> None:
-    app = await make_app(tmp_path)
-    reader = Person(app, "r1", name="Esther Brink")
+    services = await make_app(tmp_path)
+    reader = Person(services, "r1", name="Esther Brink")
     history = await reader.text("/boeken")
     assert "Afri — Jutta Chorus" in history and "1× aan het denken gezet" in history
     assert "De vrijblijvendheid voorbij" in history and "1× bruikbaar" in history
     await reader.say("/boek")
-    await app.close()
+    await services.close()
     # A restart (a new process on the same database) does not seed them again.
     again = await make_app(tmp_path)
     await Person(again, "r2").say("/boeken")
@@ -124,8 +124,8 @@ async def test_boek_without_a_session_says_so_and_shows_how_to_propose(
     assert "sociale stijging" in text
 
 
-async def test_boek_in_english(app: App) -> None:
-    text = await Person(app, "en1", language="en").text("/boek")
+async def test_boek_in_english(services: Services) -> None:
+    text = await Person(services, "en1", language="en").text("/boek")
     assert "No next meeting is planned yet" in text
     assert "made me think" in text
 
@@ -134,7 +134,7 @@ async def test_boek_in_english(app: App) -> None:
 
 
 async def test_proposals_are_stored_once_even_when_typed_differently(
-    app: App, participant: Person
+    services: Services, participant: Person
 ) -> None:
     text = await participant.text("/boek voorstel Wijken in beweging — Jan Jansen")
     assert "Voorgesteld: #3 Wijken in beweging — Jan Jansen" in text
@@ -146,13 +146,13 @@ async def test_proposals_are_stored_once_even_when_typed_differently(
         "/boek voorstel Vrijblijvendheid voorby",
     ):
         assert "Die staat er al:" in await participant.text(typed), typed
-    assert await count(app, Book) == 3
+    assert await count(services, Book) == 3
     # A different book with a similar start is not a duplicate.
     assert "Voorgesteld" in await participant.text("/boek voorstel Afrika door Iemand")
-    assert await count(app, Book) == 4
+    assert await count(services, Book) == 4
 
 
-async def test_unicode_titles(app: App, participant: Person) -> None:
+async def test_unicode_titles(services: Services, participant: Person) -> None:
     for title in ("大きな本 — 山田太郎", "Één café in Zuilen 🏘", "Ünïcödé réport"):
         text = await participant.text(f"/boek voorstel {title}")
         assert "Voorgesteld" in text, title
@@ -163,13 +163,13 @@ async def test_unicode_titles(app: App, participant: Person) -> None:
 
 
 async def test_over_long_and_empty_proposals_are_refused_clearly(
-    app: App, participant: Person
+    services: Services, participant: Person
 ) -> None:
     assert "te lang" in await participant.text("/boek voorstel " + "x" * 250)
     assert "te lang" in await participant.text("/boek voorstel " + "woord " * 200)
     assert "Zo stel je een boek" in await participant.text("/boek voorstel")
     assert "Zo stel je een boek" in await participant.text("/boek voorstel — Iemand")
-    assert await count(app, Book) == 2
+    assert await count(services, Book) == 2
 
 
 async def test_search_finds_books_fuzzily(participant: Person) -> None:
@@ -185,15 +185,15 @@ async def test_search_finds_books_fuzzily(participant: Person) -> None:
 
 
 async def test_a_non_organiser_cannot_pick(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
     await organiser.say(SESSION)
     text = await participant.text("/boek kies 1")
     assert "Alleen organisatoren kiezen" in text
-    assert await count(app, BookPick) == 0
+    assert await count(services, BookPick) == 0
 
 
-async def test_picking_needs_a_session(app: App, organiser: Person) -> None:
+async def test_picking_needs_a_session(services: Services, organiser: Person) -> None:
     assert "nog geen volgende bijeenkomst gepland" in await organiser.text("/boek kies 1")
     await organiser.say(SESSION)
     assert "Bijeenkomst 7 ken ik niet" in await organiser.text("/boek kies 1 7")
@@ -203,11 +203,13 @@ async def test_picking_needs_a_session(app: App, organiser: Person) -> None:
     assert "Gekozen: De vrijblijvendheid voorbij" in text
     assert "donderdag 3 december 2026, 10:00" in text
     assert "al gekozen" in await organiser.text("/boek kies 1")
-    assert await count(app, BookPick) == 1
+    assert await count(services, BookPick) == 1
 
 
-async def test_pick_suggests_presenters_and_invites_them(app: App, organiser: Person) -> None:
-    readers = await people(app, 2)
+async def test_pick_suggests_presenters_and_invites_them(
+    services: Services, organiser: Person
+) -> None:
+    readers = await people(services, 2)
     await organiser.say(SESSION)
     text = await organiser.text("/boek kies 2")
     assert "Wie heeft er lang niet gepresenteerd?" in text
@@ -218,7 +220,7 @@ async def test_pick_suggests_presenters_and_invites_them(app: App, organiser: Pe
     # Only organisers may invite, also when someone replays the button.
     refused = await readers[1].press(invite)
     assert "Alleen organisatoren" in refused[0].text
-    async with app.sessions() as db:
+    async with services.database() as db:
         rows = (await db.scalars(select(OutboxMessage))).all()
     invitations = [r for r in rows if r.key.startswith("book:invite:")]
     assert len(invitations) == 1
@@ -227,11 +229,11 @@ async def test_pick_suggests_presenters_and_invites_them(app: App, organiser: Pe
 
 
 async def test_at_most_three_presenters_and_the_fourth_is_refused_politely(
-    app: App, organiser: Person
+    services: Services, organiser: Person
 ) -> None:
     await organiser.say(SESSION)
     await organiser.say("/boek kies 2")
-    readers = await people(app, 4)
+    readers = await people(services, 4)
     assert "Top! Je presenteert Afri — Jutta Chorus" in await readers[0].text("/boek presenteer 2")
     assert "samen met Lezer 0" in await readers[1].text("/boek presenteer #2")
     assert "al genoteerd" in await readers[1].text("/boek presenteer 2")
@@ -239,20 +241,22 @@ async def test_at_most_three_presenters_and_the_fourth_is_refused_politely(
     fourth = await readers[3].text("/boek presenteer 2")
     assert "Dank je wel voor je aanbod" in fourth
     assert "al 3 presentatoren (Lezer 0, Lezer 1, Lezer 2)" in fourth
-    assert await count(app, Presenter) == 3
+    assert await count(services, Presenter) == 3
     text = await readers[3].text("/boek")
     assert "Presentatoren: Lezer 0, Lezer 1, Lezer 2" in text
     assert not any(data.startswith("boek:p:") for _label, data in readers[3].buttons())
 
 
-async def test_volunteering_for_a_book_that_is_not_picked(app: App, participant: Person) -> None:
+async def test_volunteering_for_a_book_that_is_not_picked(
+    services: Services, participant: Person
+) -> None:
     assert "niet gekozen" in await participant.text("/boek presenteer 1")
     assert "Welk boek" in await participant.text("/boek presenteer")
-    assert await count(app, Presenter) == 0
+    assert await count(services, Presenter) == 0
 
 
 async def test_boek_shows_the_pick_with_presenters_and_a_button(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
     await participant.say("/start")
     await participant.say("/boek voorstel Wijken in beweging — KEI https://example.org/wijken")
@@ -274,12 +278,12 @@ async def test_boek_shows_the_pick_with_presenters_and_a_button(
 
 
 async def test_verdict_in_one_command_and_replaced_by_a_later_one(
-    app: App, participant: Person
+    services: Services, participant: Person
 ) -> None:
     text = await participant.text("/boek oordeel 2 bruikbaar Lees het met je wijkteam.")
     assert "Je oordeel staat bij het boek: Afri — Jutta Chorus — bruikbaar" in text
     await participant.say("/boek oordeel 2 niet doorheen te komen Te somber.")
-    assert await count(app, Verdict, Verdict.book_id == 2) == 2  # the booklet's + this one
+    assert await count(services, Verdict, Verdict.book_id == 2) == 2  # the booklet's + this one
     detail = await participant.text("/boek 2")
     assert "niet doorheen te komen (Esther Brink): “Te somber.”" in detail
     assert "1× aan het denken gezet, 1× niet doorheen te komen" in await participant.text(
@@ -287,7 +291,9 @@ async def test_verdict_in_one_command_and_replaced_by_a_later_one(
     )
 
 
-async def test_verdict_buttons_then_a_one_line_take(app: App, participant: Person) -> None:
+async def test_verdict_buttons_then_a_one_line_take(
+    services: Services, participant: Person
+) -> None:
     replies = await participant.press("boek:v:1:d")
     assert "Genoteerd: De vrijblijvendheid voorbij" in replies[0].text
     assert "aan het denken gezet" in replies[0].text
@@ -296,14 +302,14 @@ async def test_verdict_buttons_then_a_one_line_take(app: App, participant: Perso
     assert "“Vooral het hoofdstuk over de weekendschool.”" in text
     # The dialogue is over: plain text is no longer taken as a verdict.
     await participant.say("nog iets")
-    async with app.sessions() as db:
+    async with services.database() as db:
         mine = await db.scalar(select(Verdict).where(Verdict.participant_id.is_not(None)))
     assert mine is not None
     assert mine.verdict == THOUGHT_PROVOKING
     assert mine.take == "Vooral het hoofdstuk over de weekendschool."
 
 
-async def test_verdict_mistakes_get_clear_answers(app: App, participant: Person) -> None:
+async def test_verdict_mistakes_get_clear_answers(services: Services, participant: Person) -> None:
     assert "Gebruik: /boek oordeel" in await participant.text("/boek oordeel")
     assert "Gebruik: /boek oordeel" in await participant.text("/boek oordeel 1 geweldig")
     assert "Boek #77 ken ik niet" in await participant.text("/boek oordeel 77 bruikbaar")
@@ -311,7 +317,7 @@ async def test_verdict_mistakes_get_clear_answers(app: App, participant: Person)
     assert "in één zin" in await participant.text("/boek oordeel 1 bruikbaar")
     await participant.say("stop")  # leaves it at the verdict, without a line
     await participant.say("dit is geen oordeel meer")
-    async with app.sessions() as db:
+    async with services.database() as db:
         mine = await db.scalar(select(Verdict).where(Verdict.participant_id.is_not(None)))
     assert mine is not None and mine.verdict == USEFUL and mine.take == ""
     replies = await participant.press("boek:v:1:q")
@@ -319,9 +325,9 @@ async def test_verdict_mistakes_get_clear_answers(app: App, participant: Person)
 
 
 async def test_suggestions_put_who_presented_last_time_at_the_end(
-    app: App, organiser: Person
+    services: Services, organiser: Person
 ) -> None:
-    readers = await people(app, 2)
+    readers = await people(services, 2)
     await organiser.say(SESSION)
     await organiser.say("/sessie nieuw 15 april 2027 10:00 | Amersfoort | Kruiskamp")
     await organiser.say("/sessie nieuw 1 februari 2027 10:00 | Rotterdam | Katendrecht")
@@ -341,10 +347,10 @@ async def test_suggestions_put_who_presented_last_time_at_the_end(
 
 
 async def test_the_verdict_is_asked_after_the_meeting_not_during_it(
-    app: App, organiser: Person
+    services: Services, organiser: Person
 ) -> None:
     await organiser.say(SESSION)
-    async with app.sessions() as db:
+    async with services.database() as db:
         session = await db.get(Session, 1)
         jobs = {
             job.kind: job.due_at
@@ -359,9 +365,9 @@ async def test_the_verdict_is_asked_after_the_meeting_not_during_it(
     assert jobs["book-presenters"] == datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
 
-async def test_boeken_shows_the_latest_takes_under_each_discussed_book(app: App) -> None:
-    clock = clock_of(app)
-    readers = await people(app, 4)
+async def test_boeken_shows_the_latest_takes_under_each_discussed_book(services: Services) -> None:
+    clock = clock_of(services)
+    readers = await people(services, 4)
     for i, reader in enumerate(readers):
         clock.advance(timedelta(minutes=1))
         await reader.say(f"/boek oordeel 2 bruikbaar Mening nummer {i}.")
@@ -380,27 +386,27 @@ async def test_boeken_shows_the_latest_takes_under_each_discussed_book(app: App)
     assert vrij[1].startswith("   – bruikbaar (uit het boekje, §1.6): “De mensen die dat")
     assert vrij[1].endswith("…”") and len(vrij[1]) < 160
     assert "betaald voetbalclubs bij de wijkenaanpak." in await readers[0].text("/boek 1")
-    english = await Person(app, "en1", language="en").text("/boeken")
+    english = await Person(services, "en1", language="en").text("/boeken")
     assert "   – useful (Lezer 3): “Mening nummer 3.”" in english
     assert "   … and 2 more: /boek 2" in english
 
 
 async def test_a_presenter_within_a_week_of_the_meeting_is_not_promised_a_reminder(
-    app: App, organiser: Person
+    services: Services, organiser: Person
 ) -> None:
     await organiser.say(SESSION)
     await organiser.say("/boek kies 2")
-    early, late = await people(app, 2)
+    early, late = await people(services, 2)
     text = await early.text("/boek presenteer 2")
     assert "Een week van tevoren krijg je een herinnering" in text
     # The reminder is due at 10:00 on 26 November; a minute later it has gone out.
-    clock_of(app).set(datetime(2026, 11, 26, 9, 1, tzinfo=UTC))
+    clock_of(services).set(datetime(2026, 11, 26, 9, 1, tzinfo=UTC))
     text = await late.text("/boek presenteer 2")
     assert "Top! Je presenteert Afri — Jutta Chorus" in text
     assert "donderdag 3 december 2026, 10:00" in text
     assert "herinnering krijg je niet meer" in text
     assert "Een week van tevoren" not in text
-    english = Person(app, "en1", language="en")
+    english = Person(services, "en1", language="en")
     await english.say("/start")
     text = await english.text("/boek presenteer 2")
     assert "there will be no separate reminder" in text
@@ -408,32 +414,34 @@ async def test_a_presenter_within_a_week_of_the_meeting_is_not_promised_a_remind
 
 
 async def test_picking_for_a_meeting_that_has_begun_or_ended_is_refused(
-    app: App, organiser: Person
+    services: Services, organiser: Person
 ) -> None:
     await organiser.say(SESSION)
     await organiser.say(LATER_SESSION)
-    clock = clock_of(app)
+    clock = clock_of(services)
     clock.set(datetime(2026, 12, 3, 12, 0, tzinfo=UTC))  # the first meeting is under way
     text = await organiser.text("/boek kies 1 1")
     assert "Bijeenkomst 1 (donderdag 3 december 2026, 10:00) is al begonnen of voorbij" in text
     assert "Komende bijeenkomsten: 2 (maandag 1 februari 2027, 10:00)" in text
-    english = Person(app, "1000", platform="telegram", name="Olga", language="en")
+    english = Person(services, "1000", platform="telegram", name="Olga", language="en")
     await english.say("/ik taal en")
     clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))  # and now it is over
     text = await english.text("/boek kies 1 1")
     assert "Meeting 1 (" in text and "has already begun or is over" in text
     assert "Upcoming meetings: 2 (" in text
-    assert await count(app, BookPick) == 0
+    assert await count(services, BookPick) == 0
     # Without a number the pick goes to the next meeting that has not begun.
     clock.set(datetime(2026, 12, 3, 12, 0, tzinfo=UTC))
     assert "maandag 1 februari 2027" in await organiser.text("/boek kies 1")
-    async with app.sessions() as db:
+    async with services.database() as db:
         assert (await db.scalars(select(BookPick.session_id))).all() == [2]
 
 
-async def test_picking_when_no_meeting_lies_ahead_says_so(app: App, organiser: Person) -> None:
+async def test_picking_when_no_meeting_lies_ahead_says_so(
+    services: Services, organiser: Person
+) -> None:
     await organiser.say(SESSION)
-    clock_of(app).set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
+    clock_of(services).set(datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
     text = await organiser.text("/boek kies 1 1")
     assert "al begonnen of voorbij" in text
     assert "nog geen komende bijeenkomst gepland" in text

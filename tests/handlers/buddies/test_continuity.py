@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from bot.db.models.buddies import Departure
-from bot.wiring import App
+from bot.kernel.services import Services
 from handlers.buddies.continuity import pulse
 from tests.factories import Person
 from tests.history_factory import History, add_person, generate_history
@@ -26,16 +26,16 @@ def expected(history: History, year: int) -> tuple[set[int], int, dict[int, str]
     return core, recent, newcomers
 
 
-async def test_core_newcomers_and_leavers_on_a_generated_history(app: App) -> None:
-    history = await generate_history(app, sessions=8, people=40)
-    now = app.clock.now()
+async def test_core_newcomers_and_leavers_on_a_generated_history(services: Services) -> None:
+    history = await generate_history(services, sessions=8, people=40)
+    now = services.clock.now()
     core, recent, newcomers = expected(history, now.year)
     assert 5 <= len(core) <= 30 and newcomers  # the generated history is not degenerate
 
     # Two left this year, one last year.
     leavers = [history.people[1], history.people[6]]
     last_year = datetime(2025, 6, 1, tzinfo=UTC)
-    async with app.sessions() as db, db.begin():
+    async with services.database() as db, db.begin():
         for person_id, when in (
             (leavers[0], now),
             (leavers[1], now),
@@ -46,7 +46,7 @@ async def test_core_newcomers_and_leavers_on_a_generated_history(app: App) -> No
                 Departure(participant_id=person_id, left_at=when - timedelta(days=10), city=city)
             )
 
-    organiser = Person(app, "organiser", name="Olga Organisator")
+    organiser = Person(services, "organiser", name="Olga Organisator")
     text = await organiser.text("/kern")
 
     match = re.search(r"laatste 4 bijeenkomsten\): (\d+) van de (\d+) mensen", text)
@@ -67,11 +67,11 @@ async def test_core_newcomers_and_leavers_on_a_generated_history(app: App) -> No
 
 
 async def test_kern_is_for_organisers_and_says_when_history_is_short(
-    app: App, participant: Person
+    services: Services, participant: Person
 ) -> None:
     assert "organisator" in (await participant.text("/kern")).lower()
-    await add_person(app, "Iemand", city="Ede")
-    text = await Person(app, "organiser", name="Olga").text("/kern")
+    await add_person(services, "Iemand", city="Ede")
+    text = await Person(services, "organiser", name="Olga").text("/kern")
     assert "nog geen 4 bijeenkomsten" in text and "Dit jaar: 0 nieuwkomers, 0 vertrokken" in text
 
 

@@ -7,12 +7,13 @@ import re
 from pathlib import Path
 
 from bot.core.messages import CALLBACK_DATA_MAX_BYTES, Incoming, Reply
-from bot.wiring import App
-from handlers.lessons.commands import lesson_index, pack_id, unpack_ids
-from knowledge.loader import get_knowledge
+from bot.kernel.dispatch import dispatch
+from bot.kernel.services import Services
+from handlers.lessons.commands import pack_id, unpack_ids
+from knowledge.loader import load_knowledge
 from tests.factories import Person, make_app
 
-KNOWLEDGE = get_knowledge()
+KNOWLEDGE = load_knowledge()
 BLOCK_LINE = re.compile(r"^\d+\. (.+) \(([^()]+)\)$", re.MULTILINE)
 
 
@@ -168,9 +169,11 @@ async def test_citaat_with_a_topic_quotes_someone_relevant(participant: Person) 
     assert "— Esther Brink, Amersfoort (§2.4)" in amersfoort
 
 
-async def test_citaat_without_topic_is_random_and_nog_een_gives_another(app: App) -> None:
-    app.services["random"] = random.Random(4)
-    person = Person(app, "c1")
+async def test_citaat_without_topic_is_random_and_nog_een_gives_another(
+    services: Services,
+) -> None:
+    services.random = random.Random(4)
+    person = Person(services, "c1")
     first = await person.text("/citaat")
     assert first.startswith("“") and "\n— " in first
     again = "\n".join(r.text for r in await person.press(button(person, "nog een")))
@@ -191,7 +194,7 @@ async def test_a_plain_question_in_a_private_chat_is_answered_with_lessons(
     assert "Daar heb ik geen" in await participant.text("qwxzv plopperdeplop")
 
 
-async def test_les_in_a_group_addressed_to_the_bot(app: App) -> None:
+async def test_les_in_a_group_addressed_to_the_bot(services: Services) -> None:
     def group(text: str, update: str) -> Incoming:
         return Incoming(
             platform="telegram",
@@ -205,15 +208,17 @@ async def test_les_in_a_group_addressed_to_the_bot(app: App) -> None:
             update_id=update,
         )
 
-    [reply] = await app.dispatch(group("/les@copbot monitoring", "g1"))
+    [reply] = await dispatch(services, group("/les@copbot monitoring", "g1"))
     ids = shown_lessons(reply.text)
     assert ids and all(lesson_id.startswith("2.7-") for lesson_id in ids)
-    assert await app.dispatch(group("/les@anderebot monitoring", "g2")) == []
-    assert await app.dispatch(group("hoe werk ik samen met corporaties?", "g3")) == []
+    assert await dispatch(services, group("/les@anderebot monitoring", "g2")) == []
+    assert await dispatch(services, group("hoe werk ik samen met corporaties?", "g3")) == []
 
 
-async def test_english_participants_get_english_chrome_and_dutch_lessons(app: App) -> None:
-    ann = Person(app, "en1", name="Ann", language="en")
+async def test_english_participants_get_english_chrome_and_dutch_lessons(
+    services: Services,
+) -> None:
+    ann = Person(services, "en1", name="Ann", language="en")
     [reply] = await ann.say("/les corporaties")
     assert reply.text.startswith("Lessons for “corporaties”")
     assert reply.context == "lessen in het Nederlands / lessons in Dutch"
@@ -232,11 +237,11 @@ async def test_a_stale_or_forged_button_gets_a_clear_answer(participant: Person)
 
 
 async def test_meer_still_works_in_another_app_after_a_restart(
-    app: App, tmp_path: Path, participant: Person
+    services: Services, tmp_path: Path, participant: Person
 ) -> None:
     await participant.say("/les monitoring")
     data = button(participant, "meer")
-    await app.close()
+    await services.close()
     restarted = await make_app(tmp_path)  # the same database, a fresh process state
     try:
         again = Person(restarted, "p1")
@@ -246,14 +251,14 @@ async def test_meer_still_works_in_another_app_after_a_restart(
         await restarted.close()
 
 
-async def test_the_index_is_built_once_and_kept(app: App, participant: Person) -> None:
-    assert "lesson_index" not in app.services
-    await participant.say("/vannaar")
-    assert "lesson_index" not in app.services  # only a search needs the index
+async def test_the_index_is_built_at_start_and_kept(
+    services: Services, participant: Person
+) -> None:
+    index = services.lesson_index  # there before anyone asked anything
+    assert index.knowledge is services.knowledge
     await participant.say("/les corporaties")
-    index = app.services["lesson_index"]
     await participant.say("/les monitoring")
-    assert app.services["lesson_index"] is index is await lesson_index(app)
+    assert services.lesson_index is index
 
 
 def test_ids_pack_into_two_characters_and_back() -> None:

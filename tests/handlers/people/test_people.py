@@ -5,22 +5,22 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from bot.db.models import Identity, Participant
-from bot.wiring import App
+from bot.kernel.services import Services
 from tests.factories import Person
 
 
-async def test_start_registers_and_greets_in_dutch(app: App) -> None:
-    person = Person(app, "s1", name="Jan Jans")
+async def test_start_registers_and_greets_in_dutch(services: Services) -> None:
+    person = Person(services, "s1", name="Jan Jans")
     text = await person.text("/start")
     assert "Welkom bij copbot, Jan Jans" in text
     assert "Fijn je weer te zien" in await person.text("/start")
-    async with app.sessions() as db:
+    async with services.database() as db:
         p = await db.scalar(select(Participant).where(Participant.display_name == "Jan Jans"))
     assert p is not None and p.registered
 
 
-async def test_start_in_english_for_english_clients(app: App) -> None:
-    assert "Welcome to copbot" in await Person(app, "s2", language="en").text("/start")
+async def test_start_in_english_for_english_clients(services: Services) -> None:
+    assert "Welcome to copbot" in await Person(services, "s2", language="en").text("/start")
 
 
 async def test_profile_fields(participant: Person) -> None:
@@ -34,9 +34,9 @@ async def test_profile_fields(participant: Person) -> None:
     assert "language is now en" in await participant.text("/ik taal en")
 
 
-async def test_linking_two_platforms_makes_one_participant(app: App) -> None:
-    telegram = Person(app, "555", name="Esther", platform="telegram")
-    slack = Person(app, "U555", name="Esther B", platform="slack")
+async def test_linking_two_platforms_makes_one_participant(services: Services) -> None:
+    telegram = Person(services, "555", name="Esther", platform="telegram")
+    slack = Person(services, "U555", name="Esther B", platform="slack")
     await telegram.say("/start")
     await telegram.say("/ik stad Amersfoort")
     await slack.say("/start")
@@ -44,29 +44,29 @@ async def test_linking_two_platforms_makes_one_participant(app: App) -> None:
     code = code_text.split("/koppel ")[-1].strip()
     assert "Gekoppeld" in await slack.text(f"/koppel {code}")
     assert "Stad: Amersfoort" in await slack.text("/ik")
-    async with app.sessions() as db:
+    async with services.database() as db:
         owners = (await db.scalars(select(Identity.participant_id))).all()
         people = await db.scalar(select(func.count()).select_from(Participant))
     assert len(set(owners)) == people
     assert "ken ik niet" in await slack.text(f"/koppel {code}")  # one-time
 
 
-async def test_expired_link_code_is_refused(app: App) -> None:
+async def test_expired_link_code_is_refused(services: Services) -> None:
     from datetime import timedelta
 
     from bot.core.clock import ManualClock
 
-    telegram = Person(app, "556", platform="telegram")
-    slack = Person(app, "U556", platform="slack")
+    telegram = Person(services, "556", platform="telegram")
+    slack = Person(services, "U556", platform="slack")
     code = (await telegram.text("/koppel")).split("/koppel ")[-1].strip()
-    assert isinstance(app.clock, ManualClock)
-    app.clock.advance(timedelta(minutes=16))
+    assert isinstance(services.clock, ManualClock)
+    services.clock.advance(timedelta(minutes=16))
     assert "verlopen" in await slack.text(f"/koppel {code}")
 
 
-async def test_profile_stays_out_of_telegram_groups(app: App) -> None:
-    member = Person(app, "77", platform="telegram", is_group=True, chat_id="-100")
+async def test_profile_stays_out_of_telegram_groups(services: Services) -> None:
+    member = Person(services, "77", platform="telegram", is_group=True, chat_id="-100")
     assert "privégesprek" in await member.text("/ik stad Utrecht")
     assert "privégesprek" in await member.text("/ik")
-    private = Person(app, "77", platform="telegram")
+    private = Person(services, "77", platform="telegram")
     assert "Stad: (onbekend)" in await private.text("/ik")

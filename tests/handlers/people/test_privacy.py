@@ -11,7 +11,7 @@ from sqlalchemy import select, text
 from bot.db.models import Base, Book, Identity, Participant, Verdict
 from bot.db.models.buddies import Pairing
 from bot.db.models.polls import AgendaProposal, Poll, Vote
-from bot.wiring import App
+from bot.kernel.services import Services
 from tests.factories import Person
 from tests.history_factory import (
     add_person,
@@ -31,71 +31,75 @@ ORGANISATION = "Gemeente Zaanstad Wijkbureau"
 NOTE = "Poelenburg: bel Karim van Parteon over de keukentafelgesprekken."
 
 
-async def everything_stored(app: App) -> str:
+async def everything_stored(services: Services) -> str:
     """Every value of every row of every table, as one text."""
     values: list[str] = []
-    async with app.sessions() as db:
+    async with services.database() as db:
         for table in Base.metadata.sorted_tables:
             for row in (await db.execute(text(f'SELECT * FROM "{table.name}"'))).all():
                 values.extend(str(v) for v in row)
     return "\n".join(values)
 
 
-async def esther_with_a_past(app: App) -> tuple[Person, int, dict[str, Any]]:
+async def esther_with_a_past(services: Services) -> tuple[Person, int, dict[str, Any]]:
     """Esther: profile, two identities, RSVPs, a newcomer, a handover, a vote, a proposal..."""
-    postbox = install_postbox(app)
+    postbox = install_postbox(services)
     esther_id = await add_person(
-        app, NAME, city=CITY, organisation=ORGANISATION, user_id=USER_ID, username=USERNAME,
+        services, NAME, city=CITY, organisation=ORGANISATION, user_id=USER_ID, username=USERNAME,
         experienced=True,
     )  # fmt: skip
-    esther = Person(app, USER_ID, name=NAME, username=USERNAME)
-    async with app.sessions() as db, db.begin():
+    esther = Person(services, USER_ID, name=NAME, username=USERNAME)
+    async with services.database() as db, db.begin():
         db.add(
             Identity(
                 participant_id=esther_id, platform="telegram", user_id="77310", username=USERNAME
             )
         )
     await esther.say("/maatje word")
-    past = await add_session(app, app.clock.now() - timedelta(days=60), place="Amersfoort")
-    coming = await add_session(app, app.clock.now() + timedelta(days=30), place="Rotterdam")
-    await add_rsvp(app, past, esther_id, "yes")
-    await add_rsvp(app, coming, esther_id, "yes")
+    past = await add_session(
+        services, services.clock.now() - timedelta(days=60), place="Amersfoort"
+    )
+    coming = await add_session(
+        services, services.clock.now() + timedelta(days=30), place="Rotterdam"
+    )
+    await add_rsvp(services, past, esther_id, "yes")
+    await add_rsvp(services, coming, esther_id, "yes")
     # Nina is new; Esther becomes her buddy, and both get an introduction with names.
-    nina = Person(app, "nina", name="Nina Nieuw")
+    nina = Person(services, "nina", name="Nina Nieuw")
     await nina.say("/start")
     await nina.press("nieuw:ja")
     assert NAME in await nina.text("Arnhem")
-    await deliver(app)
+    await deliver(services)
     assert any(NAME in t for t in inbox(postbox, "nina"))
     # Community rows: a proposal, a vote, a book verdict.
-    async with app.sessions() as db, db.begin():
+    async with services.database() as db, db.begin():
         proposal = AgendaProposal(
             session_id=coming, proposer_id=esther_id, title="Wijkteams en corporaties",
-            created_at=app.clock.now(),
+            created_at=services.clock.now(),
         )  # fmt: skip
         poll = Poll(
             session_id=coming,
-            opens_at=app.clock.now(),
-            closes_at=app.clock.now() + timedelta(days=3),
+            opens_at=services.clock.now(),
+            closes_at=services.clock.now() + timedelta(days=3),
         )
         db.add_all([proposal, poll])
         await db.flush()
         db.add(Vote(poll_id=poll.id, proposal_id=proposal.id, participant_id=esther_id))
-        book = Book(title="Afri", author="Jutta Chorus", created_at=app.clock.now())
+        book = Book(title="Afri", author="Jutta Chorus", created_at=services.clock.now())
         db.add(book)
         await db.flush()
         db.add(
             Verdict(
                 book_id=book.id, participant_id=esther_id, verdict="bruikbaar",
-                take="Lezen!", created_at=app.clock.now(),
+                take="Lezen!", created_at=services.clock.now(),
             )
         )  # fmt: skip
         ids = {"proposal": proposal.id, "book": book.id}
     return esther, esther_id, ids
 
 
-async def test_export_holds_everything_about_the_person(app: App) -> None:
-    esther, esther_id, _ = await esther_with_a_past(app)
+async def test_export_holds_everything_about_the_person(services: Services) -> None:
+    esther, esther_id, _ = await esther_with_a_past(services)
     [reply] = await esther.say("/mijngegevens")
     assert reply.attachment is not None
     assert reply.attachment.filename == "mijngegevens.json"
@@ -112,15 +116,19 @@ async def test_export_holds_everything_about_the_person(app: App) -> None:
 
 
 async def test_erase_leaves_no_personal_data_and_keeps_contributions_anonymously(
-    app: App,
+    services: Services,
 ) -> None:
-    esther, esther_id, ids = await esther_with_a_past(app)
-    await add_person(app, "Greet Groningen", city="Groningen", user_id="greet", experienced=True)
-    assert "Dank je" in await Person(app, "greet", name="Greet Groningen").text("/maatje word")
+    esther, esther_id, ids = await esther_with_a_past(services)
+    await add_person(
+        services, "Greet Groningen", city="Groningen", user_id="greet", experienced=True
+    )
+    assert "Dank je" in await Person(services, "greet", name="Greet Groningen").text(
+        "/maatje word"
+    )
     await esther.say("/vertrek")
     assert "Nina Nieuw" in await esther.text(f"/overdracht {NOTE}")
-    await deliver(app)
-    stored = await everything_stored(app)
+    await deliver(services)
+    stored = await everything_stored(services)
     for secret in (NAME, USER_ID, USERNAME, CITY, ORGANISATION, NOTE):
         assert secret in stored  # the check below can fail
 
@@ -131,10 +139,10 @@ async def test_erase_leaves_no_personal_data_and_keeps_contributions_anonymously
     await esther.press("vergeet:ja")
     assert "gewist" in esther.last[0].text
 
-    stored = await everything_stored(app)
+    stored = await everything_stored(services)
     for secret in (NAME, USER_ID, "77310", USERNAME, CITY, ORGANISATION, NOTE, "Poelenburg"):
         assert secret not in stored, secret
-    async with app.sessions() as db:
+    async with services.database() as db:
         assert await db.get(Participant, esther_id) is None
         proposal = await db.get(AgendaProposal, ids["proposal"])
         assert proposal is not None and proposal.proposer_id is None
@@ -151,31 +159,33 @@ async def test_erase_leaves_no_personal_data_and_keeps_contributions_anonymously
     assert pairings[0].reason == ""
     assert pairings[1].active
     # Writing again starts afresh, as a new participant.
-    again = Person(app, USER_ID, name="E.")
+    again = Person(services, USER_ID, name="E.")
     await again.say("/start")
     assert ("Ja, ik ben nieuw", "nieuw:ja") in again.buttons()
 
 
-async def test_erasing_a_buddy_repairs_their_newcomer(app: App) -> None:
-    postbox = install_postbox(app)
-    await add_person(app, "Bert Buddy", city="Delft", user_id="bert", experienced=True)
-    bert = Person(app, "bert", name="Bert Buddy")
+async def test_erasing_a_buddy_repairs_their_newcomer(services: Services) -> None:
+    postbox = install_postbox(services)
+    await add_person(services, "Bert Buddy", city="Delft", user_id="bert", experienced=True)
+    bert = Person(services, "bert", name="Bert Buddy")
     await bert.say("/maatje word")
-    nina = Person(app, "nina", name="Nina Nieuw")
+    nina = Person(services, "nina", name="Nina Nieuw")
     await nina.say("/start")
     await nina.press("nieuw:ja")
     assert "Bert Buddy" in await nina.text("Arnhem")
-    await add_person(app, "Greet Groningen", city="Groningen", user_id="greet", experienced=True)
-    await Person(app, "greet", name="Greet Groningen").say("/maatje word")
+    await add_person(
+        services, "Greet Groningen", city="Groningen", user_id="greet", experienced=True
+    )
+    await Person(services, "greet", name="Greet Groningen").say("/maatje word")
     await bert.say("/vergeet")
     await bert.press("vergeet:ja")
-    await deliver(app)
+    await deliver(services)
     assert "Greet Groningen" in await nina.text("/maatje")
     assert not any("Bert Buddy" in t for t in inbox(postbox, "nina"))
-    assert "Bert Buddy" not in await everything_stored(app)
+    assert "Bert Buddy" not in await everything_stored(services)
 
 
-async def test_privacy_commands_refuse_group_chats(app: App) -> None:
-    group = Person(app, "p9", name="Groepslid", chat_id="-100", is_group=True)
+async def test_privacy_commands_refuse_group_chats(services: Services) -> None:
+    group = Person(services, "p9", name="Groepslid", chat_id="-100", is_group=True)
     assert "privégesprek" in await group.text("/mijngegevens")
     assert "privégesprek" in await group.text("/vergeet")

@@ -14,10 +14,11 @@ from sqlalchemy import select
 from bot.core.clock import ManualClock
 from bot.core.messages import CALLBACK_DATA_MAX_BYTES, Incoming, Reply
 from bot.db.models import Ballot, Poll, PollMessage, ScheduledJob, Vote
-from bot.kernel.registry import build_registry
-from bot.wiring import App, build_app
+from bot.kernel.dispatch import dispatch
+from bot.kernel.services import Services
+from bot.wiring import build_registry, prepare
 from scheduler.service import tick
-from tests.factories import DEFAULT_NOW, Person, make_settings
+from tests.factories import DEFAULT_NOW, Person, build_services, make_settings
 from tests.fakes.flaky_messenger import FlakyMessenger
 
 FEATURES = (
@@ -33,11 +34,11 @@ _messages = itertools.count(1)
 
 
 @pytest.fixture
-async def app(tmp_path: Path) -> AsyncIterator[App]:
-    application = build_app(
+async def services(tmp_path: Path) -> AsyncIterator[Services]:
+    application = build_services(
         make_settings(tmp_path), clock=ManualClock(DEFAULT_NOW), registry=build_registry(FEATURES)
     )
-    await application.prepare()
+    await prepare(application)
     application.messengers["console"] = FlakyMessenger("console")
     application.messengers["telegram"] = FlakyMessenger("telegram")
     try:
@@ -46,8 +47,8 @@ async def app(tmp_path: Path) -> AsyncIterator[App]:
         await application.close()
 
 
-def delivered(app: App, platform: str = "console") -> FlakyMessenger:
-    messenger = app.messengers[platform]
+def delivered(services: Services, platform: str = "console") -> FlakyMessenger:
+    messenger = services.messengers[platform]
     assert isinstance(messenger, FlakyMessenger)
     return messenger
 
@@ -60,7 +61,8 @@ async def plan(organiser: Person, *people: Person) -> None:
 
 async def press(person: Person, data: str, message_id: str | None = None) -> Reply:
     """A button press on a message of the person's own chat (as the adapters report it)."""
-    [reply] = await person.app.dispatch(
+    [reply] = await dispatch(
+        person.services,
         Incoming(
             platform=person.platform,
             user_id=person.user_id,
@@ -70,7 +72,7 @@ async def press(person: Person, data: str, message_id: str | None = None) -> Rep
             language=person.language,
             message_id=message_id or f"m{next(_messages)}",
             update_id=f"press-{next(_messages)}",
-        )
+        ),
     )
     return reply
 
@@ -112,7 +114,7 @@ async def test_proposal_with_reason_is_listed_with_proposer_and_support(
 
 
 async def test_fuzzy_duplicate_offers_support_instead(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
     await plan(organiser, participant)
     await participant.say("/agenda voorstel Bewoners het stuur geven")
@@ -172,17 +174,17 @@ async def test_non_organiser_cannot_open_or_close(organiser: Person, participant
 
 
 async def test_votes_toggle_up_to_the_limit_and_count_once_per_participant(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
-    bert = Person(app, "bert", name="Bert de Vries", username="bert")
+    bert = Person(services, "bert", name="Bert de Vries", username="bert")
     await plan(organiser, participant, bert)
     for title in ("Bewoners aan het stuur", "Verankeren in de organisatie", "Corporaties"):
         await participant.say(f"/agenda voorstel {title}")
     text = await everyone_votes_open(organiser, "max 2")
     assert "open tot donderdag 31 december 2026, 10:00" in text
     # Everyone is sent a vote message of their own through the outbox.
-    await tick(app)
-    sent = {d.chat_id: d.reply for d in delivered(app).delivered}
+    await tick(services)
+    sent = {d.chat_id: d.reply for d in delivered(services).delivered}
     assert set(sent) == {"organiser", "p1", "bert"}
     buttons = vote_buttons(sent["p1"])
     assert set(buttons) == {"1", "2", "3"}
@@ -206,13 +208,13 @@ async def test_votes_toggle_up_to_the_limit_and_count_once_per_participant(
         r"Esther Brink",
         standing,
     )
-    async with app.sessions() as db:
+    async with services.database() as db:
         ballots = {b.participant_id: b.votes for b in (await db.scalars(select(Ballot))).all()}
     assert sorted(ballots.values()) == [1, 2]
 
 
 async def test_linked_identities_vote_as_one_participant(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
     await plan(organiser, participant)
     await participant.say("/agenda voorstel Bewoners aan het stuur")
@@ -220,7 +222,7 @@ async def test_linked_identities_vote_as_one_participant(
     await organiser.say("/peiling open max 1")
     code = re.search(r"code is (\w+)", await participant.text("/koppel"))
     assert code is not None
-    on_telegram = Person(app, "5555", name="Esther Brink", platform="telegram")
+    on_telegram = Person(services, "5555", name="Esther Brink", platform="telegram")
     assert "Gekoppeld" in await on_telegram.text(f"/koppel {code[1]}")
 
     await press(participant, "pv:1:1")
@@ -234,7 +236,7 @@ async def test_linked_identities_vote_as_one_participant(
 
 
 async def test_proposals_can_be_added_while_the_poll_is_open(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
     await plan(organiser, participant)
     await organiser.say("/peiling open")
@@ -246,9 +248,9 @@ async def test_proposals_can_be_added_while_the_poll_is_open(
 
 
 async def test_anonymous_poll_keeps_no_names_anywhere(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
-    bert = Person(app, "bert", name="Bert de Vries", username="bert")
+    bert = Person(services, "bert", name="Bert de Vries", username="bert")
     await plan(organiser, participant, bert)
     await participant.say("/agenda voorstel Bewoners aan het stuur")
     await participant.say("/agenda voorstel Corporaties als partner")
@@ -265,7 +267,7 @@ async def test_anonymous_poll_keeps_no_names_anywhere(
     assert re.search(r"#1 Bewoners aan het stuur\n   █+ 2", standing)
 
     async def no_link_in_the_database() -> None:
-        async with app.sessions() as db:
+        async with services.database() as db:
             votes = (await db.scalars(select(Vote))).all()
             assert votes and all(v.participant_id is None for v in votes)
             rows = (await db.execute(select(Vote.__table__))).all()
@@ -281,7 +283,7 @@ async def test_anonymous_poll_keeps_no_names_anywhere(
     await no_link_in_the_database()
     await organiser.say("/peiling sluit")
     await no_link_in_the_database()
-    async with app.sessions() as db:
+    async with services.database() as db:
         poll = await db.scalar(select(Poll))
         assert poll is not None and poll.ballot_key is None
         votes = (await db.scalars(select(Vote).order_by(Vote.id))).all()
@@ -293,7 +295,7 @@ async def test_anonymous_poll_keeps_no_names_anywhere(
 
 
 async def test_hidden_poll_shows_no_counts_until_the_close(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
     await plan(organiser, participant)
     await participant.say("/agenda voorstel Bewoners aan het stuur")
@@ -309,24 +311,24 @@ async def test_hidden_poll_shows_no_counts_until_the_close(
 
 
 async def test_timeline_opens_nudges_and_closes_and_results_reach_everyone(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
-    bert = Person(app, "bert", name="Bert de Vries", username="bert")
-    carla = Person(app, "carla", name="Carla Jansen", username="carla")
+    bert = Person(services, "bert", name="Bert de Vries", username="bert")
+    carla = Person(services, "carla", name="Carla Jansen", username="carla")
     await plan(organiser, participant, bert, carla)
     await participant.say("/agenda voorstel Bewoners aan het stuur\nwant het moet")
     await bert.say("/agenda voorstel Verankeren in de organisatie")
     assert "Voorbereidingsgroepje van bijeenkomst 1: Carla Jansen" in await organiser.text(
         "/voorbereiding 1 @carla"
     )
-    clock = app.clock
+    clock = services.clock
     assert isinstance(clock, ManualClock)
-    messenger = delivered(app)
+    messenger = delivered(services)
 
     async def at(when: datetime) -> dict[str, Reply]:
         seen = len(messenger.delivered)
         clock.set(when)
-        await tick(app)
+        await tick(services)
         return {d.chat_id: d.reply for d in messenger.delivered[seen:]}
 
     assert "voorbereidingsgroepje" in (await at(DEFAULT_NOW))["carla"].text
@@ -368,24 +370,24 @@ async def test_timeline_opens_nudges_and_closes_and_results_reach_everyone(
 
 
 async def test_a_close_due_while_the_bot_was_down_happens_at_start(
-    tmp_path: Path, app: App, organiser: Person, participant: Person
+    tmp_path: Path, services: Services, organiser: Person, participant: Person
 ) -> None:
     await plan(organiser, participant)
     await participant.say("/agenda voorstel Bewoners aan het stuur")
     await organiser.say("/peiling open tot 20 december 2026 17:00")
     await press(participant, "pv:1:1")
-    await app.close()  # the process stops; the deadline passes while nobody looks
+    await services.close()  # the process stops; the deadline passes while nobody looks
 
     later = datetime(2026, 12, 22, 8, 0, tzinfo=UTC)
-    restarted = build_app(
+    restarted = build_services(
         make_settings(tmp_path), clock=ManualClock(later), registry=build_registry(FEATURES)
     )
-    await restarted.prepare()
+    await prepare(restarted)
     messenger = FlakyMessenger("console")
     restarted.messengers["console"] = messenger
     try:
         await tick(restarted)
-        async with restarted.sessions() as db:
+        async with restarted.database() as db:
             poll = await db.scalar(select(Poll))
             job = await db.scalar(select(ScheduledJob).where(ScheduledJob.key == "poll:1:close"))
         assert poll is not None and poll.status == "closed" and poll.closed_at == later
@@ -399,19 +401,19 @@ async def test_a_close_due_while_the_bot_was_down_happens_at_start(
 
 
 async def test_a_manual_deadline_later_than_the_timeline_is_kept(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
     await plan(organiser, participant)
     await participant.say("/agenda voorstel Bewoners aan het stuur")
     await organiser.say("/peiling open tot 7 januari 2027 12:00")
-    clock = app.clock
+    clock = services.clock
     assert isinstance(clock, ManualClock)
     clock.set(datetime(2026, 12, 31, 9, 30, tzinfo=UTC))  # the timeline's close step
-    await tick(app)
+    await tick(services)
     reply = await press(participant, "pv:1:1")
     assert "✓ #1" in reply.text and "gesloten" not in reply.text
     clock.set(datetime(2027, 1, 7, 11, 0, tzinfo=UTC))
-    await tick(app)
+    await tick(services)
     assert "gesloten" in (await press(participant, "pv:1:1")).text
 
 
@@ -427,7 +429,7 @@ async def test_deadline_and_options_are_checked(organiser: Person, participant: 
 
 
 async def test_other_vote_messages_are_edited_in_one_batch(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
     class EditingMessenger(FlakyMessenger):
         def __init__(self) -> None:
@@ -438,8 +440,8 @@ async def test_other_vote_messages_are_edited_in_one_batch(
             self.edits.append((chat_id, message_id, reply))
 
     messenger = EditingMessenger()
-    app.messengers["console"] = messenger
-    bert = Person(app, "bert", name="Bert de Vries")
+    services.messengers["console"] = messenger
+    bert = Person(services, "bert", name="Bert de Vries")
     await plan(organiser, participant, bert)
     await participant.say("/agenda voorstel Bewoners aan het stuur")
     await organiser.say("/peiling open")
@@ -447,16 +449,16 @@ async def test_other_vote_messages_are_edited_in_one_batch(
     await press(organiser, "pr:1", message_id="olga-msg")
     for _ in range(3):  # Esther changes her mind a few times within the minute
         await press(participant, "pv:1:1", message_id="esther-msg")
-    await tick(app)
+    await tick(services)
     assert messenger.edits == []  # gathered, not yet due
-    clock = app.clock
+    clock = services.clock
     assert isinstance(clock, ManualClock)
     clock.advance(timedelta(seconds=61))
-    await tick(app)
+    await tick(services)
     edited = {(chat, mid): reply for chat, mid, reply in messenger.edits}
     assert set(edited) == {("bert", "bert-msg"), ("organiser", "olga-msg")}
     assert "#1 Bewoners aan het stuur (1 stem)" in edited["bert", "bert-msg"].text
-    async with app.sessions() as db:
+    async with services.database() as db:
         jobs = (
             await db.scalars(select(ScheduledJob).where(ScheduledJob.kind == "poll-refresh"))
         ).all()
@@ -476,8 +478,8 @@ async def test_button_data_and_labels_fit_the_platforms(
         assert len(label) <= 40
 
 
-async def test_no_vote_message_in_a_group(app: App, organiser: Person) -> None:
-    in_group = Person(app, "p7", name="Piet", chat_id="group-1", is_group=True)
+async def test_no_vote_message_in_a_group(services: Services, organiser: Person) -> None:
+    in_group = Person(services, "p7", name="Piet", chat_id="group-1", is_group=True)
     await plan(organiser)
     await organiser.say("/agenda voorstel Bewoners aan het stuur")
     await organiser.say("/peiling open anoniem")
@@ -487,8 +489,8 @@ async def test_no_vote_message_in_a_group(app: App, organiser: Person) -> None:
     assert "(0 stemmen)" in await organiser.text("/peiling")
 
 
-async def test_english_participant_gets_english(app: App, organiser: Person) -> None:
-    ann = Person(app, "ann", name="Ann", language="en")
+async def test_english_participant_gets_english(services: Services, organiser: Person) -> None:
+    ann = Person(services, "ann", name="Ann", language="en")
     await plan(organiser, ann)
     assert "Noted as proposal #1" in await ann.text("/agenda voorstel Residents first")
     await organiser.say("/peiling open")
@@ -538,7 +540,7 @@ async def test_more_proposals_than_buttons_is_said_not_dropped_silently(
 
 
 async def test_withdrawing_during_the_vote_refreshes_everyone_s_message(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
     class EditingMessenger(FlakyMessenger):
         def __init__(self) -> None:
@@ -549,21 +551,21 @@ async def test_withdrawing_during_the_vote_refreshes_everyone_s_message(
             self.edits.append((chat_id, message_id, reply))
 
     messenger = EditingMessenger()
-    app.messengers["console"] = messenger
+    services.messengers["console"] = messenger
     await plan(organiser, participant)
     await participant.say("/agenda voorstel Sociale herovering")
     await organiser.say("/agenda voorstel Werk en sport")
     await organiser.say("/peiling open")
     await press(organiser, "pr:1", message_id="olga-msg")  # Olga looks at her vote message
-    clock = app.clock
+    clock = services.clock
     assert isinstance(clock, ManualClock)
     clock.advance(timedelta(minutes=5))
-    await tick(app)
+    await tick(services)
     messenger.edits.clear()
 
     assert "ingetrokken" in await participant.text("/agenda intrekken 1")
     clock.advance(timedelta(seconds=61))
-    await tick(app)
+    await tick(services)
     [(chat, message_id, reply)] = messenger.edits
     assert (chat, message_id) == ("organiser", "olga-msg")
     assert "Sociale herovering" not in reply.text and "Werk en sport" in reply.text

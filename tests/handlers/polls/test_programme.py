@@ -11,11 +11,11 @@ from sqlalchemy import select
 
 from bot.core.clock import ManualClock
 from bot.db.models import ProgrammeItem, Session
-from bot.kernel.registry import build_registry
-from bot.wiring import App, build_app
+from bot.kernel.services import Services
+from bot.wiring import build_registry, prepare
 from handlers.polls.programme import parse_time
 from scheduler.service import tick
-from tests.factories import DEFAULT_NOW, Person, make_settings
+from tests.factories import DEFAULT_NOW, Person, build_services, make_settings
 from tests.fakes.flaky_messenger import FlakyMessenger
 
 FEATURES = (
@@ -28,11 +28,11 @@ PLAN = "/sessie nieuw 14 januari 2027 10:00 | Utrecht, Zuilen | Vreedzame wijk |
 
 
 @pytest.fixture
-async def app(tmp_path: Path) -> AsyncIterator[App]:
-    application = build_app(
+async def services(tmp_path: Path) -> AsyncIterator[Services]:
+    application = build_services(
         make_settings(tmp_path), clock=ManualClock(DEFAULT_NOW), registry=build_registry(FEATURES)
     )
-    await application.prepare()
+    await prepare(application)
     application.messengers["console"] = FlakyMessenger("console")
     try:
         yield application
@@ -41,9 +41,9 @@ async def app(tmp_path: Path) -> AsyncIterator[App]:
 
 
 @pytest.fixture
-async def voted(app: App, organiser: Person, participant: Person) -> Person:
+async def voted(services: Services, organiser: Person, participant: Person) -> Person:
     """A meeting whose vote has closed; Carla is in the preparation group. Returns Carla."""
-    carla = Person(app, "carla", name="Carla Jansen", username="carla")
+    carla = Person(services, "carla", name="Carla Jansen", username="carla")
     for person in (organiser, participant, carla):
         await person.say("/start")
     await organiser.say(PLAN)
@@ -67,7 +67,7 @@ def test_parse_time(typed: str, expected: str | None) -> None:
 
 
 async def test_preparation_group_builds_the_programme_with_owners_and_lessons(
-    app: App, organiser: Person, participant: Person, voted: Person
+    services: Services, organiser: Person, participant: Person, voted: Person
 ) -> None:
     carla = voted
     shown = await carla.text("/programma 1")
@@ -77,12 +77,12 @@ async def test_preparation_group_builds_the_programme_with_owners_and_lessons(
     text = await carla.text("/programma 1 neem 1 10:30")
     assert "Op het programma als item 1: Corporaties als partner in de wijk" in text
     assert "Past misschien uit het boekje:" in text
-    async with app.sessions() as db:
+    async with services.database() as db:
         item = await db.scalar(select(ProgrammeItem))
     assert item is not None and item.lessons
     lesson_ids = item.lessons.split(",")
     assert 1 <= len(lesson_ids) <= 2
-    lessons = [app.knowledge.lesson(i) for i in lesson_ids]
+    lessons = [services.knowledge.lesson(i) for i in lesson_ids]
     assert any(lesson is not None and lesson.theme == "corporaties" for lesson in lessons), lessons
 
     await carla.say("/programma 1 neem 2 9:00")
@@ -95,7 +95,7 @@ async def test_preparation_group_builds_the_programme_with_owners_and_lessons(
     assert "Bouwen:" not in programme  # participants outside the group only see it
 
     # The programme is written into the session, for the card and the logistics message.
-    async with app.sessions() as db:
+    async with services.database() as db:
         session = await db.get(Session, 1)
     assert session is not None and session.programme is not None
     assert "Corporaties als partner in de wijk (trekker: Esther Brink)" in session.programme
@@ -105,18 +105,18 @@ async def test_preparation_group_builds_the_programme_with_owners_and_lessons(
 
 
 async def test_logistics_the_day_before_shows_the_programme(
-    app: App, organiser: Person, participant: Person, voted: Person
+    services: Services, organiser: Person, participant: Person, voted: Person
 ) -> None:
     await voted.say("/programma 1 neem 1 10:30")
     await voted.say("/programma 1 eigenaar 1 @esther")
     await participant.press("rsvp:1:ja")
-    clock = app.clock
+    clock = services.clock
     assert isinstance(clock, ManualClock)
-    messenger = app.messengers["console"]
+    messenger = services.messengers["console"]
     assert isinstance(messenger, FlakyMessenger)
     for minute in range(0, 3):
         clock.set(datetime(2027, 1, 13, 9, minute, tzinfo=UTC))
-        await tick(app)
+        await tick(services)
     logistics = [d.reply.text for d in messenger.delivered if "Programma:" in d.reply.text]
     assert logistics, [d.reply.text[:60] for d in messenger.delivered]
     assert "10:30 Corporaties als partner in de wijk (trekker: Esther Brink)" in logistics[-1]

@@ -11,7 +11,7 @@ from icalendar import Calendar
 
 from bot.db.models import Session
 from bot.http import HttpServer, build_web_app
-from bot.wiring import App
+from bot.kernel.services import Services
 from handlers.sessions.calendar import calendar_bytes, feed_token, feed_url
 
 TZ = ZoneInfo("Europe/Amsterdam")
@@ -74,15 +74,17 @@ def test_uid_is_stable_and_sequence_and_status_follow_changes() -> None:
     assert str(cancelled[0]["STATUS"]) == "CANCELLED"
 
 
-async def test_feed_route_serves_the_sessions_and_hides_behind_its_token(app: App) -> None:
-    now = app.clock.now()
-    async with app.sessions() as db, db.begin():
+async def test_feed_route_serves_the_sessions_and_hides_behind_its_token(
+    services: Services,
+) -> None:
+    now = services.clock.now()
+    async with services.database() as db, db.begin():
         db.add(make_session(1, now + timedelta(days=14)))
         db.add(make_session(2, now - timedelta(days=30)))  # long past: not in the feed
         token = await feed_token(db)
-    async with app.sessions() as db, db.begin():
+    async with services.database() as db, db.begin():
         assert await feed_token(db) == token  # made once, then kept
-    server = HttpServer(build_web_app(app), "127.0.0.1", 0)
+    server = HttpServer(build_web_app(services), "127.0.0.1", 0)
     port = await server.start()
     try:
         async with aiohttp.ClientSession() as client:
@@ -97,4 +99,4 @@ async def test_feed_route_serves_the_sessions_and_hides_behind_its_token(app: Ap
     finally:
         await server.stop()
     assert [str(e["UID"]) for e in events(body)] == ["session-1@copbot"]
-    assert feed_url(app, token).endswith(f"/agenda/{token}.ics")
+    assert feed_url(services, token).endswith(f"/agenda/{token}.ics")

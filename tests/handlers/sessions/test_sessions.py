@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.core.clock import ManualClock
 from bot.db.models import Identity, OutboxMessage, ScheduledJob, Session
-from bot.wiring import App
+from bot.kernel.services import Services
 from handlers.sessions.rsvp import attended_participant_ids
 from tests.factories import Person
 
@@ -20,21 +20,21 @@ async def pressed(person: Person, data: str) -> str:
     return "\n\n".join(r.text for r in await person.press(data))
 
 
-async def session_row(app: App, session_id: int = 1) -> Session:
-    async with app.sessions() as db:
+async def session_row(services: Services, session_id: int = 1) -> Session:
+    async with services.database() as db:
         session = await db.get(Session, session_id)
     assert session is not None
     return session
 
 
-async def outbox(app: App, prefix: str) -> list[OutboxMessage]:
-    async with app.sessions() as db:
+async def outbox(services: Services, prefix: str) -> list[OutboxMessage]:
+    async with services.database() as db:
         rows = await db.scalars(select(OutboxMessage).where(OutboxMessage.key.startswith(prefix)))
         return list(rows.all())
 
 
-async def step_jobs(app: App, session_id: int = 1) -> dict[str, ScheduledJob]:
-    async with app.sessions() as db:
+async def step_jobs(services: Services, session_id: int = 1) -> dict[str, ScheduledJob]:
+    async with services.database() as db:
         rows = await db.scalars(
             select(ScheduledJob).where(
                 ScheduledJob.session_id == session_id, ScheduledJob.key.startswith("step:")
@@ -43,36 +43,36 @@ async def step_jobs(app: App, session_id: int = 1) -> dict[str, ScheduledJob]:
         return {job.key: job for job in rows.all()}
 
 
-async def participant_id(app: App, user_id: str) -> int:
-    async with app.sessions() as db:
+async def participant_id(services: Services, user_id: str) -> int:
+    async with services.database() as db:
         identity = await db.scalar(select(Identity).where(Identity.user_id == user_id))
     assert identity is not None
     return identity.participant_id
 
 
-async def test_one_line_planning(app: App, organiser: Person) -> None:
+async def test_one_line_planning(services: Services, organiser: Person) -> None:
     text = await organiser.text(PLAN)
     assert "Bijeenkomst 1 staat gepland" in text
     assert "donderdag 3 december 2026, 10:00" in text
     assert "Utrecht, wijk Zuilen" in text and "Durf" in text and "overnachting" in text
-    session = await session_row(app)
+    session = await session_row(services)
     assert session.starts_at == datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
     assert session.overnight and session.place == "Utrecht, wijk Zuilen"
     assert session.ends_at == datetime(2026, 12, 4, 15, 0, tzinfo=UTC)  # next day 16:00
     assert session.reminder_offsets == ["-P14D", "-P2D", "-PT3H"]
-    keys = set(await step_jobs(app))
+    keys = set(await step_jobs(services))
     assert "step:reminder:session:1:offset:-P2D" in keys
     assert "step:rsvp-nudge:session:1" in keys and "step:logistics:session:1" in keys
 
 
-async def test_iso_date_and_no_overnight(app: App, organiser: Person) -> None:
+async def test_iso_date_and_no_overnight(services: Services, organiser: Person) -> None:
     await organiser.say("/sessie nieuw 2026-12-03 10:00 | Amersfoort, Kruiskamp | Doorpakken")
-    session = await session_row(app)
+    session = await session_row(services)
     assert session.starts_at == datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
     assert not session.overnight and session.theme == "Doorpakken"
 
 
-async def test_guided_planning_asks_what_is_missing(app: App, organiser: Person) -> None:
+async def test_guided_planning_asks_what_is_missing(services: Services, organiser: Person) -> None:
     assert "Wanneer begint" in await organiser.text("/sessie nieuw")
     bad = await organiser.text("32 december 10:00")
     assert "Ik begrijp de datum '32 december 10:00' niet" in bad
@@ -85,22 +85,22 @@ async def test_guided_planning_asks_what_is_missing(app: App, organiser: Person)
     ]
     text = await pressed(organiser, "sessie:nacht:ja")
     assert "Bijeenkomst 1 staat gepland" in text
-    session = await session_row(app)
+    session = await session_row(services)
     assert session.overnight and session.theme == "Sociale samenhang"
     # The dialogue is over: plain text is no longer taken as an answer.
     assert "Bijeenkomst 2" not in await organiser.text("3 januari 2027 10:00")
 
 
 async def test_guided_planning_picks_up_after_a_partial_line_and_stop_cancels(
-    app: App, organiser: Person
+    services: Services, organiser: Person
 ) -> None:
     assert "Waar is de bijeenkomst" in await organiser.text("/sessie nieuw 3 dec 10:00")
     assert "Gestopt" in await organiser.text("stop")
-    async with app.sessions() as db:
+    async with services.database() as db:
         assert (await db.scalars(select(Session))).all() == []
 
 
-async def test_bad_and_past_dates_are_explained(app: App, organiser: Person) -> None:
+async def test_bad_and_past_dates_are_explained(services: Services, organiser: Person) -> None:
     assert await organiser.text("/sessie nieuw 32 december | Utrecht | Durf") == (
         "Ik begrijp de datum '32 december' niet. Schrijf bijvoorbeeld 3 december 2026 10:00 "
         "of 2026-12-03 10:00."
@@ -112,7 +112,7 @@ async def test_bad_and_past_dates_are_explained(app: App, organiser: Person) -> 
 
 
 async def test_participants_cannot_plan_change_or_cancel(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
     refused = "Dat kunnen alleen organisatoren"
     assert refused in await participant.text(PLAN)
@@ -123,11 +123,11 @@ async def test_participants_cannot_plan_change_or_cancel(
     assert refused in await pressed(participant, "sessie:annuleer:1")
     assert "alleen voor organisatoren" in await participant.text("/omroep hallo")
     assert "alleen voor organisatoren" in await participant.text("/aanwezig 1")
-    assert (await session_row(app)).is_planned
+    assert (await session_row(services)).is_planned
 
 
 async def test_rsvp_buttons_edit_the_message(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
     await organiser.say(PLAN)
     replies = await participant.say("/sessies")
@@ -152,14 +152,16 @@ async def test_rsvp_buttons_edit_the_message(
     assert "Jouw antwoord: nee" in details and "0 ja, 0 misschien, 1 nee" in details
 
 
-async def test_english_participant_gets_english_dates(app: App, organiser: Person) -> None:
+async def test_english_participant_gets_english_dates(
+    services: Services, organiser: Person
+) -> None:
     await organiser.say(PLAN)
-    ann = Person(app, "en1", name="Ann", language="en")
+    ann = Person(services, "en1", name="Ann", language="en")
     text = await ann.text("/sessie 1")
     assert "When: Thursday 3 December 2026, 10:00" in text and "Are you coming?" in text
 
 
-async def test_ics_attachment(app: App, organiser: Person, participant: Person) -> None:
+async def test_ics_attachment(services: Services, organiser: Person, participant: Person) -> None:
     await organiser.say(PLAN)
     [reply] = await participant.say("/sessie 1 ics")
     assert reply.attachment is not None and reply.attachment.mime == "text/calendar"
@@ -168,7 +170,7 @@ async def test_ics_attachment(app: App, organiser: Person, participant: Person) 
     assert "TZID=Europe/Amsterdam:20261203T100000" in reply.attachment.content.decode()
 
 
-async def test_unknown_session_and_action(app: App, organiser: Person) -> None:
+async def test_unknown_session_and_action(services: Services, organiser: Person) -> None:
     assert "Bijeenkomst 9 ken ik niet" in await organiser.text("/sessie 9")
     assert "Bijeenkomst x ken ik niet" in await organiser.text("/sessie x")
     await organiser.say(PLAN)
@@ -177,34 +179,34 @@ async def test_unknown_session_and_action(app: App, organiser: Person) -> None:
 
 
 async def test_moving_a_session_moves_steps_and_tells_who_comes(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
     await organiser.say(PLAN)
     await participant.say("/start")
     await participant.press("rsvp:1:ja")
     text = await organiser.text("/sessie 1 wijzig datum 10 december 2026 10:00")
     assert "Aangepast: de datum" in text and "donderdag 10 december 2026, 10:00" in text
-    session = await session_row(app)
+    session = await session_row(services)
     assert session.sequence == 1
     assert session.ends_at - session.starts_at == timedelta(hours=30)
-    jobs = await step_jobs(app)
+    jobs = await step_jobs(services)
     assert jobs["step:logistics:session:1"].due_at == datetime(2026, 12, 9, 9, tzinfo=UTC)
-    [notice] = await outbox(app, "moved:session:1:")
+    [notice] = await outbox(services, "moved:session:1:")
     assert "verplaatst naar donderdag 10 december 2026, 10:00" in notice.reply["text"]
     await organiser.say("/sessie 1 wijzig plaats Amersfoort, Kruiskamp")
     await organiser.say("/sessie 1 wijzig programma 09:30 boekbespreking, 11:00 wijkwandeling")
-    session = await session_row(app)
+    session = await session_row(services)
     assert session.place == "Amersfoort, Kruiskamp" and session.sequence == 3
     assert session.programme and "wijkwandeling" in session.programme
     assert "Programma:\n09:30 boekbespreking" in await participant.text("/sessie 1")
 
 
-async def test_reminder_offsets_and_timeline(app: App, organiser: Person) -> None:
+async def test_reminder_offsets_and_timeline(services: Services, organiser: Person) -> None:
     await organiser.say(PLAN)
     text = await organiser.text("/sessie 1 herinneringen 7d 1u")
     assert "7 dagen en 1 uur vooraf" in text
-    assert (await session_row(app)).reminder_offsets == ["-P7D", "-PT1H"]
-    keys = {k for k in await step_jobs(app) if k.startswith("step:reminder")}
+    assert (await session_row(services)).reminder_offsets == ["-P7D", "-PT1H"]
+    keys = {k for k in await step_jobs(services) if k.startswith("step:reminder")}
     assert keys == {"step:reminder:session:1:offset:-P7D", "step:reminder:session:1:offset:-PT1H"}
     timeline = await organiser.text("/sessie 1 tijdlijn")
     assert "do 26 nov 2026 10:00: herinnering aan iedereen, 7 dagen vooraf (gepland)" in timeline
@@ -214,11 +216,11 @@ async def test_reminder_offsets_and_timeline(app: App, organiser: Person) -> Non
 
 
 async def test_attendance_overview_and_corrections(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
     await organiser.say(PLAN)
-    bert = Person(app, "p2", name="Bert de Vries", username="bert")
-    carla = Person(app, "p3", name="Carla Jansen", username="carla")
+    bert = Person(services, "p2", name="Bert de Vries", username="bert")
+    carla = Person(services, "p3", name="Carla Jansen", username="carla")
     for person in (participant, bert, carla):
         await person.say("/start")
     await participant.press("rsvp:1:ja")
@@ -230,19 +232,21 @@ async def test_attendance_overview_and_corrections(
     assert "Nog geen antwoord (2): Carla Jansen, Olga Organisator" in overview
     assert "Overnachting: 1 blijven slapen" in overview
     assert "Carla Jansen komt" in await organiser.text("/aanwezig 1 @carla ja")
-    clock = app.clock
+    clock = services.clock
     assert isinstance(clock, ManualClock)
     clock.set(datetime(2026, 12, 4, 12, tzinfo=UTC))  # during the meeting
     assert "Esther Brink was afwezig" in await organiser.text("/aanwezig 1 @esther nee")
     assert "Bert de Vries was aanwezig" in await organiser.text("/aanwezig 1 @bert ja")
-    async with app.sessions() as db:
+    async with services.database() as db:
         present = await attended_participant_ids(db, 1)
-    assert present == sorted([await participant_id(app, "p2"), await participant_id(app, "p3")])
+    assert present == sorted(
+        [await participant_id(services, "p2"), await participant_id(services, "p3")]
+    )
     assert "Ik vind niemand" in await organiser.text("/aanwezig 1 @niemand ja")
 
 
 async def test_broadcast_confirms_the_count_then_queues_once(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
     await participant.say("/start")
     await organiser.say("/start")
@@ -250,37 +254,37 @@ async def test_broadcast_confirms_the_count_then_queues_once(
     assert "Dit bericht gaat naar 2 deelnemer(s)" in text
     send, cancel = organiser.buttons()
     assert send[0] == "Verstuur" and cancel[0] == "Annuleer"
-    assert await outbox(app, "broadcast:") == []
+    assert await outbox(services, "broadcast:") == []
     assert "Verstuurd naar 2 deelnemer(s)" in await pressed(organiser, send[1])
-    rows = await outbox(app, "broadcast:")
+    rows = await outbox(services, "broadcast:")
     assert len(rows) == 2 and all("Denk aan het boek" in r.reply["text"] for r in rows)
     assert "al verstuurd" in await pressed(organiser, send[1])
-    assert len(await outbox(app, "broadcast:")) == 2
+    assert len(await outbox(services, "broadcast:")) == 2
     await organiser.say("/omroep Tweede bericht")
     _, cancel = organiser.buttons()
     assert "Niet verstuurd" in await pressed(organiser, cancel[1])
-    assert len(await outbox(app, "broadcast:")) == 2
+    assert len(await outbox(services, "broadcast:")) == 2
 
 
 async def test_cancelling_asks_first_and_tells_who_said_yes(
-    app: App, organiser: Person, participant: Person
+    services: Services, organiser: Person, participant: Person
 ) -> None:
     await organiser.say(PLAN)
-    bert = Person(app, "p2", name="Bert", username="bert")
+    bert = Person(services, "p2", name="Bert", username="bert")
     await participant.press("rsvp:1:ja")
     await bert.press("rsvp:1:nee")
     text = await organiser.text("/sessie 1 annuleer")
     assert "Weet je zeker" in text and "1 aangemelde" in text
     assert "blijft staan" in await pressed(organiser, "sessie:behoud:1")
-    assert (await session_row(app)).is_planned
+    assert (await session_row(services)).is_planned
     await organiser.say("/sessie 1 annuleer")
     assert "is geannuleerd" in await pressed(organiser, "sessie:annuleer:1")
-    session = await session_row(app)
+    session = await session_row(services)
     assert session.status == "cancelled" and session.sequence == 1
-    rows = await outbox(app, "cancelled:session:1:")
-    assert [r.participant_id for r in rows] == [await participant_id(app, "p1")]  # not Bert
+    rows = await outbox(services, "cancelled:session:1:")
+    assert [r.participant_id for r in rows] == [await participant_id(services, "p1")]  # not Bert
     assert "gaat helaas niet door" in rows[0].reply["text"]
-    assert [j.status for j in (await step_jobs(app)).values()] == []
+    assert [j.status for j in (await step_jobs(services)).values()] == []
     assert "al geannuleerd" in await pressed(organiser, "sessie:annuleer:1")
     assert "GEANNULEERD" in await participant.text("/sessie 1")
     assert "geen bijeenkomsten" in await participant.text("/sessies")
@@ -288,7 +292,7 @@ async def test_cancelling_asks_first_and_tells_who_said_yes(
     assert "Jouw antwoord" not in reply.text
 
 
-async def test_feed_url_for_organisers(app: App, organiser: Person) -> None:
+async def test_feed_url_for_organisers(services: Services, organiser: Person) -> None:
     text = await organiser.text("/sessie feed")
     assert "/agenda/" in text and ".ics" in text
     assert text == await organiser.text("/sessie feed")  # the token stays the same
