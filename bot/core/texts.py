@@ -1,4 +1,6 @@
-"""Texts of the dispatcher itself: errors, unknown commands, role refusals."""
+"""Texts every feature shares: errors, unknown commands, the organisers-only refusal, the
+stale-button answer, and the words that mean yes and no. A feature's own texts live in its
+package (`handlers/<feature>/texts.py`)."""
 
 from bot.core.i18n import Texts
 
@@ -37,6 +39,10 @@ TEXTS = Texts(
             "nodig hebt.",
             "en": "/{command} is for organisers only. Ask an organiser if you need this.",
         },
+        "organisers_only_action": {
+            "nl": "Dat kunnen alleen organisatoren.",
+            "en": "Only organisers can do that.",
+        },
         "stale_button": {
             "nl": "Deze knop werkt niet meer. Vraag het opnieuw, of typ /help.",
             "en": "This button no longer works. Please ask again, or type /help.",
@@ -47,3 +53,7 @@ TEXTS = Texts(
         },
     }
 )
+
+# Typed answers (after lower-casing) that mean yes or no, in both languages.
+YES_WORDS = frozenset({"ja", "j", "yes", "y"})
+NO_WORDS = frozenset({"nee", "n", "no"})
