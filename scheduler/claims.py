@@ -21,15 +21,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 _HOST = socket.gethostname()[:60]
 _PID = str(os.getpid())
-# Worker identities made in this process are alive as long as it is.
-_LOCAL_TOKENS: set[str] = set()
+# Made once per process: every worker identity of this process starts its token with it, so a
+# token tells whether it was made by this process or by an earlier one that had our pid.
+_PROCESS_NONCE = secrets.token_hex(4)
 
 
 def new_worker_id() -> str:
     """A fresh identity of this process (tests run two "processes" in one)."""
-    token = secrets.token_hex(4)
-    _LOCAL_TOKENS.add(token)
-    return f"{_HOST}:{_PID}:{token}"
+    return f"{_HOST}:{_PID}:{_PROCESS_NONCE}-{secrets.token_hex(4)}"
 
 
 WORKER_ID = new_worker_id()
@@ -56,7 +55,7 @@ def claimant_is_dead(claimed_by: str | None) -> bool:
     if pid == _PID:
         # Our pid, not one of our tokens: an earlier process that had our pid (a container
         # restarted after a kill keeps its host name and often its pid).
-        return token not in _LOCAL_TOKENS
+        return not token.startswith(f"{_PROCESS_NONCE}-")
     return not _pid_alive(int(pid))
 
 
