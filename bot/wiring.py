@@ -25,25 +25,25 @@ from knowledge.search import LessonIndex
 
 log = logging.getLogger(__name__)
 
+# Each entry is "package" (its register()) or "package:function"; the order is /help's order.
 FEATURES: tuple[str, ...] = (
-    "handlers.lessons.commands",
-    "handlers.people.commands",
-    "handlers.people.admin",
-    "handlers.sessions.commands",
-    "handlers.polls.commands",
-    "handlers.polls.programme",
-    "handlers.books.commands",
-    "handlers.buddies.commands",
+    "handlers.lessons",
+    "handlers.people",
+    "handlers.sessions",
+    "handlers.polls",
+    "handlers.books",
+    "handlers.buddies",
     "handlers.history",
-    "handlers.people.privacy",
-    "handlers.buddies.continuity",
+    "handlers.people:register_privacy",
+    "handlers.buddies:register_continuity",
 )
 
 
 def build_registry(features: tuple[str, ...] = FEATURES) -> Registry:
     registry = Registry()
-    for module_name in features:
-        importlib.import_module(module_name).register(registry)
+    for feature in features:
+        module_name, _, function = feature.partition(":")
+        getattr(importlib.import_module(module_name), function or "register")(registry)
     # /help is added last so it can list everything registered before it.
     importlib.import_module("handlers.help").register(registry)
     return registry

@@ -39,7 +39,7 @@ from handlers.books.views import (
     verdict_label,
     when,
 )
-from handlers.sessions.views import upcoming_sessions
+from handlers.sessions import upcoming_sessions
 from scheduler.outbox import enqueue
 
 MAX_TITLE = 200

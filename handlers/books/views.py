@@ -24,7 +24,7 @@ from handlers.books.storage import (
     verdicts_of,
 )
 from handlers.books.texts import TEXTS
-from handlers.sessions.views import upcoming_sessions
+from handlers.sessions import upcoming_sessions
 
 LATEST_VERDICTS = 3
 # /boeken shows at most this many verdicts under a discussed book, their takes clipped to this.

@@ -11,7 +11,7 @@ from bot.core.dates import format_date
 from bot.db.models import Identity, Participant
 from bot.kernel.services import Services
 from handlers.buddies.texts import TEXTS
-from handlers.sessions.views import next_session
+from handlers.sessions import next_session
 
 
 async def latest_platform(db: AsyncSession, participant_id: int) -> str | None:

@@ -131,7 +131,7 @@ async def buddy_keys(db: AsyncSession, participant_id: int) -> tuple[list[int], 
 
 async def erase_participant(services: Services, ctx: Context, participant_id: int) -> None:
     """Erase one participant; their newcomers get a new buddy."""
-    from handlers.buddies.pairs import pair_waiting
+    from handlers.buddies import pair_waiting
 
     db, now = ctx.db, ctx.now
     await db.flush()

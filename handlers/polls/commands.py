@@ -41,7 +41,7 @@ from handlers.polls.storage import (
 )
 from handlers.polls.texts import TEXTS
 from handlers.polls.views import vote_message
-from handlers.sessions.views import active_participants
+from handlers.sessions import active_participants
 from scheduler.outbox import enqueue_many
 from scheduler.timeline import planned_session_of
 

@@ -25,7 +25,7 @@ from handlers.polls.storage import (
     voter_count,
 )
 from handlers.polls.views import prep_result_message, result_message, vote_message
-from handlers.sessions.views import active_participants
+from handlers.sessions import active_participants
 from scheduler.jobs import schedule
 from scheduler.outbox import enqueue_many
 

@@ -25,7 +25,7 @@ from bot.kernel.lookup import parse_id
 from bot.kernel.services import Context
 from handlers.polls.texts import TEXTS
 from handlers.polls.views import PollView
-from handlers.sessions.views import next_session, upcoming_sessions
+from handlers.sessions import next_session, upcoming_sessions
 
 # -- meetings, polls, proposals and prep groups -------------------------------------------------
 

@@ -24,12 +24,7 @@ from scheduler.service import tick
 from tests.factories import DEFAULT_NOW, Person, build_services, make_settings
 from tests.fakes.flaky_messenger import FlakyMessenger
 
-FEATURES = (
-    "handlers.people.commands",
-    "handlers.sessions.commands",
-    "handlers.polls.commands",
-    "handlers.polls.programme",
-)
+FEATURES = ("handlers.people", "handlers.sessions", "handlers.polls")
 
 
 def utc(year: int, month: int, day: int, hour: int, minute: int) -> datetime:

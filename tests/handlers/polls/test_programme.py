@@ -18,12 +18,7 @@ from scheduler.service import tick
 from tests.factories import DEFAULT_NOW, Person, build_services, make_settings
 from tests.fakes.flaky_messenger import FlakyMessenger
 
-FEATURES = (
-    "handlers.people.commands",
-    "handlers.sessions.commands",
-    "handlers.polls.commands",
-    "handlers.polls.programme",
-)
+FEATURES = ("handlers.people", "handlers.sessions", "handlers.polls")
 PLAN = "/sessie nieuw 14 januari 2027 10:00 | Utrecht, Zuilen | Vreedzame wijk | geen overnachting"
 
 
