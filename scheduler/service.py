@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.kernel.dispatch import UPDATE_MEMORY, prune_processed_updates
 from bot.kernel.services import Services
 from scheduler.delivery import Delivery, next_outbox_at
 from scheduler.jobs import next_due_at, release_dead_job_claims, run_due_jobs
@@ -27,6 +28,8 @@ INTERVAL_SECONDS = 5.0
 MIN_GAP_SECONDS = 0.5  # between two ticks when something stays due (e.g. held by a peer)
 WAKE_JOB = "copbot-wake"
 NEXT_DUE_JOB = "copbot-next-due"
+# How often the remembered update ids are pruned (bot.kernel.dispatch.UPDATE_MEMORY).
+PRUNE_EVERY = timedelta(hours=1)
 
 
 async def tick(services: Services, delivery: Delivery | None = None) -> None:
@@ -53,6 +56,7 @@ class SchedulerService:
         self._stopping = False
         self._unhook: Callable[[], None] | None = None
         self.ticks = 0
+        self._pruned_at: datetime | None = None
 
     def wake(self) -> None:
         self._wake.set()
@@ -86,6 +90,7 @@ class SchedulerService:
             self._wake.clear()
             try:
                 await tick(self.services, self.delivery)
+                await self.housekeeping()
                 self.ticks += 1
                 if self._stopping:
                     return  # that was the last look, for what was queued just before
@@ -97,6 +102,16 @@ class SchedulerService:
                 if self._stopping:
                     return
             await asyncio.sleep(MIN_GAP_SECONDS)
+
+    async def housekeeping(self) -> None:
+        """Forget old update ids (at most once an hour): the table would grow forever."""
+        now = self.services.clock.now()
+        if self._pruned_at is not None and now - self._pruned_at < PRUNE_EVERY:
+            return
+        self._pruned_at = now
+        pruned = await prune_processed_updates(self.services)
+        if pruned:
+            log.info("forgot %d update ids older than %s", pruned, UPDATE_MEMORY)
 
     async def _plan_next(self) -> None:
         """A date job at the earliest due instant, unless the interval comes first anyway."""
