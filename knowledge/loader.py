@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
@@ -152,8 +151,3 @@ def check(data_dir: Path | None = None) -> list[str]:
     """Every problem with the data files in `data_dir`; an empty list when they are valid."""
     return _load(data_dir)[1]
 
-
-@functools.lru_cache(maxsize=1)
-def get_knowledge() -> Knowledge:
-    """The validated knowledge of the package's own data directory, loaded once."""
-    return load_knowledge()
