@@ -64,11 +64,10 @@ TEXTS = Texts(
         "button_appendix": {"nl": "hele bijlage {number}", "en": "whole appendix {number}"},
         "button_table": {"nl": "hele VAN→NAAR-tabel", "en": "whole FROM→TO table"},
         "button_themes": {"nl": "alle thema's", "en": "all themes"},
-        "stale_button": {
-            "nl": "Deze knop werkt niet meer. Typ /les met je onderwerp, bijvoorbeeld "
-            "/les corporaties.",
-            "en": "This button no longer works. Type /les with your topic, for example "
-            "/les corporaties.",
+        # Follows the shared "this button no longer works" answer (bot.kernel.roles).
+        "stale_button_hint": {
+            "nl": "Typ /les met je onderwerp, bijvoorbeeld /les corporaties.",
+            "en": "Type /les with your topic, for example /les corporaties.",
         },
         "in_dutch": {
             "nl": "lessen in het Nederlands / lessons in Dutch",

@@ -7,9 +7,10 @@ import re
 from pathlib import Path
 
 from bot.core.messages import CALLBACK_DATA_MAX_BYTES, Incoming, Reply
+from bot.core.texts import TEXTS as SHARED_TEXTS
 from bot.kernel.dispatch import dispatch
 from bot.kernel.services import Services
-from handlers.lessons.commands import pack_id, unpack_ids
+from handlers.lessons.button_data import pack_id, unpack_ids
 from knowledge.loader import load_knowledge
 from tests.factories import Person, make_app
 
@@ -234,6 +235,19 @@ async def test_a_stale_or_forged_button_gets_a_clear_answer(participant: Person)
     for data in ("les:m:3:zz", "les:t:bestaat-niet", "les:p:9.9", "les:zz", "les:m:x:d1"):
         [reply] = await participant.press(data)
         assert "Deze knop werkt niet meer" in reply.text
+        assert "Typ /les met je onderwerp, bijvoorbeeld /les corporaties." in reply.text
+
+
+async def test_a_stale_lesson_button_gets_the_shared_answer_and_the_lesson_hint(
+    services: Services,
+) -> None:
+    for language, hint in (
+        ("nl", "Typ /les met je onderwerp, bijvoorbeeld /les corporaties."),
+        ("en", "Type /les with your topic, for example /les corporaties."),
+    ):
+        person = Person(services, f"stale-{language}", language=language)
+        [reply] = await person.press("les:p:9.9")
+        assert reply.text == f"{SHARED_TEXTS(language, 'stale_button')} {hint}"
 
 
 async def test_meer_still_works_in_another_app_after_a_restart(
