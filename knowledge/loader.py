@@ -150,4 +150,3 @@ def load_knowledge(data_dir: Path | None = None) -> Knowledge:
 def check(data_dir: Path | None = None) -> list[str]:
     """Every problem with the data files in `data_dir`; an empty list when they are valid."""
     return _load(data_dir)[1]
-
