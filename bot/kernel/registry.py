@@ -1,5 +1,5 @@
 """What features declare: commands, buttons, dialogues, the plain-text fallback, job kinds,
-timeline steps, /start hooks, profile fields and the key prefixes that erasure must cover.
+timeline steps, /start hooks, profile fields, and what erasing a participant must cover.
 
 The tables are generic in the context a handler receives, so this module knows nothing of the
 services: `bot.kernel.services` names the concrete `Registry` every feature's `register()` gets.
@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Generic, TypeVar
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.core.messages import Reply
 from bot.core.ports import WebPage
 
@@ -21,6 +23,9 @@ J = TypeVar("J")  # what a job handler receives
 S = TypeVar("S")  # the services, which an HTTP route receives
 
 HandlerResult = Reply | list[Reply] | None
+# (db, participant id) -> SQL LIKE patterns of a feature's outbox and job keys that name or
+# quote the participant, built from the feature's own key functions.
+KeyPatterns = Callable[[AsyncSession, int], Awaitable[list[str]]]
 
 
 @dataclass(frozen=True)
@@ -62,9 +67,12 @@ class Registry(Generic[C, J, S]):
         self.start_hooks: list[Callable[[C, bool], Awaitable[list[Reply]]]] = []
         # "/ik <field> <value>" sets a field through one of these.
         self.profile_fields: dict[str, Callable[[C, str], Awaitable[Reply]]] = {}
-        # Outbox and job keys starting with one of these name the participant whose id follows
-        # the prefix; erasing a participant removes them (see handlers.people).
-        self.personal_key_prefixes: dict[str, str] = {}
+        # Erasing a participant (handlers.people) removes the outbox rows and pending jobs whose
+        # keys match a feature's patterns, and calls the hooks with (ctx, participant id):
+        # `erase_hooks` while their rows are still there, `erased_hooks` once they are gone.
+        self.personal_key_patterns: dict[str, KeyPatterns] = {}
+        self.erase_hooks: list[Callable[[C, int], Awaitable[None]]] = []
+        self.erased_hooks: list[Callable[[C, int], Awaitable[None]]] = []
         # GET routes on the bot's HTTP server: path (aiohttp syntax) -> handler.
         self.routes: dict[str, Callable[[S, Mapping[str, str]], Awaitable[WebPage | None]]] = {}
 
@@ -126,9 +134,18 @@ class Registry(Generic[C, J, S]):
         for name in names:
             _add_once(self.profile_fields, name, setter, "profile field")
 
-    def personal_keys(self, *prefixes: str, feature: str) -> None:
-        for prefix in prefixes:
-            _add_once(self.personal_key_prefixes, prefix, feature, "personal key prefix")
+    def personal_keys(self, feature: str, patterns_for: KeyPatterns) -> None:
+        """`patterns_for(db, participant_id)`: the LIKE patterns of `feature`'s keys that name
+        or quote the participant; erasing them removes the rows whose key matches one."""
+        _add_once(self.personal_key_patterns, feature, patterns_for, "personal keys of")
+
+    def on_erase(self, hook: Callable[[C, int], Awaitable[None]]) -> None:
+        """Called with (ctx, participant id) before the participant's rows are erased."""
+        self.erase_hooks.append(hook)
+
+    def on_erased(self, hook: Callable[[C, int], Awaitable[None]]) -> None:
+        """Called with (ctx, participant id) after the participant was erased."""
+        self.erased_hooks.append(hook)
 
     def find(self, name: str) -> Command[C] | None:
         return self._by_name.get(name.lower())

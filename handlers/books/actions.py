@@ -14,7 +14,9 @@ from bot.db.models import Book, BookPick, Participant, Presenter, Rsvp, Session,
 from bot.db.models.books import MAX_PRESENTERS, SOURCE_MEMBER
 from bot.db.models.sessions import PLANNED
 from bot.kernel.lookup import parse_id
+from bot.kernel.roles import require_organiser, stale_button
 from bot.kernel.services import Context
+from handlers.books import keys
 from handlers.books.parsing import (
     normalise_title,
     one_line,
@@ -159,8 +161,7 @@ async def volunteer(ctx: Context, text: str) -> Reply:
 
 
 async def pick_book(ctx: Context, text: str) -> Reply:
-    if not ctx.is_organiser:
-        raise ctx.fail(TEXTS, "organisers_only")
+    require_organiser(ctx, hint=ctx.t(TEXTS, "organisers_only_hint"))
     parts = text.split()
     if not parts or len(parts) > 2:
         return Reply(ctx.t(TEXTS, "pick_usage"))
@@ -281,18 +282,17 @@ async def suggest_presenters(ctx: Context, session: Session) -> list[tuple[Parti
 
 
 async def invite(ctx: Context, pick_id: int, participant_id: int) -> Reply:
-    if not ctx.is_organiser:
-        raise ctx.fail(TEXTS, "organisers_only")
+    require_organiser(ctx, hint=ctx.t(TEXTS, "organisers_only_hint"))
     pick = await ctx.db.get(BookPick, pick_id)
     person = await ctx.db.get(Participant, participant_id)
     if pick is None:
-        raise ctx.fail(TEXTS, "stale")
+        return stale_button(ctx, hint=ctx.t(TEXTS, "stale_hint"))
     if person is None:
         raise ctx.fail(TEXTS, "no_such_person")
     book = await ctx.db.get(Book, pick.book_id)
     session = await ctx.db.get(Session, pick.session_id)
     if book is None or session is None:
-        raise ctx.fail(TEXTS, "stale")
+        return stale_button(ctx, hint=ctx.t(TEXTS, "stale_hint"))
     lang = language_of(person.language)
     moment = format_datetime(session.starts_at, lang, ctx.services.settings.tz)
     reply = Reply(
@@ -307,7 +307,7 @@ async def invite(ctx: Context, pick_id: int, participant_id: int) -> Reply:
     ).with_buttons(present_button(lang, book.id))
     new = await enqueue(
         ctx.db,
-        key=f"book:invite:pick:{pick.id}:participant:{person.id}",
+        key=keys.invite_key(pick.id, person.id),
         participant_id=person.id,
         reply=reply,
     )

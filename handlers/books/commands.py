@@ -15,7 +15,9 @@ from bot.core.dates import format_datetime
 from bot.core.i18n import language_of
 from bot.core.messages import Reply
 from bot.db.models import Book, Participant, Verdict
+from bot.kernel.roles import stale_button
 from bot.kernel.services import Context, JobContext, Registry
+from handlers.books import keys
 from handlers.books.actions import (
     MAX_TAKE,
     REMIND_BEFORE,
@@ -113,7 +115,7 @@ async def pressed(ctx: Context) -> Reply:
         book = await get_book(ctx, parts[0])
         row = await save_verdict(ctx, book, VERDICT_CODES[parts[1]], "")
         return await ask_for_take(ctx, book, row)
-    return Reply(ctx.t(TEXTS, "stale"))
+    return stale_button(ctx, hint=ctx.t(TEXTS, "stale_hint"))
 
 
 async def take(ctx: Context) -> Reply:
@@ -127,7 +129,7 @@ async def take(ctx: Context) -> Reply:
     row = await ctx.db.get(Verdict, int(data.get("verdict_id", 0)))
     book = await ctx.db.get(Book, row.book_id) if row is not None else None
     if row is None or book is None or row.participant_id != ctx.participant.id:
-        return Reply(ctx.t(TEXTS, "stale"))
+        return Reply(ctx.t(TEXTS, "verdict_gone"))
     row.take = text
     return saved(ctx, book, row)
 
@@ -156,7 +158,7 @@ async def remind_presenters(job: JobContext) -> None:
         )
         await enqueue(
             job.db,
-            key=f"book:presenters:session:{session.id}:participant:{pid}",
+            key=keys.presenters_key(session.id, pid),
             participant_id=pid,
             reply=Reply(text),
         )
@@ -173,8 +175,7 @@ async def ask_verdicts(job: JobContext) -> None:
         )
         await enqueue(
             job.db,
-            key=f"book:verdict:session:{session.id}:book:{row.book.id}"
-            f":participant:{row.person.id}",
+            key=keys.verdict_key(session.id, row.book.id, row.person.id),
             participant_id=row.person.id,
             reply=reply,
         )

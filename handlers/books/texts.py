@@ -192,11 +192,12 @@ TEXTS = Texts(
             "en": "Usage: /boek kies <book number> [session number]. Without a session number "
             "you pick for the next meeting.",
         },
-        "organisers_only": {
-            "nl": "Alleen organisatoren kiezen het boek voor een bijeenkomst. Wel kun je een "
-            "boek voorstellen (/boek voorstel <titel>) of je aanmelden als presentator.",
-            "en": "Only organisers pick the book for a meeting. You can propose a book "
-            "(/boek voorstel <title>) or volunteer as a presenter.",
+        "organisers_only_hint": {
+            "nl": "Alleen organisatoren kiezen het boek voor een bijeenkomst en vragen "
+            "presentatoren. Wel kun je een boek voorstellen (/boek voorstel <titel>) of je "
+            "aanmelden als presentator.",
+            "en": "Only organisers pick the book for a meeting and ask presenters. You can "
+            "propose a book (/boek voorstel <title>) or volunteer as a presenter.",
         },
         "no_such_session": {
             "nl": "Bijeenkomst {id} ken ik niet (of hij is geannuleerd). Zie /sessies.",
@@ -259,9 +260,10 @@ TEXTS = Texts(
             "nl": "Die deelnemer ken ik niet (meer).",
             "en": "I don't know that participant (any more).",
         },
-        "stale": {
-            "nl": "Die knop hoort bij iets dat er niet meer is. Kijk bij /boek.",
-            "en": "That button belongs to something that no longer exists. See /boek.",
+        "stale_hint": {"nl": "Kijk bij /boek.", "en": "See /boek."},
+        "verdict_gone": {
+            "nl": "Dat oordeel is er niet meer. Kijk bij /boek.",
+            "en": "That verdict no longer exists. See /boek.",
         },
         # -- the timeline: a week before, and after the meeting -------------------------------
         "reminder": {

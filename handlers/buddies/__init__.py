@@ -1,9 +1,9 @@
 """Buddies (maatjessysteem): pairing newcomers with experienced participants, introductions,
-check-ins, leaving and continuity."""
+check-ins, leaving and continuity. What erasing a participant means for them is registered
+too (erasure.py), so other features need none of these names."""
 
 from bot.kernel.services import Registry
 from handlers.buddies import commands, continuity
-from handlers.buddies.pairs import pair_waiting
 
 
 def register(registry: Registry) -> None:
@@ -15,4 +15,4 @@ def register_continuity(registry: Registry) -> None:
     continuity.register(registry)
 
 
-__all__ = ["pair_waiting", "register", "register_continuity"]
+__all__ = ["register", "register_continuity"]

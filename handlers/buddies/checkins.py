@@ -9,14 +9,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.dates import format_date
 from bot.core.messages import Button, Reply
+from bot.core.texts import NO_WORDS, YES_WORDS
 from bot.db.models import Participant, Rsvp, Session
 from bot.db.models.buddies import CHECKIN_FAILURE_LIMIT, END_GRADUATED, Pairing
+from bot.kernel.lookup import parse_id
+from bot.kernel.roles import stale_button
 from bot.kernel.services import Context, JobContext, Registry
+from handlers.buddies import keys
 from handlers.buddies import rules as pairing
+from handlers.buddies.checkin_texts import CHECKIN_TEXTS
 from handlers.buddies.pairs import (
     active_pairings,
     attended_counts,
-    checkin_key,
     end_pairing,
     pair_people,
     pair_waiting,
@@ -24,7 +28,6 @@ from handlers.buddies.pairs import (
     tell,
     tell_organisers,
 )
-from handlers.buddies.texts import TEXTS
 from handlers.buddies.views import display
 from scheduler.jobs import schedule
 from scheduler.outbox import enqueue
@@ -50,37 +53,43 @@ async def run_checkin(job: JobContext) -> None:
     for me, other in ((newcomer, buddy), (buddy, newcomer)):
         lang = me.language
         data = f"mci:{row.id}:{round_}"
-        reply = Reply(TEXTS(lang, "checkin_question", other=other.display_name)).with_buttons(
+        reply = Reply(
+            CHECKIN_TEXTS(lang, "checkin_question", other=other.display_name)
+        ).with_buttons(
             (
-                Button(TEXTS(lang, "button_yes"), f"{data}:ja"),
-                Button(TEXTS(lang, "button_not_yet"), f"{data}:nee"),
+                Button(CHECKIN_TEXTS(lang, "button_yes"), f"{data}:ja"),
+                Button(CHECKIN_TEXTS(lang, "button_not_yet"), f"{data}:nee"),
             )
         )
         await enqueue(
             db,
-            key=f"{checkin_key(row.id, round_)}:participant:{me.id}",
+            key=keys.to_participant(keys.checkin_key(row.id, round_), me.id),
             participant_id=me.id,
             reply=reply,
         )
 
 
 async def checkin_answer(ctx: Context) -> Reply:
+    """The buttons "mci:<pair>:<round>:ja|nee"."""
     parts = ctx.args.split(":")
-    if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit():
-        return Reply(ctx.t(TEXTS, "checkin_done"))
-    row = await ctx.db.get(Pairing, int(parts[0]))
+    if len(parts) != 3:
+        return stale_button(ctx)
+    pair_id, round_, answer = parse_id(parts[0]), parse_id(parts[1]), parts[2]
+    if pair_id is None or round_ is None or answer not in YES_WORDS | NO_WORDS:
+        return stale_button(ctx)
+    row = await ctx.db.get(Pairing, pair_id)
     me = ctx.participant.id
     if row is None or me not in (row.newcomer_id, row.buddy_id):
-        return Reply(ctx.t(TEXTS, "checkin_done"))
-    if not row.active or row.checked_in_at is not None or row.checkin_round != int(parts[1]):
-        return Reply(ctx.t(TEXTS, "checkin_done"), edit=True)
+        return stale_button(ctx)
+    if not row.active or row.checked_in_at is not None or row.checkin_round != round_:
+        return Reply(ctx.t(CHECKIN_TEXTS, "checkin_done"), edit=True)
     other = await ctx.db.get(
         Participant, (row.buddy_id if me == row.newcomer_id else row.newcomer_id) or 0
     )
     other_name = display(other, ctx.lang)
-    if parts[2] == "ja":
+    if answer in YES_WORDS:
         row.checked_in_at = ctx.now
-        return Reply(ctx.t(TEXTS, "checkin_yes"), edit=True)
+        return Reply(ctx.t(CHECKIN_TEXTS, "checkin_yes"), edit=True)
     row.checkin_failures += 1
     row.checkin_round += 1
     if row.checkin_failures >= CHECKIN_FAILURE_LIMIT:
@@ -88,23 +97,23 @@ async def checkin_answer(ctx: Context) -> Reply:
         buddy = await ctx.db.get(Participant, row.buddy_id or 0)
 
         def text_for(lang: str) -> str:
-            return TEXTS(
+            return CHECKIN_TEXTS(
                 lang,
                 "checkin_organisers",
                 newcomer=display(newcomer, lang),
                 buddy=display(buddy, lang),
             )
 
-        await tell_organisers(ctx.db, f"buddy:checkin-failed:pair:{row.id}", text_for)
-        return Reply(ctx.t(TEXTS, "checkin_not_yet_final"), edit=True)
+        await tell_organisers(ctx.db, keys.checkin_failed_prefix(row.id), text_for)
+        return Reply(ctx.t(CHECKIN_TEXTS, "checkin_not_yet_final"), edit=True)
     await schedule(
         ctx.db,
         kind="buddy-checkin",
-        key=checkin_key(row.id, row.checkin_round),
+        key=keys.checkin_key(row.id, row.checkin_round),
         due_at=ctx.now + CHECKIN_AGAIN_AFTER,
         payload={"pair_id": row.id, "round": row.checkin_round},
     )
-    return Reply(ctx.t(TEXTS, "checkin_not_yet", other=other_name), edit=True)
+    return Reply(ctx.t(CHECKIN_TEXTS, "checkin_not_yet", other=other_name), edit=True)
 
 
 async def run_brief(job: JobContext) -> None:
@@ -123,11 +132,13 @@ async def run_brief(job: JobContext) -> None:
             continue
         newcomer, buddy = people
         lang = buddy.language
-        theme = TEXTS(lang, "brief_theme", theme=session.theme) if session.theme else ""
+        theme = CHECKIN_TEXTS(lang, "brief_theme", theme=session.theme) if session.theme else ""
         last = ""
         if previous is not None and previous.theme:
-            last = TEXTS(lang, "brief_last", theme=previous.theme, place=previous.place or "?")
-        text = TEXTS(
+            last = CHECKIN_TEXTS(
+                lang, "brief_last", theme=previous.theme, place=previous.place or "?"
+            )
+        text = CHECKIN_TEXTS(
             lang,
             "brief",
             when=format_date(session.starts_at, lang, job.services.settings.tz),
@@ -138,7 +149,7 @@ async def run_brief(job: JobContext) -> None:
         )
         await enqueue(
             db,
-            key=f"buddy:brief:session:{session.id}:pair:{row.id}:participant:{buddy.id}",
+            key=keys.to_participant(keys.brief_prefix(session.id, row.id), buddy.id),
             participant_id=buddy.id,
             reply=Reply(text),
         )
@@ -175,8 +186,9 @@ async def run_after(job: JobContext) -> None:
         elif newcomer.id in there:
             await tell(
                 db,
-                f"buddy:after:session:{session.id}:pair:{row.id}",
+                keys.after_prefix(session.id, row.id),
                 buddy,
+                CHECKIN_TEXTS,
                 "after",
                 newcomer=newcomer.display_name,
             )
@@ -210,6 +222,10 @@ async def graduate(
     """After the newcomer's third session: thanks to both, and an invitation to become a buddy."""
     await end_pairing(db, row, END_GRADUATED, now)
     newcomer.is_newcomer = False
-    key_prefix = f"buddy:graduated:pair:{row.id}"
-    await tell(db, key_prefix, newcomer, "graduated_newcomer", buddy=buddy.display_name)
-    await tell(db, key_prefix, buddy, "graduated_buddy", newcomer=newcomer.display_name)
+    key_prefix = keys.graduated_prefix(row.id)
+    await tell(
+        db, key_prefix, newcomer, CHECKIN_TEXTS, "graduated_newcomer", buddy=buddy.display_name
+    )
+    await tell(
+        db, key_prefix, buddy, CHECKIN_TEXTS, "graduated_buddy", newcomer=newcomer.display_name
+    )

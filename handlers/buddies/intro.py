@@ -11,6 +11,7 @@ from bot.core.messages import Reply
 from bot.db.models import Identity, Participant
 from bot.db.models.buddies import Pairing
 from bot.kernel.services import JobContext, Registry, Services
+from handlers.buddies import keys
 from handlers.buddies.pairs import pair_people
 from handlers.buddies.texts import TEXTS
 from handlers.buddies.views import details_of, latest_platform, meet_line, reason_text
@@ -40,7 +41,7 @@ async def send_intro(services: Services, db: AsyncSession, now: datetime, pair_i
     # The collective memory, so the newcomer can connect quickly.
     await enqueue(
         db,
-        key=f"buddy:history:pair:{row.id}:participant:{newcomer.id}",
+        key=keys.to_participant(keys.history_prefix(row.id), newcomer.id),
         participant_id=newcomer.id,
         reply=await history_reply(services, db, now, newcomer.language),
     )
@@ -68,7 +69,7 @@ async def send_direct_intros(
         )
         await enqueue(
             db,
-            key=f"buddy:intro:pair:{row.id}:participant:{me.id}",
+            key=keys.to_participant(keys.intro_prefix(row.id), me.id),
             participant_id=me.id,
             reply=Reply(text),
         )

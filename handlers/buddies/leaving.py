@@ -17,6 +17,8 @@ from bot.db.models.buddies import (
 )
 from bot.kernel.lookup import find_participant
 from bot.kernel.services import Context, Registry
+from handlers.buddies import keys
+from handlers.buddies.leaving_texts import LEAVING_TEXTS
 from handlers.buddies.pairs import (
     end_pairing,
     newcomers_of,
@@ -35,7 +37,7 @@ async def leave(ctx: Context) -> Reply:
     successor: Participant | None = None
     if words:
         if words[0].lower() not in {"opvolger", "successor"} or len(words) < 2:
-            return Reply(ctx.t(TEXTS, "leave_usage"))
+            return Reply(ctx.t(LEAVING_TEXTS, "leave_usage"))
         successor = await find_participant(ctx.db, words[1], ctx.incoming.platform)
         if successor is None:
             return Reply(ctx.t(TEXTS, "not_found", who=words[1][:60]))
@@ -60,8 +62,9 @@ async def depart(ctx: Context, successor: Participant | None) -> Reply:
             db.add(Succession(participant_id=successor.id, predecessor_id=me.id, created_at=now))
         await tell(
             db,
-            f"buddy:successor:{me.id}",
+            keys.successor_prefix(me.id),
             successor,
+            LEAVING_TEXTS,
             "leave_successor_told",
             leaver=me.display_name,
         )
@@ -80,8 +83,9 @@ async def depart(ctx: Context, successor: Participant | None) -> Reply:
         if buddy is not None:
             await tell(
                 db,
-                f"buddy:left:pair:{own.id}",
+                keys.left_prefix(own.id),
                 buddy,
+                LEAVING_TEXTS,
                 "leave_buddy_told",
                 newcomer=me.display_name,
             )
@@ -89,8 +93,9 @@ async def depart(ctx: Context, successor: Participant | None) -> Reply:
     for newcomer in newcomers:
         await tell(
             db,
-            f"buddy:buddy-left:{me.id}",
+            keys.buddy_left_prefix(me.id),
             newcomer,
+            LEAVING_TEXTS,
             "leave_newcomer_repaired",
             old=me.display_name,
         )
@@ -98,33 +103,33 @@ async def depart(ctx: Context, successor: Participant | None) -> Reply:
     # has room again: one pairing round covers both.
     await pair_waiting(ctx.services, db, now)
     if successor is not None and newcomers:
-        who = ctx.t(TEXTS, "leave_who_both", name=successor.display_name)
+        who = ctx.t(LEAVING_TEXTS, "leave_who_both", name=successor.display_name)
     elif successor is not None:
-        who = ctx.t(TEXTS, "leave_who_successor", name=successor.display_name)
+        who = ctx.t(LEAVING_TEXTS, "leave_who_successor", name=successor.display_name)
     elif newcomers:
-        who = ctx.t(TEXTS, "leave_who_newcomers")
+        who = ctx.t(LEAVING_TEXTS, "leave_who_newcomers")
     else:
-        who = ctx.t(TEXTS, "leave_who_nobody")
-    hint = "" if successor is not None else ctx.t(TEXTS, "leave_hint")
-    return Reply(ctx.t(TEXTS, "leave_done", who=who, hint=hint))
+        who = ctx.t(LEAVING_TEXTS, "leave_who_nobody")
+    hint = "" if successor is not None else ctx.t(LEAVING_TEXTS, "leave_hint")
+    return Reply(ctx.t(LEAVING_TEXTS, "leave_done", who=who, hint=hint))
 
 
 async def handover(ctx: Context) -> Reply:
     text = ctx.args.strip()
     departure = await ctx.db.get(Departure, ctx.participant.id)
     if departure is None:
-        return Reply(ctx.t(TEXTS, "handover_not_leaving"))
+        return Reply(ctx.t(LEAVING_TEXTS, "handover_not_leaving"))
     if not text:
-        return Reply(ctx.t(TEXTS, "handover_usage"))
+        return Reply(ctx.t(LEAVING_TEXTS, "handover_usage"))
     if len(text) > MAX_HANDOVER:
-        return Reply(ctx.t(TEXTS, "handover_too_long", max=MAX_HANDOVER))
+        return Reply(ctx.t(LEAVING_TEXTS, "handover_too_long", max=MAX_HANDOVER))
     ctx.db.add(HandoverNote(author_id=ctx.participant.id, text=text, created_at=ctx.now))
     await ctx.db.flush()
     names = await send_handover(ctx.db, ctx.participant)
     if not names:
-        return Reply(ctx.t(TEXTS, "handover_kept"))
+        return Reply(ctx.t(LEAVING_TEXTS, "handover_kept"))
     departure.handover_sent_at = ctx.now
-    return Reply(ctx.t(TEXTS, "handover_sent", names=", ".join(names)))
+    return Reply(ctx.t(LEAVING_TEXTS, "handover_sent", names=", ".join(names)))
 
 
 def register(registry: Registry) -> None:
@@ -176,8 +181,9 @@ async def send_handover(
         city = f" ({author.city})" if author.city else ""
         await tell(
             db,
-            f"buddy:handover:{note.id}",
+            keys.handover_prefix(note.id),
             person,
+            LEAVING_TEXTS,
             "handover_message",
             name=author.display_name,
             city=city,

@@ -10,10 +10,12 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
+from bot.core.i18n import Texts
 from bot.core.messages import Reply
 from bot.db.models import Participant, Rsvp, Session
 from bot.db.models.buddies import BuddyOffer, Pairing, Succession
 from bot.kernel.services import Services
+from handlers.buddies import keys
 from handlers.buddies import rules as pairing
 from handlers.buddies.texts import TEXTS
 from handlers.buddies.views import reason_text
@@ -168,14 +170,19 @@ async def pair_people(db: AsyncSession, row: Pairing) -> tuple[Participant, Part
 
 
 async def tell(
-    db: AsyncSession, key_prefix: str, person: Participant, text_key: str, **values: object
+    db: AsyncSession,
+    key_prefix: str,
+    person: Participant,
+    texts: Texts,
+    text_key: str,
+    **values: object,
 ) -> None:
     """One message to one participant in their own language (key: prefix + participant)."""
     await enqueue(
         db,
-        key=f"{key_prefix}:participant:{person.id}",
+        key=keys.to_participant(key_prefix, person.id),
         participant_id=person.id,
-        reply=Reply(TEXTS(person.language, text_key, **values)),
+        reply=Reply(texts(person.language, text_key, **values)),
     )
 
 
@@ -192,10 +199,6 @@ async def tell_organisers(
 
 
 # -- making and ending pairs ---------------------------------------------------------------------
-
-
-def checkin_key(pairing_id: int, round_: int) -> str:
-    return f"buddy:checkin:pair:{pairing_id}:round:{round_}"
 
 
 async def create_pairing(
@@ -219,11 +222,11 @@ async def create_pairing(
     db.add(row)
     await db.flush()
     await schedule(
-        db, kind="buddy-intro", key=f"buddy:intro:pair:{row.id}", due_at=now,
+        db, kind="buddy-intro", key=keys.intro_prefix(row.id), due_at=now,
         payload={"pair_id": row.id},
     )  # fmt: skip
     await schedule(
-        db, kind="buddy-checkin", key=checkin_key(row.id, 1), due_at=now + CHECKIN_AFTER,
+        db, kind="buddy-checkin", key=keys.checkin_key(row.id, 1), due_at=now + CHECKIN_AFTER,
         payload={"pair_id": row.id, "round": 1},
     )  # fmt: skip
     return row
@@ -232,7 +235,7 @@ async def create_pairing(
 async def end_pairing(db: AsyncSession, row: Pairing, reason: str, now: datetime) -> None:
     row.ended_at = now
     row.end_reason = reason
-    await cancel(db, key_prefix=f"buddy:checkin:pair:{row.id}:")
+    await cancel(db, key_prefix=keys.checkin_prefix(row.id))
 
 
 @dataclass
@@ -282,7 +285,7 @@ async def tell_organisers_unpaired(db: AsyncSession, newcomer: Participant) -> N
         city = newcomer.city or TEXTS(lang, "unknown")
         return TEXTS(lang, "organisers_nobody", name=newcomer.display_name, city=city)
 
-    await tell_organisers(db, f"buddy:unpaired:participant:{newcomer.id}", text_for)
+    await tell_organisers(db, keys.unpaired_prefix(newcomer.id), text_for)
 
 
 async def pair_waiting(

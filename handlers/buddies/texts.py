@@ -1,4 +1,5 @@
-"""Texts of the maatjessysteem: /maatje, /maatjes, check-ins, /vertrek and /overdracht."""
+"""Texts of the maatjessysteem shared by its modules: /start's question, why a pair, the
+introduction, /maatje. The organisers', check-ins' and leaving texts have their own modules."""
 
 from bot.core.i18n import Texts
 
@@ -163,6 +164,12 @@ TEXTS = Texts(
             "/maatje pauze. Organisers: /maatje koppel [@new @experienced], "
             "/maatje ervaren @name.",
         },
+        "organisers_only_hint": {
+            "nl": "Gebruik: /maatje (je maatje of je nieuwkomers), /maatje word [max 2] of "
+            "/maatje pauze.",
+            "en": "Usage: /maatje (your buddy or newcomers), /maatje word [max 2] or "
+            "/maatje pauze.",
+        },
         "offer_saved": {
             "nl": "Dank je! Je bent maatje voor maximaal {capacity} nieuwkomer(s) tegelijk.",
             "en": "Thank you! You are a buddy for at most {capacity} newcomer(s) at a time.",
@@ -222,214 +229,6 @@ TEXTS = Texts(
             "nl": "Genoteerd: je volgt {name} op.",
             "en": "Noted: you succeed {name}.",
         },
-        # -- organisers: /maatje koppel, /maatjes ------------------------------------------------
-        "round_done": {
-            "nl": "Koppelronde: {paired} gekoppeld, {unpaired} nog zonder maatje.",
-            "en": "Pairing round: {paired} paired, {unpaired} still without a buddy.",
-        },
-        "round_line": {
-            "nl": "{newcomer} → {buddy}: {reason}",
-            "en": "{newcomer} → {buddy}: {reason}",
-        },
-        "round_unpaired": {
-            "nl": "{newcomer}: geen maatje beschikbaar",
-            "en": "{newcomer}: no buddy available",
-        },
-        "manual_usage": {
-            "nl": "Gebruik: /maatje koppel (een ronde voor alle nieuwkomers zonder maatje) of "
-            "/maatje koppel @nieuw @ervaren.",
-            "en": "Usage: /maatje koppel (a round for all newcomers without a buddy) or "
-            "/maatje koppel @new @experienced.",
-        },
-        "manual_same": {
-            "nl": "Iemand kan niet zijn eigen maatje zijn.",
-            "en": "Nobody can be their own buddy.",
-        },
-        "manual_repeat": {
-            "nl": "{newcomer} en {buddy} waren al eens een paar; kies iemand anders.",
-            "en": "{newcomer} and {buddy} were a pair before; choose someone else.",
-        },
-        "manual_inactive": {
-            "nl": "{name} staat als vertrekkend genoteerd.",
-            "en": "{name} is noted as leaving.",
-        },
-        "manual_done": {
-            "nl": "{newcomer} en {buddy} zijn gekoppeld; beiden krijgen een kennismakingsbericht.",
-            "en": "{newcomer} and {buddy} are paired; both get an introduction.",
-        },
-        "manual_replaced": {
-            "nl": "(De eerdere koppeling met {old} is beëindigd.)",
-            "en": "(The earlier pairing with {old} has ended.)",
-        },
-        "overview_pairs": {"nl": "Maatjesparen ({count}):", "en": "Buddy pairs ({count}):"},
-        "overview_pair": {
-            "nl": "{newcomer} ↔ {buddy}, sinds {date} ({rule}){flag}",
-            "en": "{newcomer} ↔ {buddy}, since {date} ({rule}){flag}",
-        },
-        "overview_unpaired": {
-            "nl": "Nieuwkomers zonder maatje ({count}):",
-            "en": "Newcomers without a buddy ({count}):",
-        },
-        "overview_load": {"nl": "Belasting per maatje:", "en": "Load per buddy:"},
-        "overview_load_line": {
-            "nl": "{name}: {load} van {capacity}{paused}",
-            "en": "{name}: {load} of {capacity}{paused}",
-        },
-        "overview_failed": {
-            "nl": "Check-in mislukt (twee keer 'nog niet'):",
-            "en": "Check-in failed (twice 'not yet'):",
-        },
-        "overview_none": {"nl": "(geen)", "en": "(none)"},
-        "flag_failed": {"nl": " ⚠ nog niet gesproken", "en": " ⚠ not spoken yet"},
-        "flag_ok": {"nl": " ✓ gesproken", "en": " ✓ spoken"},
-        "rule_successor": {"nl": "opvolger", "en": "successor"},
-        "rule_cross_city": {"nl": "andere stad", "en": "another city"},
-        "rule_unknown_city": {"nl": "stad onbekend", "en": "city unknown"},
-        "rule_same_city": {"nl": "zelfde stad", "en": "same city"},
-        "rule_manual": {"nl": "met de hand", "en": "by hand"},
         "someone_erased": {"nl": "(gewist)", "en": "(erased)"},
-        # -- check-ins -------------------------------------------------------------------------
-        "checkin_question": {
-            "nl": "Maatjessysteem: hebben jullie elkaar gesproken, jij en {other}?",
-            "en": "Buddy system: have you and {other} spoken to each other?",
-        },
-        "button_yes": {"nl": "Ja", "en": "Yes"},
-        "button_not_yet": {"nl": "Nog niet", "en": "Not yet"},
-        "checkin_yes": {
-            "nl": "Mooi, dank je! Zo houden ervaren en nieuwe deelnemers elkaar op de hoogte.",
-            "en": "Great, thanks! That is how experienced and new participants keep each other "
-            "up to date.",
-        },
-        "checkin_not_yet": {
-            "nl": "Dank je voor het eerlijke antwoord. Ik vraag het over een week nog eens. "
-            "Tip: stuur {other} een berichtje of spreek af bij het diner van de volgende "
-            "bijeenkomst.",
-            "en": "Thanks for the honest answer. I'll ask again in a week. Tip: send {other} "
-            "a message or meet at the dinner of the next session.",
-        },
-        "checkin_not_yet_final": {
-            "nl": "Dank je. Ik laat de organisatoren weten dat het contact nog niet op gang is "
-            "gekomen; misschien kunnen zij helpen.",
-            "en": "Thanks. I'll let the organisers know that contact hasn't started yet; "
-            "perhaps they can help.",
-        },
-        "checkin_done": {
-            "nl": "Dank je, deze vraag is al beantwoord.",
-            "en": "Thanks, this question has already been answered.",
-        },
-        "checkin_organisers": {
-            "nl": "Maatjessysteem: {newcomer} en maatje {buddy} hebben elkaar na twee keer "
-            "vragen nog niet gesproken. Misschien even navragen? (/maatjes)",
-            "en": "Buddy system: {newcomer} and buddy {buddy} still haven't spoken after being "
-            "asked twice. Perhaps check in with them? (/maatjes)",
-        },
-        "brief": {
-            "nl": "Over een week is de bijeenkomst: {when}, {place}{theme}. Praat je maatje "
-            "{newcomer} even bij: de agenda (/agenda), het boek (/boek) en wat er vorige keer "
-            "gebeurde{last}.",
-            "en": "The session is a week from now: {when}, {place}{theme}. Please brief your "
-            "buddy {newcomer}: the agenda (/agenda), the book (/boek) and what happened last "
-            "time{last}.",
-        },
-        "brief_theme": {"nl": ", thema: {theme}", "en": ", theme: {theme}"},
-        "brief_last": {
-            "nl": " (vorige keer: {theme}, {place})",
-            "en": " (last time: {theme}, {place})",
-        },
-        "after": {
-            "nl": "Hoe was de bijeenkomst voor je maatje {newcomer}? Vraag het even: een kort "
-            "gesprek erna helpt nieuwe mensen hun draai te vinden.",
-            "en": "How was the session for your buddy {newcomer}? Just ask: a short talk "
-            "afterwards helps new people find their feet.",
-        },
-        "graduated_newcomer": {
-            "nl": "Je hebt nu drie bijeenkomsten meegemaakt: je maatjesperiode met {buddy} zit "
-            "erop. Dank je wel, en welkom in de vaste kern! Wil je zelf een nieuwe deelnemer "
-            "wegwijs maken? /maatje word",
-            "en": "You have now attended three sessions: your buddy period with {buddy} is "
-            "complete. Thank you, and welcome to the stable core! Would you like to show a "
-            "newcomer around yourself? /maatje word",
-        },
-        "graduated_buddy": {
-            "nl": "{newcomer} heeft drie bijeenkomsten meegemaakt: jullie maatjesperiode zit "
-            "erop. Dank je wel voor het inwerken!",
-            "en": "{newcomer} has attended three sessions: your buddy period is complete. "
-            "Thank you for showing them around!",
-        },
-        # -- /vertrek and /overdracht ------------------------------------------------------------
-        "leave_done": {
-            "nl": "Jammer dat je gaat, en dank je voor wat je de CoP hebt gebracht. Je krijgt "
-            "geen herinneringen meer. Geef je kennis door: schrijf een korte overdracht voor "
-            "{who} met /overdracht <tekst>.{hint}",
-            "en": "Sorry to see you go, and thank you for what you brought to the CoP. You "
-            "will get no more reminders. Pass on what you know: write a short handover for "
-            "{who} with /overdracht <text>.{hint}",
-        },
-        "leave_who_successor": {"nl": "je opvolger {name}", "en": "your successor {name}"},
-        "leave_who_newcomers": {"nl": "je nieuwkomers", "en": "your newcomers"},
-        "leave_who_both": {
-            "nl": "je opvolger {name} en je nieuwkomers",
-            "en": "your successor {name} and your newcomers",
-        },
-        "leave_who_nobody": {
-            "nl": "wie je opvolgt",
-            "en": "whoever succeeds you",
-        },
-        "leave_hint": {
-            "nl": "\nWie neemt het stokje over? Noem je opvolger: /vertrek opvolger @naam",
-            "en": "\nWho takes over? Name your successor: /vertrek opvolger @name",
-        },
-        "leave_usage": {
-            "nl": "Gebruik: /vertrek of /vertrek opvolger @naam",
-            "en": "Usage: /vertrek or /vertrek opvolger @name",
-        },
-        "leave_successor_told": {
-            "nl": "{leaver} vertrekt uit de CoP wijkenaanpak en noemt jou als opvolger. Je "
-            "krijgt de overdracht zodra die geschreven is. Ben je nieuw in de CoP? Typ /start.",
-            "en": "{leaver} is leaving the CoP wijkenaanpak and names you as their successor. "
-            "You will get the handover note once it is written. New to the CoP? Type /start.",
-        },
-        "leave_newcomer_repaired": {
-            "nl": "Je maatje {old} vertrekt uit de CoP; je krijgt de overdracht zodra die "
-            "geschreven is.",
-            "en": "Your buddy {old} is leaving the CoP; you will get their handover note once "
-            "it is written.",
-        },
-        "leave_buddy_told": {
-            "nl": "{newcomer} vertrekt uit de CoP; jullie maatjesperiode is beëindigd. Dank je "
-            "wel voor je hulp!",
-            "en": "{newcomer} is leaving the CoP; your buddy period has ended. Thank you for "
-            "your help!",
-        },
-        "handover_usage": {
-            "nl": "Gebruik: /overdracht <tekst> (na /vertrek). Schrijf wat je opvolger moet "
-            "weten: lopende zaken, contacten, wat de CoP voor je stad betekende.",
-            "en": "Usage: /overdracht <text> (after /vertrek). Write what your successor needs "
-            "to know: ongoing work, contacts, what the CoP meant for your city.",
-        },
-        "handover_not_leaving": {
-            "nl": "Een overdracht schrijf je als je vertrekt: eerst /vertrek [opvolger @naam].",
-            "en": "A handover is for when you leave: first /vertrek [opvolger @name].",
-        },
-        "handover_too_long": {
-            "nl": "Dat is te lang (maximaal {max} tekens); kort het wat in.",
-            "en": "That is too long (at most {max} characters); please shorten it.",
-        },
-        "handover_sent": {
-            "nl": "Dank je! Je overdracht gaat naar {names}.",
-            "en": "Thank you! Your handover goes to {names}.",
-        },
-        "handover_kept": {
-            "nl": "Dank je, je overdracht is bewaard. Er is nog niemand om hem naar te sturen; "
-            "noem je opvolger met /vertrek opvolger @naam en ik stuur hem door.",
-            "en": "Thank you, your handover is saved. There is nobody to send it to yet; name "
-            "your successor with /vertrek opvolger @name and I'll pass it on.",
-        },
-        "handover_message": {
-            "nl": "Overdracht van {name}{city}:\n\n{text}\n\n(Zo blijft het collectief geheugen "
-            "van de CoP bewaard bij personele wisselingen.)",
-            "en": "Handover from {name}{city}:\n\n{text}\n\n(So the CoP's collective memory "
-            "survives changes of people.)",
-        },
     }
 )

@@ -130,8 +130,7 @@ def register(registry: Registry) -> None:
         (("naam", "name"), set_name),
         (("taal", "language"), set_language),
     ):
-        for name in names:
-            registry.profile_fields[name] = setter
+        registry.profile_field(names, setter)
     registry.command(
         "koppel",
         link,

@@ -2,7 +2,10 @@
 
 Both work over every table that points at participants.id, so features added later are
 exported and erased too. Erasing removes the profile, identities, RSVPs and buddy links; rows
-that belong to the community (votes, proposals, book verdicts) stay, without a name.
+that belong to the community (votes, proposals, book verdicts) stay, without a name. Messages
+and jobs whose keys name the person are found through what each feature declared
+(`registry.personal_keys`), and features clean up their own links (`registry.on_erase`,
+`registry.on_erased`), so this module knows no other feature.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.i18n import Texts
 from bot.core.messages import Attachment, Button, Reply
+from bot.core.texts import NO_WORDS, YES_WORDS
 from bot.db.models import AuditNote, Base, Identity, OutboxMessage, Participant, ScheduledJob
-from bot.db.models.buddies import END_ERASED, HandoverNote, Pairing
+from bot.kernel.roles import stale_button
 from bot.kernel.services import Context, Registry, Services
 
 # Rows about the person themselves: deleted, not kept anonymously. Rows of other tables that
@@ -104,48 +108,22 @@ async def export_data(db: AsyncSession, participant_id: int) -> dict[str, Any]:
     return data
 
 
-async def buddy_keys(db: AsyncSession, participant_id: int) -> tuple[list[int], list[str]]:
-    """The pairs this person was in, and the outbox/job key patterns that mention them."""
-    pair_ids = list(
-        (
-            await db.scalars(
-                select(Pairing.id).where(
-                    or_(Pairing.newcomer_id == participant_id, Pairing.buddy_id == participant_id)
-                )
-            )
-        ).all()
-    )
-    note_ids = (
-        await db.scalars(select(HandoverNote.id).where(HandoverNote.author_id == participant_id))
-    ).all()
-    patterns = [f"buddy:%:pair:{pid}:%" for pid in pair_ids]
-    patterns += [f"buddy:intro:pair:{pid}" for pid in pair_ids]
-    patterns += [f"buddy:handover:{nid}:%" for nid in note_ids]
-    patterns += [
-        f"buddy:unpaired:participant:{participant_id}:%",
-        f"buddy:successor:{participant_id}:%",
-        f"buddy:buddy-left:{participant_id}:%",
-    ]
-    return pair_ids, patterns
-
-
 async def erase_participant(services: Services, ctx: Context, participant_id: int) -> None:
-    """Erase one participant; their newcomers get a new buddy."""
-    from handlers.buddies import pair_waiting
-
-    db, now = ctx.db, ctx.now
+    """Erase one participant; the features' hooks tidy up (e.g. their newcomers get a new
+    buddy)."""
+    db, registry = ctx.db, services.registry
     await db.flush()
     person = await db.get(Participant, participant_id)
     names = [person.display_name] if person and len(person.display_name) >= 3 else []
-    # Buddy links: end them and forget why they were made.
-    pair_ids, patterns = await buddy_keys(db, participant_id)
-    for row in (await db.scalars(select(Pairing).where(Pairing.id.in_(pair_ids)))).all():
-        if row.ended_at is None:
-            row.ended_at = now
-            row.end_reason = END_ERASED
-        row.reason = ""
-    await db.flush()
     # Messages and jobs that mention them (an introduction carries their name and contact).
+    patterns = [
+        pattern
+        for patterns_for in registry.personal_key_patterns.values()
+        for pattern in await patterns_for(db, participant_id)
+    ]
+    for hook in registry.erase_hooks:
+        await hook(ctx, participant_id)
+    await db.flush()
     if patterns:
         await db.execute(
             delete(OutboxMessage).where(or_(*(OutboxMessage.key.like(p) for p in patterns)))
@@ -183,8 +161,8 @@ async def erase_participant(services: Services, ctx: Context, participant_id: in
             db.expunge(obj)
     await db.execute(delete(Participant).where(Participant.id == participant_id))
     db.expire_all()
-    # Their newcomers need a new buddy; if they were a newcomer, their buddy has room again.
-    await pair_waiting(services, db, now)
+    for hook in registry.erased_hooks:
+        await hook(ctx, participant_id)
 
 
 async def my_data(ctx: Context) -> Reply:
@@ -209,8 +187,10 @@ async def forget(ctx: Context) -> Reply:
 
 
 async def confirm(ctx: Context) -> Reply:
-    if ctx.args != "ja":
+    if ctx.args in NO_WORDS:
         return Reply(ctx.t(TEXTS, "kept"), edit=True)
+    if ctx.args not in YES_WORDS:
+        return stale_button(ctx)
     lang = ctx.lang
     await erase_participant(ctx.services, ctx, ctx.participant.id)
     return Reply(TEXTS(lang, "erased"), edit=True)

@@ -467,3 +467,36 @@ async def test_an_anonymous_group_admin_cannot_run_organiser_sub_commands(
     assert "Koppelronde" not in await anonymous.text("/maatje koppel")
     # A real organiser gets the round.
     assert "Koppelronde" in await Person(services, "organiser", name="Olga").text("/maatje koppel")
+
+
+async def test_a_participant_is_refused_every_organiser_sub_command(services: Services) -> None:
+    await add_person(
+        services, "Nina Nieuw", city="Arnhem", user_id="nina", username="nina", is_newcomer=True
+    )
+    await add_person(services, "Cor Buddy", city="Ede", user_id="cor", username="cor")
+    await volunteer(services, "ub", "Ulla Utrecht", "Utrecht", username="ulla")
+    ulla = Person(services, "ub", name="Ulla Utrecht")
+    for command in ("/maatje koppel", "/maatje koppel @nina @cor", "/maatje ervaren @cor"):
+        answer = await ulla.text(command)
+        assert "Dat kunnen alleen organisatoren" in answer, command
+        assert "Gebruik: /maatje" in answer and "Koppelronde" not in answer, command
+    assert [(p.newcomer_id, p.buddy_id) for p in await pairs(services)] == [
+        (await pid(services, "nina"), await pid(services, "ub"))
+    ]
+    async with services.database() as db:
+        cor = await db.get(Participant, await pid(services, "cor"))
+        assert cor is not None and not cor.experienced
+
+
+async def test_a_forged_or_stale_buddy_button_gets_the_stale_answer(services: Services) -> None:
+    person = Person(services, "nina", name="Nina Nieuw")
+    await person.say("/start")
+    await person.press("nieuw:kapot")
+    assert "Deze knop werkt niet meer" in person.last[0].text
+    await person.press("mci:kapot")
+    assert "Deze knop werkt niet meer" in person.last[0].text
+    await person.press("mci:99:1:ja")
+    assert "Deze knop werkt niet meer" in person.last[0].text
+    async with services.database() as db:
+        row = await db.get(Participant, await pid(services, "nina"))
+        assert row is not None and row.is_newcomer is None

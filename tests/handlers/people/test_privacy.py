@@ -189,3 +189,12 @@ async def test_privacy_commands_refuse_group_chats(services: Services) -> None:
     group = Person(services, "p9", name="Groepslid", chat_id="-100", is_group=True)
     assert "privégesprek" in await group.text("/mijngegevens")
     assert "privégesprek" in await group.text("/vergeet")
+
+
+async def test_a_forged_erase_button_erases_nothing(services: Services) -> None:
+    esther = Person(services, USER_ID, name=NAME, username=USERNAME)
+    await esther.say("/start")
+    [reply] = await esther.press("vergeet:misschien")
+    assert "Deze knop werkt niet meer" in reply.text
+    async with services.database() as db:
+        assert await db.scalar(select(Participant).where(Participant.display_name == NAME))

@@ -1,0 +1,73 @@
+"""Texts for the organisers of the maatjessysteem: /maatje koppel, /maatje ervaren, /maatjes."""
+
+from bot.core.i18n import Texts
+
+ORGANISING_TEXTS = Texts(
+    {
+        # -- organisers: /maatje koppel, /maatjes ------------------------------------------------
+        "round_done": {
+            "nl": "Koppelronde: {paired} gekoppeld, {unpaired} nog zonder maatje.",
+            "en": "Pairing round: {paired} paired, {unpaired} still without a buddy.",
+        },
+        "round_line": {
+            "nl": "{newcomer} → {buddy}: {reason}",
+            "en": "{newcomer} → {buddy}: {reason}",
+        },
+        "round_unpaired": {
+            "nl": "{newcomer}: geen maatje beschikbaar",
+            "en": "{newcomer}: no buddy available",
+        },
+        "manual_usage": {
+            "nl": "Gebruik: /maatje koppel (een ronde voor alle nieuwkomers zonder maatje) of "
+            "/maatje koppel @nieuw @ervaren.",
+            "en": "Usage: /maatje koppel (a round for all newcomers without a buddy) or "
+            "/maatje koppel @new @experienced.",
+        },
+        "manual_same": {
+            "nl": "Iemand kan niet zijn eigen maatje zijn.",
+            "en": "Nobody can be their own buddy.",
+        },
+        "manual_repeat": {
+            "nl": "{newcomer} en {buddy} waren al eens een paar; kies iemand anders.",
+            "en": "{newcomer} and {buddy} were a pair before; choose someone else.",
+        },
+        "manual_inactive": {
+            "nl": "{name} staat als vertrekkend genoteerd.",
+            "en": "{name} is noted as leaving.",
+        },
+        "manual_done": {
+            "nl": "{newcomer} en {buddy} zijn gekoppeld; beiden krijgen een kennismakingsbericht.",
+            "en": "{newcomer} and {buddy} are paired; both get an introduction.",
+        },
+        "manual_replaced": {
+            "nl": "(De eerdere koppeling met {old} is beëindigd.)",
+            "en": "(The earlier pairing with {old} has ended.)",
+        },
+        "overview_pairs": {"nl": "Maatjesparen ({count}):", "en": "Buddy pairs ({count}):"},
+        "overview_pair": {
+            "nl": "{newcomer} ↔ {buddy}, sinds {date} ({rule}){flag}",
+            "en": "{newcomer} ↔ {buddy}, since {date} ({rule}){flag}",
+        },
+        "overview_unpaired": {
+            "nl": "Nieuwkomers zonder maatje ({count}):",
+            "en": "Newcomers without a buddy ({count}):",
+        },
+        "overview_load": {"nl": "Belasting per maatje:", "en": "Load per buddy:"},
+        "overview_load_line": {
+            "nl": "{name}: {load} van {capacity}{paused}",
+            "en": "{name}: {load} of {capacity}{paused}",
+        },
+        "overview_failed": {
+            "nl": "Check-in mislukt (twee keer 'nog niet'):",
+            "en": "Check-in failed (twice 'not yet'):",
+        },
+        "overview_none": {"nl": "(geen)", "en": "(none)"},
+        "flag_failed": {"nl": " ⚠ nog niet gesproken", "en": " ⚠ not spoken yet"},
+        "flag_ok": {"nl": " ✓ gesproken", "en": " ✓ spoken"},
+        "rule_successor": {"nl": "opvolger", "en": "successor"},
+        "rule_cross_city": {"nl": "andere stad", "en": "another city"},
+        "rule_unknown_city": {"nl": "stad onbekend", "en": "city unknown"},
+        "rule_same_city": {"nl": "zelfde stad", "en": "same city"},
+        "rule_manual": {"nl": "met de hand", "en": "by hand"},
+    }
+)
