@@ -8,6 +8,8 @@ Every job is a row (`ScheduledJob`); this module is the only code that runs them
   marks it done in that same transaction: what the handler wrote (outbox rows, ...) and "done"
   commit together, so a crash mid-job rolls both back and the job runs again; never twice.
 - A job whose `not_after` has passed (the bot was down) is skipped and logged, not run late.
+- A timeline step whose meeting is gone or no longer planned is skipped and logged, so a
+  step handler always gets a planned meeting in `job.session`.
 - An unknown kind fails at once with a clear `last_error`; a handler that raises is retried
   with backoff a few times and then marked failed: never a crash loop.
 """
@@ -216,9 +218,13 @@ async def _run_one(services: Services, job_id: int, worker: str) -> bool:
                 log.error("job %s has unknown kind %r; marked failed", job.key, job.kind)
                 _finish(job, JOB_FAILED, now, f"unknown job kind {job.kind!r}: no feature has it")
                 return True
-            ctx = JobContext(services=services, db=db, job=job, now=now)
-            if job.session_id is not None:
-                ctx.session = await db.get(Session, job.session_id)
+            meeting = await db.get(Session, job.session_id) if job.session_id is not None else None
+            if job.kind in services.registry.steps and (meeting is None or not meeting.is_planned):
+                # Step handlers rely on this: their meeting (job.session) is a planned one.
+                log.info("skipping timeline step %s: its meeting is gone or cancelled", job.key)
+                _finish(job, JOB_SKIPPED, now, "meeting gone or no longer planned")
+                return True
+            ctx = JobContext(services=services, db=db, job=job, now=now, session=meeting)
             job.attempts += 1
             await handler(ctx)
             _finish(job, JOB_DONE, now, None)

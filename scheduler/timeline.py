@@ -4,6 +4,7 @@ Steps are declared by features (`registry.jobs.step`); a step is due at the sess
 its offset (per-session steps, the reminders, take their offsets from the session). Whole days
 are counted on the local calendar, so "2 days before 10:00" is 10:00 also across a DST change.
 Job keys: "step:<kind>:session:<id>" and "step:<kind>:session:<id>:offset:<ISO-8601>".
+A step only runs while its meeting is planned; its handler reads it with `step_meeting(job)`.
 """
 
 from __future__ import annotations
@@ -207,7 +208,9 @@ def _stored_offset(text: object) -> timedelta:
         return timedelta(0)
 
 
-def planned_session_of(job: JobContext) -> Session | None:
-    """The session of a timeline step if it is still planned (None: gone or cancelled)."""
-    session = job.session  # the scheduler loads it with the job
-    return session if session is not None and session.is_planned else None
+def step_meeting(job: JobContext) -> Session:
+    """The meeting of a timeline step, planned: the job runner skips a step whose meeting is
+    gone or cancelled before its handler is called (scheduler.jobs)."""
+    if job.session is None:
+        raise RuntimeError(f"job {job.job.key} is not a timeline step of a meeting")
+    return job.session

@@ -46,7 +46,7 @@ from handlers.books.views import (
     where,
 )
 from scheduler.outbox import enqueue
-from scheduler.timeline import planned_session_of
+from scheduler.timeline import step_meeting
 
 MAX_INPUT = 600
 # The verdict is asked after the meeting, not during it. A timeline step is due at the session's
@@ -135,9 +135,7 @@ async def take(ctx: Context) -> Reply:
 
 
 async def remind_presenters(job: JobContext) -> None:
-    session = planned_session_of(job)
-    if session is None:
-        return
+    session = step_meeting(job)
     rows = await presenters_of(job.db, session.id)
     people: dict[int, tuple[Participant, list[Book]]] = {}
     for row in rows:
@@ -165,9 +163,7 @@ async def remind_presenters(job: JobContext) -> None:
 
 
 async def ask_verdicts(job: JobContext) -> None:
-    session = planned_session_of(job)
-    if session is None:
-        return
+    session = step_meeting(job)
     for row in await presenters_of(job.db, session.id):
         lang = language_of(row.person.language)
         reply = Reply(TEXTS(lang, "ask_verdict", book=label(row.book))).with_buttons(

@@ -31,6 +31,7 @@ from handlers.buddies.pairs import (
 from handlers.buddies.views import display
 from scheduler.jobs import schedule
 from scheduler.outbox import enqueue
+from scheduler.timeline import step_meeting
 
 CHECKIN_AGAIN_AFTER = timedelta(days=7)
 BRIEF_BEFORE = timedelta(days=-7)
@@ -117,9 +118,7 @@ async def checkin_answer(ctx: Context) -> Reply:
 
 
 async def run_brief(job: JobContext) -> None:
-    session = job.session
-    if session is None:
-        return
+    session = step_meeting(job)
     db = job.db
     previous = await db.scalar(
         select(Session)
@@ -156,9 +155,7 @@ async def run_brief(job: JobContext) -> None:
 
 
 async def run_after(job: JobContext) -> None:
-    session = job.session
-    if session is None:
-        return
+    session = step_meeting(job)
     db = job.db
     rows = await active_pairings(db)
     ids = [r.newcomer_id for r in rows if r.newcomer_id is not None]

@@ -10,18 +10,19 @@ from sqlalchemy import delete, select
 
 from bot.core.dates import format_short
 from bot.core.messages import Button, Reply
+from bot.core.texts import YES_WORDS
 from bot.db.models import AgendaProposal, Poll, Session, Support, Vote
 from bot.db.models.polls import MAX_TITLE, MAX_WHY, POLL_CLOSED, POLL_OPEN, PROPOSED
 from bot.kernel.lookup import parse_id
 from bot.kernel.services import Context, Registry
 from handlers.polls.lifecycle import mark_stale
 from handlers.polls.storage import (
-    agenda_session,
+    agenda_meeting,
+    meeting_by_reference,
     names_of,
     poll_of,
     proposals_of,
     recount_ballots,
-    session_by_reference,
     support_counts,
 )
 from handlers.polls.texts import TEXTS
@@ -30,6 +31,7 @@ from handlers.polls.views import proposer_name, support_text
 DUPLICATE_SCORE = 82
 DUPLICATE_DIALOGUE = "agenda-dubbel"
 SUPPORT_PREFIX = "ps"  # "ps:<proposal>" / "ps:apart"
+SUPPORT_WORDS = YES_WORDS | {"steun", "support"}
 
 
 def normalised(title: str) -> str:
@@ -53,10 +55,10 @@ def find_duplicate(title: str, proposals: Sequence[AgendaProposal]) -> AgendaPro
 
 
 async def add_proposal(
-    ctx: Context, session: Session, title: str, why: str
+    ctx: Context, meeting: Session, title: str, why: str
 ) -> tuple[AgendaProposal, Poll | None]:
     proposal = AgendaProposal(
-        session_id=session.id,
+        session_id=meeting.id,
         proposer_id=ctx.participant.id,
         title=title,
         why=why,
@@ -65,7 +67,7 @@ async def add_proposal(
     )
     ctx.db.add(proposal)
     await ctx.db.flush()
-    poll = await poll_of(ctx.db, session.id)
+    poll = await poll_of(ctx.db, meeting.id)
     return proposal, poll
 
 
@@ -108,17 +110,17 @@ async def agenda(ctx: Context) -> Reply | list[Reply]:
     if ctx.command == "agenda" and action and not action.lstrip("#").isdigit():
         return Reply(ctx.t(TEXTS, "agenda_usage"))
     if action:
-        return await list_proposals(ctx, await session_by_reference(ctx, action))
-    session, _ = await agenda_session(ctx.db, ctx.now)
-    if session is None:
+        return await list_proposals(ctx, await meeting_by_reference(ctx, action))
+    meeting, _ = await agenda_meeting(ctx.db, ctx.now)
+    if meeting is None:
         return Reply(ctx.t(TEXTS, "no_session"))
-    return await list_proposals(ctx, session)
+    return await list_proposals(ctx, meeting)
 
 
-async def list_proposals(ctx: Context, session: Session) -> Reply:
-    proposals = await proposals_of(ctx.db, session.id)
+async def list_proposals(ctx: Context, meeting: Session) -> Reply:
+    proposals = await proposals_of(ctx.db, meeting.id)
     if not proposals:
-        return Reply(ctx.t(TEXTS, "no_proposals", id=session.id))
+        return Reply(ctx.t(TEXTS, "no_proposals", id=meeting.id))
     tz = ctx.services.settings.tz
     supports = await support_counts(ctx.db, [p.id for p in proposals])
     names = await names_of(ctx.db, [p.proposer_id for p in proposals])
@@ -126,8 +128,8 @@ async def list_proposals(ctx: Context, session: Session) -> Reply:
         ctx.t(
             TEXTS,
             "proposals_header",
-            id=session.id,
-            when=format_short(session.starts_at, ctx.lang, tz),
+            id=meeting.id,
+            when=format_short(meeting.starts_at, ctx.lang, tz),
         )
     ]
     for p in proposals:
@@ -145,7 +147,7 @@ async def list_proposals(ctx: Context, session: Session) -> Reply:
             lines.append(f"   {p.why}")
     lines.append("")
     lines.append(ctx.t(TEXTS, "proposals_footer"))
-    poll = await poll_of(ctx.db, session.id)
+    poll = await poll_of(ctx.db, meeting.id)
     if poll is not None and poll.status == POLL_OPEN:
         lines.append(
             ctx.t(TEXTS, "poll_running", closes=format_short(poll.closes_at, ctx.lang, tz))
@@ -162,14 +164,14 @@ async def propose(ctx: Context, text: str) -> Reply:
         return Reply(ctx.t(TEXTS, "title_too_long", length=len(title), max=MAX_TITLE))
     if len(why) > MAX_WHY:
         return Reply(ctx.t(TEXTS, "why_too_long", max=MAX_WHY))
-    session, skipped = await agenda_session(ctx.db, ctx.now)
-    if session is None:
+    meeting, skipped = await agenda_meeting(ctx.db, ctx.now)
+    if meeting is None:
         return Reply(ctx.t(TEXTS, "no_session"))
-    duplicate = find_duplicate(title, await proposals_of(ctx.db, session.id))
+    duplicate = find_duplicate(title, await proposals_of(ctx.db, meeting.id))
     if duplicate is not None:
         await ctx.start_dialogue(
             DUPLICATE_DIALOGUE,
-            {"title": title, "why": why, "session_id": session.id, "like": duplicate.id},
+            {"title": title, "why": why, "session_id": meeting.id, "like": duplicate.id},
         )
         names = await names_of(ctx.db, [duplicate.proposer_id])
         who = proposer_name(names, duplicate, ctx.lang)
@@ -183,16 +185,16 @@ async def propose(ctx: Context, text: str) -> Reply:
                 Button(ctx.t(TEXTS, "button_new_anyway"), f"{SUPPORT_PREFIX}:apart"),
             ]
         )
-    return await create_proposal(ctx, session, title, why, skipped)
+    return await create_proposal(ctx, meeting, title, why, skipped)
 
 
 async def create_proposal(
-    ctx: Context, session: Session, title: str, why: str, skipped: int | None = None
+    ctx: Context, meeting: Session, title: str, why: str, skipped: int | None = None
 ) -> Reply:
-    proposal, poll = await add_proposal(ctx, session, title, why)
-    lines = [ctx.t(TEXTS, "proposed", id=proposal.id, session=session.id, title=title)]
+    proposal, poll = await add_proposal(ctx, meeting, title, why)
+    lines = [ctx.t(TEXTS, "proposed", id=proposal.id, session=meeting.id, title=title)]
     if skipped is not None:
-        lines.append(ctx.t(TEXTS, "proposed_next", closed=skipped, session=session.id))
+        lines.append(ctx.t(TEXTS, "proposed_next", closed=skipped, session=meeting.id))
     if poll is not None and poll.status == POLL_OPEN:
         lines.append(ctx.t(TEXTS, "proposed_poll_open"))
         await mark_stale(ctx.db, poll, ctx.now)
@@ -206,16 +208,16 @@ async def settle_duplicate(ctx: Context, choice: str) -> Reply:
     if not data:
         return Reply(ctx.t(TEXTS, "duplicate_gone"))
     if choice == "apart":
-        session = await ctx.db.get(Session, int(data["session_id"]))
-        if session is None:
+        meeting = await ctx.db.get(Session, int(data["session_id"]))
+        if meeting is None:
             return Reply(ctx.t(TEXTS, "no_session"))
-        return await create_proposal(ctx, session, str(data["title"]), str(data["why"]))
+        return await create_proposal(ctx, meeting, str(data["title"]), str(data["why"]))
     return await add_support(ctx, int(data["like"]))
 
 
 async def duplicate_answer(ctx: Context) -> Reply:
     answer = ctx.args.strip().lower()
-    if answer in {"steun", "support", "ja", "yes"}:
+    if answer in SUPPORT_WORDS:
         return await settle_duplicate(ctx, "steun")
     if answer in {"apart", "nieuw", "separately", "new", "toch"}:
         return await settle_duplicate(ctx, "apart")

@@ -7,9 +7,10 @@ votes with buttons on a message of their own, edited with the counts; at the clo
 gets the ranking and the preparation group the full result, to build the programme with
 (handlers/programme.py).
 
-The feature's modules, each depending only on those before it: polls_texts, poll_views (what
-the messages look like), poll_state (what is read and written), poll_lifecycle (opening,
-batched message edits, closing), agenda (/agenda), poll_voting (/peiling), and this one.
+The feature's modules, each depending only on those before it: texts/ (one TEXTS, split by
+command), keys (job and outbox keys), views (what the messages look like), storage (what is
+read and written), lifecycle (opening, batched message edits, closing), agenda (/agenda),
+voting (/peiling), and this one; programme (/programma) beside them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from bot.kernel.lookup import find_participant, split_references
 from bot.kernel.services import Context, JobContext, Registry
 from handlers.polls import agenda
 from handlers.polls import voting as poll_voting
+from handlers.polls.keys import nudge_key, prep_welcome_key
 from handlers.polls.lifecycle import (
     CLOSE_OFFSET,
     OPEN_OFFSET,
@@ -32,25 +34,25 @@ from handlers.polls.lifecycle import (
     refresh_messages,
 )
 from handlers.polls.storage import (
+    meeting_by_reference,
     names_of,
     poll_of,
     poll_view,
     prep_group_of,
     prep_member,
-    session_by_reference,
 )
 from handlers.polls.texts import TEXTS
 from handlers.polls.views import vote_message
 from handlers.sessions import active_participants
 from scheduler.outbox import enqueue_many
-from scheduler.timeline import planned_session_of
+from scheduler.timeline import step_meeting
 
 
 async def prep_command(ctx: Context) -> Reply:
     head, _, rest = ctx.args.strip().partition(" ")
     if not head:
         return Reply(ctx.t(TEXTS, "prep_usage"))
-    session = await session_by_reference(ctx, head)
+    meeting = await meeting_by_reference(ctx, head)
     words = split_references(rest)
     remove = bool(words) and words[0].lower() in {"weg", "remove", "uit"}
     if remove:
@@ -59,45 +61,45 @@ async def prep_command(ctx: Context) -> Reply:
         person = await find_participant(ctx.db, reference, ctx.incoming.platform)
         if person is None:
             return Reply(ctx.t(TEXTS, "prep_not_found", who=reference[:40]))
-        existing = await prep_member(ctx.db, session.id, person.id)
+        existing = await prep_member(ctx.db, meeting.id, person.id)
         if remove and existing is not None:
             await ctx.db.delete(existing)
         elif not remove and existing is None:
-            ctx.db.add(PrepGroupMember(session_id=session.id, participant_id=person.id))
+            ctx.db.add(PrepGroupMember(session_id=meeting.id, participant_id=person.id))
             await enqueue_many(
                 ctx.db,
-                key_prefix=f"prep:session:{session.id}:welcome",
+                key_prefix=prep_welcome_key(meeting.id),
                 participant_ids=[person.id],
-                reply_for=lambda p: Reply(TEXTS(p.language, "prep_welcome", id=session.id)),
+                reply_for=lambda p: Reply(TEXTS(p.language, "prep_welcome", id=meeting.id)),
             )
     await ctx.db.flush()
-    members = await prep_group_of(ctx.db, session.id)
+    members = await prep_group_of(ctx.db, meeting.id)
     if not members:
-        return Reply(ctx.t(TEXTS, "prep_empty", id=session.id))
+        return Reply(ctx.t(TEXTS, "prep_empty", id=meeting.id))
     names = await names_of(ctx.db, members)
     return Reply(
         ctx.t(
             TEXTS,
             "prep_group",
-            id=session.id,
+            id=meeting.id,
             names=", ".join(names[m] for m in members if m in names),
         )
     )
 
 
 async def open_step(job: JobContext) -> None:
-    session = planned_session_of(job)
-    if session is None or await poll_of(job.db, session.id) is not None:
-        return  # cancelled, or an organiser opened the vote already
-    closes_at = default_close(session, job.now, job.services.settings.tz)
+    meeting = step_meeting(job)
+    if await poll_of(job.db, meeting.id) is not None:
+        return  # an organiser opened the vote already
+    closes_at = default_close(meeting, job.now, job.services.settings.tz)
     await open_poll(
-        job.services, job.db, session, now=job.now, closes_at=closes_at, opened_by=None
+        job.services, job.db, meeting, now=job.now, closes_at=closes_at, opened_by=None
     )
 
 
 async def close_step(job: JobContext) -> None:
-    session = planned_session_of(job)
-    poll = await poll_of(job.db, session.id) if session is not None else None
+    meeting = step_meeting(job)
+    poll = await poll_of(job.db, meeting.id)
     # A later deadline set by an organiser is kept; its own job closes the poll then.
     if poll is not None and poll.status == POLL_OPEN and poll.closes_at <= job.now:
         await close_poll(job.services, job.db, poll, job.now)
@@ -132,7 +134,7 @@ async def nudge(job: JobContext) -> None:
 
     await enqueue_many(
         job.db,
-        key_prefix=f"poll:{poll.id}:nudge",
+        key_prefix=nudge_key(poll.id),
         participant_ids=silent,
         reply_for=reply_for,
     )

@@ -15,6 +15,14 @@ from bot.core.messages import Reply
 from bot.db.models import Participant, Poll, PollMessage, Session
 from bot.db.models.polls import POLL_CLOSED, POLL_OPEN
 from bot.kernel.services import Context, Services
+from handlers.polls.keys import (
+    close_key,
+    nudge_job_key,
+    opened_key,
+    prep_result_key,
+    refresh_key,
+    result_key,
+)
 from handlers.polls.storage import (
     choices_of,
     forget_ballots,
@@ -41,19 +49,19 @@ REFRESH_DELAY = timedelta(seconds=60)
 # -- opening and closing ------------------------------------------------------------------------
 
 
-def default_close(session: Session, now: datetime, tz: Any) -> datetime:
+def default_close(meeting: Session, now: datetime, tz: Any) -> datetime:
     """14 days before the meeting; when that is (nearly) past, halfway to the meeting.
 
     Halfway is rounded to 17:00 local time that day, a deadline people can remember, unless
     that would leave less than a day to vote.
     """
-    planned: datetime = shift(session.starts_at, CLOSE_OFFSET, tz)
+    planned: datetime = shift(meeting.starts_at, CLOSE_OFFSET, tz)
     if planned > now + timedelta(days=1):
         return planned
-    halfway = now + (session.starts_at - now) / 2
+    halfway = now + (meeting.starts_at - now) / 2
     local = halfway.astimezone(tz)
     rounded = local.replace(hour=17, minute=0, second=0, microsecond=0).astimezone(UTC)
-    if now + timedelta(days=1) <= rounded < session.starts_at:
+    if now + timedelta(days=1) <= rounded < meeting.starts_at:
         return rounded
     return halfway
 
@@ -61,7 +69,7 @@ def default_close(session: Session, now: datetime, tz: Any) -> datetime:
 async def open_poll(
     services: Services,
     db: AsyncSession,
-    session: Session,
+    meeting: Session,
     *,
     now: datetime,
     closes_at: datetime,
@@ -71,7 +79,7 @@ async def open_poll(
     max_votes: int = 3,
 ) -> Poll:
     poll = Poll(
-        session_id=session.id,
+        session_id=meeting.id,
         opens_at=now,
         closes_at=closes_at,
         max_votes=max_votes,
@@ -87,19 +95,19 @@ async def open_poll(
     await schedule(
         db,
         kind="poll-deadline",
-        key=f"poll:{poll.id}:close",
+        key=close_key(poll.id),
         due_at=closes_at,
         payload={"poll_id": poll.id},
-        session_id=session.id,
+        session_id=meeting.id,
     )
     if closes_at - NUDGE_BEFORE > now:
         await schedule(
             db,
             kind="poll-nudge",
-            key=f"poll:{poll.id}:nudge",
+            key=nudge_job_key(poll.id),
             due_at=closes_at - NUDGE_BEFORE,
             payload={"poll_id": poll.id},
-            session_id=session.id,
+            session_id=meeting.id,
             not_after=closes_at,
         )
     view = await poll_view(db, poll)
@@ -107,7 +115,7 @@ async def open_poll(
     people = [p.id for p in await active_participants(db)]
     await enqueue_many(
         db,
-        key_prefix=f"poll:{poll.id}:open",
+        key_prefix=opened_key(poll.id),
         participant_ids=people,
         reply_for=lambda person: vote_message(view, set(), person.language, tz),
     )
@@ -128,7 +136,7 @@ async def close_poll(services: Services, db: AsyncSession, poll: Poll, now: date
     people = await active_participants(db)
     await enqueue_many(
         db,
-        key_prefix=f"poll:{poll.id}:result",
+        key_prefix=result_key(poll.id),
         participant_ids=[p.id for p in people],
         reply_for=lambda person: result_message(view, voters, person.language),
     )
@@ -138,7 +146,7 @@ async def close_poll(services: Services, db: AsyncSession, poll: Poll, now: date
     supports = await support_counts(db, [p.id for p in view.proposals])
     await enqueue_many(
         db,
-        key_prefix=f"poll:{poll.id}:prep",
+        key_prefix=prep_result_key(poll.id),
         participant_ids=builders,
         reply_for=lambda person: prep_result_message(view, proposers, supports, person.language),
     )
@@ -192,7 +200,7 @@ async def schedule_refresh(db: AsyncSession, poll: Poll, now: datetime) -> None:
     await schedule(
         db,
         kind="poll-refresh",
-        key=f"poll:{poll.id}:refresh:{bucket}",
+        key=refresh_key(poll.id, bucket),
         due_at=due,
         payload={"poll_id": poll.id},
         session_id=poll.session_id,

@@ -3,7 +3,7 @@
 "De deelnemers zijn zelf verantwoordelijk voor het programma" (bijlage 1, point 10): the
 organisers and the meeting's preparation group take topics from the vote onto the programme,
 with a time and an owner; for each topic the bot suggests fitting lessons from the booklet.
-The programme is also written into `Session.programme`, which the session card and the
+The programme is also written into `Session.programme`, which the meeting card and the
 logistics message of the day before show.
 """
 
@@ -20,7 +20,7 @@ from bot.db.models import AgendaProposal, ProgrammeItem, Session
 from bot.db.models.polls import POLL_CLOSED, PROPOSED
 from bot.kernel.lookup import find_participant, parse_id
 from bot.kernel.services import Context, Registry
-from handlers.polls.storage import names_of, poll_of, poll_view, prep_member, session_or_next
+from handlers.polls.storage import meeting_or_next, names_of, poll_of, poll_view, prep_member
 from handlers.polls.texts import TEXTS
 from handlers.polls.views import ranking
 from knowledge.model import Lesson
@@ -86,55 +86,55 @@ async def render(
     return lines
 
 
-async def publish(ctx: Context, session: Session) -> list[ProgrammeItem]:
-    """Write the programme into the session, where the card and the logistics message show it.
+async def publish(ctx: Context, meeting: Session) -> list[ProgrammeItem]:
+    """Write the programme into the meeting, where the card and the logistics message show it.
 
     Returns the items in programme order.
     """
-    items = await items_of(ctx.db, session.id)
+    items = await items_of(ctx.db, meeting.id)
     lines = await render(ctx, items, ctx.services.settings.language, lessons=False)
-    session.programme = "\n".join(lines) or None
+    meeting.programme = "\n".join(lines) or None
     return items
 
 
-async def can_build(ctx: Context, session: Session) -> bool:
+async def can_build(ctx: Context, meeting: Session) -> bool:
     if ctx.is_organiser:
         return True
-    return await prep_member(ctx.db, session.id, ctx.participant.id) is not None
+    return await prep_member(ctx.db, meeting.id, ctx.participant.id) is not None
 
 
 async def programme(ctx: Context) -> Reply:
     words = ctx.args.split()
     reference = words.pop(0) if words and words[0].lstrip("#").isdigit() else None
-    session = await session_or_next(ctx, reference)
-    if session is None:
+    meeting = await meeting_or_next(ctx, reference)
+    if meeting is None:
         return Reply(ctx.t(TEXTS, "no_session"))
     if not words:
-        return await show(ctx, session)
-    if not await can_build(ctx, session):
+        return await show(ctx, meeting)
+    if not await can_build(ctx, meeting):
         raise ctx.fail(TEXTS, "programme_not_builder")
     action, rest = words[0].lower(), words[1:]
     if action in {"neem", "take", "add"}:
-        return await take(ctx, session, rest)
+        return await take(ctx, meeting, rest)
     if action in {"eigenaar", "owner", "trekker"}:
-        return await set_owner(ctx, session, rest)
+        return await set_owner(ctx, meeting, rest)
     if action in {"weg", "remove"}:
-        return await remove(ctx, session, rest)
+        return await remove(ctx, meeting, rest)
     return Reply(ctx.t(TEXTS, "programme_unknown_action", action=action[:30]))
 
 
-async def show(ctx: Context, session: Session) -> Reply:
+async def show(ctx: Context, meeting: Session) -> Reply:
     tz = ctx.services.settings.tz
-    items = await items_of(ctx.db, session.id)
-    builder = await can_build(ctx, session)
+    items = await items_of(ctx.db, meeting.id)
+    builder = await can_build(ctx, meeting)
     if not items:
-        lines = [ctx.t(TEXTS, "programme_empty", id=session.id)]
+        lines = [ctx.t(TEXTS, "programme_empty", id=meeting.id)]
     else:
-        when = format_short(session.starts_at, ctx.lang, tz)
-        lines = [ctx.t(TEXTS, "programme_header", id=session.id, when=when)]
+        when = format_short(meeting.starts_at, ctx.lang, tz)
+        lines = [ctx.t(TEXTS, "programme_header", id=meeting.id, when=when)]
         lines += await render(ctx, items, ctx.lang, lessons=True)
     if builder:
-        poll = await poll_of(ctx.db, session.id)
+        poll = await poll_of(ctx.db, meeting.id)
         taken = {i.proposal_id for i in items}
         if poll is not None and poll.status == POLL_CLOSED:
             view = await poll_view(ctx.db, poll)
@@ -142,25 +142,25 @@ async def show(ctx: Context, session: Session) -> Reply:
             if top:
                 topics = ", ".join(f"#{p.id} {p.title} ({view.counts.get(p.id, 0)})" for p in top)
                 lines += ["", ctx.t(TEXTS, "programme_top", topics=topics)]
-        lines += ["", ctx.t(TEXTS, "programme_builder_hint", id=session.id)]
+        lines += ["", ctx.t(TEXTS, "programme_builder_hint", id=meeting.id)]
     return Reply("\n".join(lines))
 
 
-async def take(ctx: Context, session: Session, words: list[str]) -> Reply:
+async def take(ctx: Context, meeting: Session, words: list[str]) -> Reply:
     number = parse_id(words[0]) if words else None
     if number is None:
-        return Reply(ctx.t(TEXTS, "programme_take_usage", id=session.id))
+        return Reply(ctx.t(TEXTS, "programme_take_usage", id=meeting.id))
     proposal = await ctx.db.get(AgendaProposal, number)
     if proposal is None or proposal.status != PROPOSED:
         return Reply(ctx.t(TEXTS, "proposal_not_found", id=words[0].lstrip("#")))
-    if proposal.session_id != session.id:
+    if proposal.session_id != meeting.id:
         return Reply(
             ctx.t(
                 TEXTS,
                 "programme_other_session",
                 proposal=proposal.id,
                 other=proposal.session_id,
-                id=session.id,
+                id=meeting.id,
             )
         )
     time = ""
@@ -169,16 +169,16 @@ async def take(ctx: Context, session: Session, words: list[str]) -> Reply:
         if parsed is None:
             return Reply(ctx.t(TEXTS, "programme_bad_time", time=" ".join(words[1:])[:20]))
         time = parsed
-    items = await items_of(ctx.db, session.id)
+    items = await items_of(ctx.db, meeting.id)
     for n, item in enumerate(items, start=1):
         if item.proposal_id == proposal.id:
             return Reply(ctx.t(TEXTS, "programme_already", proposal=proposal.id, n=n))
     lessons = await suggest_lessons(ctx, proposal)
     last = await ctx.db.scalar(
-        select(func.max(ProgrammeItem.position)).where(ProgrammeItem.session_id == session.id)
+        select(func.max(ProgrammeItem.position)).where(ProgrammeItem.session_id == meeting.id)
     )
     item = ProgrammeItem(
-        session_id=session.id,
+        session_id=meeting.id,
         proposal_id=proposal.id,
         title=proposal.title,
         time=time,
@@ -188,7 +188,7 @@ async def take(ctx: Context, session: Session, words: list[str]) -> Reply:
     )
     ctx.db.add(item)
     await ctx.db.flush()
-    n = next(n for n, i in enumerate(await publish(ctx, session), 1) if i is item)
+    n = next(n for n, i in enumerate(await publish(ctx, meeting), 1) if i is item)
     text = ctx.t(TEXTS, "programme_taken", n=n, title=proposal.title)
     if lessons:
         suggestions = "\n".join(f"- {lesson_line(lesson)}" for lesson in lessons)
@@ -198,39 +198,39 @@ async def take(ctx: Context, session: Session, words: list[str]) -> Reply:
     return Reply(text)
 
 
-async def item_at(ctx: Context, session: Session, reference: str) -> ProgrammeItem:
-    items = await items_of(ctx.db, session.id)
+async def item_at(ctx: Context, meeting: Session, reference: str) -> ProgrammeItem:
+    items = await items_of(ctx.db, meeting.id)
     number = parse_id(reference)
     if number is None or not 1 <= number <= len(items):
-        raise ctx.fail(TEXTS, "programme_item_not_found", id=session.id, n=reference[:10])
+        raise ctx.fail(TEXTS, "programme_item_not_found", id=meeting.id, n=reference[:10])
     return items[number - 1]
 
 
-async def set_owner(ctx: Context, session: Session, words: list[str]) -> Reply:
+async def set_owner(ctx: Context, meeting: Session, words: list[str]) -> Reply:
     if len(words) < 2:
-        return Reply(ctx.t(TEXTS, "programme_owner_usage", id=session.id))
-    item = await item_at(ctx, session, words[0])
+        return Reply(ctx.t(TEXTS, "programme_owner_usage", id=meeting.id))
+    item = await item_at(ctx, meeting, words[0])
     reference = " ".join(words[1:])
     person = await find_participant(ctx.db, reference, ctx.incoming.platform)
     if person is None:
         return Reply(ctx.t(TEXTS, "prep_not_found", who=reference[:40]))
     item.owner_id = person.id
     await ctx.db.flush()
-    await publish(ctx, session)
+    await publish(ctx, meeting)
     n = words[0].lstrip("#")
     return Reply(
         ctx.t(TEXTS, "programme_owner_set", name=person.display_name, n=n, title=item.title)
     )
 
 
-async def remove(ctx: Context, session: Session, words: list[str]) -> Reply:
+async def remove(ctx: Context, meeting: Session, words: list[str]) -> Reply:
     if not words:
-        return Reply(ctx.t(TEXTS, "programme_take_usage", id=session.id))
-    item = await item_at(ctx, session, words[0])
+        return Reply(ctx.t(TEXTS, "programme_take_usage", id=meeting.id))
+    item = await item_at(ctx, meeting, words[0])
     title = item.title
     await ctx.db.delete(item)
     await ctx.db.flush()
-    await publish(ctx, session)
+    await publish(ctx, meeting)
     return Reply(ctx.t(TEXTS, "programme_removed", n=words[0].lstrip("#"), title=title))
 
 

@@ -34,23 +34,23 @@ async def poll_of(db: AsyncSession, session_id: int) -> Poll | None:
     return await db.scalar(select(Poll).where(Poll.session_id == session_id))
 
 
-async def agenda_session(db: AsyncSession, now: datetime) -> tuple[Session | None, int | None]:
+async def agenda_meeting(db: AsyncSession, now: datetime) -> tuple[Session | None, int | None]:
     """The next meeting whose agenda is still open, and the one skipped because its vote closed."""
     skipped = None
-    for session in await upcoming_sessions(db, now, under_way=False, limit=10):
-        poll = await poll_of(db, session.id)
+    for meeting in await upcoming_sessions(db, now, under_way=False, limit=10):
+        poll = await poll_of(db, meeting.id)
         if poll is None or poll.status == POLL_OPEN:
-            return session, skipped
-        skipped = skipped or session.id
+            return meeting, skipped
+        skipped = skipped or meeting.id
     return None, skipped
 
 
-async def session_by_reference(ctx: Context, reference: str) -> Session:
+async def meeting_by_reference(ctx: Context, reference: str) -> Session:
     number = parse_id(reference)
-    session = await ctx.db.get(Session, number) if number is not None else None
-    if session is None:
+    meeting = await ctx.db.get(Session, number) if number is not None else None
+    if meeting is None:
         raise ctx.fail(TEXTS, "session_not_found", id=reference.strip()[:20])
-    return session
+    return meeting
 
 
 async def proposals_of(db: AsyncSession, session_id: int) -> list[AgendaProposal]:
@@ -83,10 +83,10 @@ async def names_of(db: AsyncSession, ids: Sequence[int | None]) -> dict[int, str
     return {pid: name for pid, name in rows.all()}
 
 
-async def session_or_next(ctx: Context, reference: str | None) -> Session | None:
+async def meeting_or_next(ctx: Context, reference: str | None) -> Session | None:
     """The meeting referred to, or without a reference the next one (None: there is none)."""
     if reference:
-        return await session_by_reference(ctx, reference)
+        return await meeting_by_reference(ctx, reference)
     return await next_session(ctx.db, ctx.now)
 
 
@@ -236,7 +236,7 @@ async def forget_ballots(db: AsyncSession, poll: Poll) -> None:
 
 
 async def poll_view(db: AsyncSession, poll: Poll) -> PollView:
-    session = await db.get(Session, poll.session_id)
-    assert session is not None
+    meeting = await db.get(Session, poll.session_id)
+    assert meeting is not None
     proposals = await proposals_of(db, poll.session_id)
-    return PollView(poll, session, proposals, await tally(db, poll))
+    return PollView(poll, meeting, proposals, await tally(db, poll))

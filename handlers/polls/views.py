@@ -23,10 +23,10 @@ REFRESH_PREFIX = "pr"  # "pr:<poll>"
 
 @dataclass(frozen=True)
 class PollView:
-    """What every vote message of one poll shares: the poll, its session, topics and counts."""
+    """What every vote message of one poll shares: the poll, its meeting, topics and counts."""
 
     poll: Poll
-    session: Session
+    meeting: Session
     proposals: list[AgendaProposal]
     counts: dict[int, int]
 
@@ -52,14 +52,14 @@ def vote_message(
     note: str | None = None,
     edit: bool = False,
 ) -> Reply:
-    poll, session = view.poll, view.session
+    poll, meeting = view.poll, view.meeting
     parts = [intro] if intro else []
     parts.append(
         TEXTS(
             lang,
             "poll_intro",
-            id=session.id,
-            when=format_short(session.starts_at, lang, tz),
+            id=meeting.id,
+            when=format_short(meeting.starts_at, lang, tz),
             max=poll.max_votes,
             closes=format_short(poll.closes_at, lang, tz),
         )

@@ -10,6 +10,7 @@ from bot.core.dates import DateProblem, format_datetime, format_short, parse_dat
 from bot.core.messages import Reply
 from bot.db.models import Participant, Poll, Vote
 from bot.db.models.polls import POLL_CLOSED, POLL_OPEN
+from bot.kernel.roles import require_organiser
 from bot.kernel.services import Context, Registry
 from handlers.polls.lifecycle import (
     close_poll,
@@ -22,10 +23,10 @@ from handlers.polls.storage import (
     choices_of,
     current_poll,
     latest_poll,
+    meeting_by_reference,
+    meeting_or_next,
     poll_of,
     poll_view,
-    session_by_reference,
-    session_or_next,
     toggle_vote,
     voter_count,
 )
@@ -37,7 +38,7 @@ MAX_VOTES_LIMIT = 10
 
 @dataclass
 class OpenOptions:
-    session_ref: str | None = None
+    meeting_ref: str | None = None
     deadline: str | None = None
     anonymous: bool = False
     hidden: bool = False
@@ -48,7 +49,7 @@ def parse_open_options(ctx: Context, text: str) -> OpenOptions:
     options = OpenOptions()
     words = text.split()
     if words and words[0].lstrip("#").isdigit():
-        options.session_ref = words.pop(0)
+        options.meeting_ref = words.pop(0)
     deadline: list[str] | None = None
     index = 0
     while index < len(words):
@@ -87,12 +88,10 @@ async def poll_command(ctx: Context) -> Reply:
     head, _, rest = ctx.args.strip().partition(" ")
     action = head.lower()
     if action in {"open", "start"}:
-        if not ctx.is_organiser:
-            raise ctx.fail(TEXTS, "organisers_only")
+        require_organiser(ctx, hint=ctx.t(TEXTS, "organisers_hint"))
         return await open_command(ctx, rest)
     if action in {"sluit", "close", "stop"}:
-        if not ctx.is_organiser:
-            raise ctx.fail(TEXTS, "organisers_only")
+        require_organiser(ctx, hint=ctx.t(TEXTS, "organisers_hint"))
         return await close_command(ctx, rest.strip())
     if action in {"stand", "uitslag", "result", "status"}:
         return await standing(ctx, rest.strip())
@@ -118,27 +117,27 @@ def usage(ctx: Context) -> Reply:
 async def open_command(ctx: Context, text: str) -> Reply:
     options = parse_open_options(ctx, text)
     tz = ctx.services.settings.tz
-    session = await session_or_next(ctx, options.session_ref)
-    if session is None:
+    meeting = await meeting_or_next(ctx, options.meeting_ref)
+    if meeting is None:
         return Reply(ctx.t(TEXTS, "no_session"))
-    existing = await poll_of(ctx.db, session.id)
+    existing = await poll_of(ctx.db, meeting.id)
     if existing is not None:
         status = ctx.t(TEXTS, f"status_{existing.status}")
-        return Reply(ctx.t(TEXTS, "poll_exists", id=session.id, status=status))
+        return Reply(ctx.t(TEXTS, "poll_exists", id=meeting.id, status=status))
     if options.deadline is not None:
         try:
             closes_at = parse_datetime(options.deadline, now=ctx.now, tz=tz)
         except DateProblem:
             return Reply(ctx.t(TEXTS, "bad_deadline", text=options.deadline[:60]))
     else:
-        closes_at = default_close(session, ctx.now, tz)
-    if not ctx.now < closes_at < session.starts_at:
-        start = format_datetime(session.starts_at, ctx.lang, tz)
+        closes_at = default_close(meeting, ctx.now, tz)
+    if not ctx.now < closes_at < meeting.starts_at:
+        start = format_datetime(meeting.starts_at, ctx.lang, tz)
         return Reply(ctx.t(TEXTS, "deadline_past", start=start))
     poll = await open_poll(
         ctx.services,
         ctx.db,
-        session,
+        meeting,
         now=ctx.now,
         closes_at=closes_at,
         opened_by=ctx.participant.id,
@@ -153,7 +152,7 @@ async def open_command(ctx: Context, text: str) -> Reply:
         ctx.t(
             TEXTS,
             "opened",
-            id=session.id,
+            id=meeting.id,
             closes=format_datetime(closes_at, ctx.lang, tz),
             modes=modes,
         )
@@ -162,7 +161,7 @@ async def open_command(ctx: Context, text: str) -> Reply:
 
 async def close_command(ctx: Context, reference: str) -> Reply:
     if reference:
-        poll = await poll_of(ctx.db, (await session_by_reference(ctx, reference)).id)
+        poll = await poll_of(ctx.db, (await meeting_by_reference(ctx, reference)).id)
     else:
         poll = await current_poll(ctx.db, ctx.now)
     if poll is None:
@@ -174,7 +173,7 @@ async def close_command(ctx: Context, reference: str) -> Reply:
 
 async def standing(ctx: Context, reference: str) -> Reply:
     if reference:
-        poll = await poll_of(ctx.db, (await session_by_reference(ctx, reference)).id)
+        poll = await poll_of(ctx.db, (await meeting_by_reference(ctx, reference)).id)
     else:
         poll = await current_poll(ctx.db, ctx.now) or await latest_poll(ctx.db)
     if poll is None:

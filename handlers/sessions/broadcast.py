@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from bot.core.messages import Button, Reply
 from bot.db.models import AuditNote, Participant
+from bot.kernel.roles import require_organiser
 from bot.kernel.services import Context, Registry
+from handlers.sessions.keys import broadcast_key
 from handlers.sessions.texts import TEXTS
-from handlers.sessions.views import active_participants, require_organiser
+from handlers.sessions.views import active_participants
 from scheduler.outbox import enqueue_many
 
 # The draft is kept as an audit note, so the button only needs its number.
@@ -35,7 +37,7 @@ async def broadcast(ctx: Context) -> Reply:
 
 
 async def decided(ctx: Context) -> Reply:
-    require_organiser(ctx)
+    require_organiser(ctx, hint=ctx.t(TEXTS, "organisers_hint"))
     action, _, number = ctx.args.partition(":")
     draft = await ctx.db.get(AuditNote, int(number)) if number.isdigit() else None
     if draft is None or draft.action != DRAFT:
@@ -53,7 +55,7 @@ async def decided(ctx: Context) -> Reply:
     people = [p.id for p in await active_participants(ctx.db)]
     queued = await enqueue_many(
         ctx.db,
-        key_prefix=f"broadcast:{draft.id}",
+        key_prefix=broadcast_key(draft.id),
         participant_ids=people,
         reply_for=reply_for,
     )

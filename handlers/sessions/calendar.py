@@ -1,4 +1,4 @@
-"""Sessions as iCalendar: one .ics per session and the community's subscribable feed."""
+"""Meetings as iCalendar: one .ics per meeting and the community's subscribable feed."""
 
 from __future__ import annotations
 
@@ -18,48 +18,48 @@ from bot.kernel.services import Services
 
 FEED_TOKEN_KEY = "calendar_feed_token"
 PRODID = "-//CoP wijkenaanpak//copbot//NL"
-# A cancelled session stays in the feed this long, so subscribed calendars see the cancellation.
+# A cancelled meeting stays in the feed this long, so subscribed calendars see the cancellation.
 CANCELLED_VISIBLE = timedelta(days=60)
 
 
-def session_uid(session: Session) -> str:
-    """Stable for the life of the session, so calendars update the event instead of adding one."""
-    return f"session-{session.id}@copbot"
+def meeting_uid(meeting: Session) -> str:
+    """Stable for the life of the meeting, so calendars update the event instead of adding one."""
+    return f"session-{meeting.id}@copbot"
 
 
-def summary_of(session: Session) -> str:
+def summary_of(meeting: Session) -> str:
     base = "CoP wijkenaanpak"
-    return f"{base}: {session.theme}" if session.theme else base
+    return f"{base}: {meeting.theme}" if meeting.theme else base
 
 
-def session_event(session: Session, tz: ZoneInfo, lang: str = "nl") -> Event:
+def meeting_event(meeting: Session, tz: ZoneInfo, lang: str = "nl") -> Event:
     event = Event()
-    event.add("uid", session_uid(session))
-    event.add("dtstamp", session.updated_at)
-    event.add("sequence", session.sequence)
+    event.add("uid", meeting_uid(meeting))
+    event.add("dtstamp", meeting.updated_at)
+    event.add("sequence", meeting.sequence)
     # Local time with TZID (and a VTIMEZONE in the calendar) keeps DST right in every client.
-    event.add("dtstart", session.starts_at.astimezone(tz))
-    event.add("dtend", session.ends_at.astimezone(tz))
-    event.add("summary", summary_of(session))
-    if session.place:
-        event.add("location", session.place)
+    event.add("dtstart", meeting.starts_at.astimezone(tz))
+    event.add("dtend", meeting.ends_at.astimezone(tz))
+    event.add("summary", summary_of(meeting))
+    if meeting.place:
+        event.add("location", meeting.place)
     lines = []
-    if session.theme:
-        lines.append(("Thema: " if lang != "en" else "Theme: ") + session.theme)
-    if session.overnight:
+    if meeting.theme:
+        lines.append(("Thema: " if lang != "en" else "Theme: ") + meeting.theme)
+    if meeting.overnight:
         lines.append("Met overnachting." if lang != "en" else "With an overnight stay.")
-    if session.programme:
-        lines.append(session.programme)
+    if meeting.programme:
+        lines.append(meeting.programme)
     if lines:
         event.add("description", "\n".join(lines))
-    event.add("status", "CANCELLED" if not session.is_planned else "CONFIRMED")
+    event.add("status", "CANCELLED" if not meeting.is_planned else "CONFIRMED")
     return event
 
 
 def calendar_bytes(
-    sessions: Sequence[Session], tz: ZoneInfo, lang: str = "nl", name: str | None = None
+    meetings: Sequence[Session], tz: ZoneInfo, lang: str = "nl", name: str | None = None
 ) -> bytes:
-    """An iCalendar file with a VEVENT per session and the VTIMEZONE they use."""
+    """An iCalendar file with a VEVENT per meeting and the VTIMEZONE they use."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -67,12 +67,12 @@ def calendar_bytes(
     if name:
         cal.add("x-wr-calname", name)
         cal.add("x-wr-timezone", str(tz))
-    for session in sessions:
-        cal.add_component(session_event(session, tz, lang))
-    if sessions:
+    for meeting in meetings:
+        cal.add_component(meeting_event(meeting, tz, lang))
+    if meetings:
         # The VTIMEZONE only needs the transitions around the events; that keeps it small.
-        first = min(s.starts_at for s in sessions).date() - timedelta(days=366)
-        last = max(s.ends_at for s in sessions).date() + timedelta(days=366)
+        first = min(s.starts_at for s in meetings).date() - timedelta(days=366)
+        last = max(s.ends_at for s in meetings).date() + timedelta(days=366)
         cal.add_missing_timezones(first_date=first, last_date=last)
     return bytes(cal.to_ical())
 
@@ -87,7 +87,7 @@ async def feed_token(db: AsyncSession) -> str:
     return setting.value
 
 
-async def feed_sessions(db: AsyncSession, now: datetime) -> list[Session]:
+async def feed_meetings(db: AsyncSession, now: datetime) -> list[Session]:
     """Sessions in the feed: upcoming planned ones and recently cancelled ones."""
     rows = await db.scalars(
         select(Session)
@@ -106,9 +106,9 @@ async def feed_for_token(services: Services, token: str) -> bytes | None:
         setting = await db.get(CommunitySetting, FEED_TOKEN_KEY)
         if setting is None or not hmac.compare_digest(setting.value.encode(), token.encode()):
             return None
-        sessions = await feed_sessions(db, services.clock.now())
+        meetings = await feed_meetings(db, services.clock.now())
     return calendar_bytes(
-        sessions, services.settings.tz, services.settings.language, name="CoP wijkenaanpak"
+        meetings, services.settings.tz, services.settings.language, name="CoP wijkenaanpak"
     )
 
 

@@ -1,8 +1,9 @@
 """Sessions: organisers plan meetings (/sessie nieuw ...), participants see them and answer.
 
-Planning (one line or a guided dialogue) lives in handlers/session_planning.py, the RSVP
-buttons and /aanwezig in handlers/rsvp.py, /omroep in handlers/broadcast.py, the timeline
-steps (reminders, nudge, logistics) in handlers/reminders.py; `register` wires them all.
+Planning (one line or a guided dialogue) lives in planning.py, the RSVP buttons and /aanwezig
+in rsvp.py, /omroep in broadcast.py, the timeline steps (reminders, nudge, logistics) in
+reminders.py, the outbox keys in keys.py; `register` wires them all. A `Session` row is a
+meeting, so this package calls it `meeting` (`db` is the database session).
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from bot.core.dates import (
 from bot.core.messages import Attachment, Button, Reply
 from bot.db.models import Participant, Session
 from bot.db.models.sessions import CANCELLED
+from bot.kernel.roles import require_organiser
 from bot.kernel.services import Context, Registry
 from handlers.sessions import broadcast, reminders, rsvp
 from handlers.sessions.calendar import agenda_feed, calendar_bytes, feed_token, feed_url
+from handlers.sessions.keys import cancelled_key, moved_key, unsent_after_cancel
 from handlers.sessions.planning import (
     DIALOGUE,
     MAX_PROGRAMME,
@@ -38,9 +41,8 @@ from handlers.sessions.views import (
     card,
     coming_ids,
     count,
-    get_session,
+    get_meeting,
     offsets_text,
-    require_organiser,
     rsvp_of,
     rsvps_of,
     upcoming_sessions,
@@ -49,19 +51,19 @@ from scheduler.outbox import cancel_pending, enqueue_many
 from scheduler.timeline import clear_timeline, sync_timeline, timeline_of
 
 
-async def list_sessions(ctx: Context) -> list[Reply]:
-    sessions = await upcoming_sessions(ctx.db, ctx.now, limit=10)
-    if not sessions:
+async def list_meetings(ctx: Context) -> list[Reply]:
+    meetings = await upcoming_sessions(ctx.db, ctx.now, limit=10)
+    if not meetings:
         key = "none_upcoming_organiser" if ctx.is_organiser else "none_upcoming"
         return [Reply(ctx.t(TEXTS, key))]
-    replies = [Reply(ctx.t(TEXTS, "upcoming_header", count=len(sessions)))]
-    for session in sessions:
-        answer = await rsvp_of(ctx.db, session.id, ctx.participant.id)
-        replies.append(card(session, answer, ctx.lang, ctx.services.settings.tz))
+    replies = [Reply(ctx.t(TEXTS, "upcoming_header", count=len(meetings)))]
+    for meeting in meetings:
+        answer = await rsvp_of(ctx.db, meeting.id, ctx.participant.id)
+        replies.append(card(meeting, answer, ctx.lang, ctx.services.settings.tz))
     return replies
 
 
-async def session_command(ctx: Context) -> Reply | list[Reply]:
+async def meeting_command(ctx: Context) -> Reply | list[Reply]:
     head, _, rest = ctx.args.strip().partition(" ")
     head = head.lower()
     if not head:
@@ -70,28 +72,28 @@ async def session_command(ctx: Context) -> Reply | list[Reply]:
             usage += "\n\n" + ctx.t(TEXTS, "usage_organiser")
         return Reply(usage)
     if head in {"nieuw", "new", "plan"}:
-        require_organiser(ctx)
+        require_organiser(ctx, hint=ctx.t(TEXTS, "organisers_hint"))
         return await create(ctx, rest)
     if head == "feed":
-        require_organiser(ctx)
+        require_organiser(ctx, hint=ctx.t(TEXTS, "organisers_hint"))
         token = await feed_token(ctx.db)
         return Reply(ctx.t(TEXTS, "feed", url=feed_url(ctx.services, token)))
-    session = await get_session(ctx, head)
+    meeting = await get_meeting(ctx, head)
     action, _, value = rest.strip().partition(" ")
     action = action.lower()
     if not action:
-        return await details(ctx, session)
+        return await details(ctx, meeting)
     if action in {"ics", "agenda", "ical"}:
-        return ics_reply(ctx, session)
-    require_organiser(ctx)
+        return ics_reply(ctx, meeting)
+    require_organiser(ctx, hint=ctx.t(TEXTS, "organisers_hint"))
     if action in {"wijzig", "change", "edit"}:
-        return await change(ctx, session, value.strip())
+        return await change(ctx, meeting, value.strip())
     if action in {"annuleer", "cancel"}:
-        return await ask_cancel(ctx, session)
+        return await ask_cancel(ctx, meeting)
     if action in {"herinneringen", "reminders"}:
-        return await set_offsets(ctx, session, value.strip())
+        return await set_offsets(ctx, meeting, value.strip())
     if action in {"tijdlijn", "timeline"}:
-        return await show_timeline(ctx, session)
+        return await show_timeline(ctx, meeting)
     return Reply(ctx.t(TEXTS, "unknown_action", action=action[:30]))
 
 
@@ -99,15 +101,15 @@ async def planning(ctx: Context) -> Reply:
     return await continue_planning(ctx, ctx.args)
 
 
-async def session_button(ctx: Context) -> Reply:
-    require_organiser(ctx)
+async def meeting_button(ctx: Context) -> Reply:
+    require_organiser(ctx, hint=ctx.t(TEXTS, "organisers_hint"))
     action, _, value = ctx.args.partition(":")
     if action == "nacht":
         return await continue_planning(ctx, value)
-    session = await get_session(ctx, value)
+    meeting = await get_meeting(ctx, value)
     if action == "annuleer":
-        return await cancel_session(ctx, session)
-    return Reply(ctx.t(TEXTS, "cancel_kept", id=session.id), edit=True)
+        return await cancel_meeting(ctx, meeting)
+    return Reply(ctx.t(TEXTS, "cancel_kept", id=meeting.id), edit=True)
 
 
 def register(registry: Registry) -> None:
@@ -116,41 +118,41 @@ def register(registry: Registry) -> None:
     reminders.register(registry)
     registry.command(
         "sessies",
-        list_sessions,
+        list_meetings,
         aliases=("sessions", "bijeenkomsten"),
         help_nl="de komende bijeenkomsten, met aanmelden",
         help_en="the coming meetings, with sign-up",
     )
     registry.command(
         "sessie",
-        session_command,
+        meeting_command,
         aliases=("session", "bijeenkomst"),
         help_nl="een bijeenkomst bekijken; organisatoren plannen en wijzigen ermee",
         help_en="see a meeting; organisers plan and change meetings with it",
         usage="/sessie <nummer> | nieuw ... | feed",
     )
     registry.dialogue(DIALOGUE, planning)
-    registry.callback("sessie", session_button)
+    registry.callback("sessie", meeting_button)
     registry.route("/agenda/{token}.ics", agenda_feed)
 
 
 # -- seeing ------------------------------------------------------------------------------------
 
 
-async def details(ctx: Context, session: Session) -> Reply:
-    answer = await rsvp_of(ctx.db, session.id, ctx.participant.id)
-    counts = count(list((await rsvps_of(ctx.db, session.id)).values()))
+async def details(ctx: Context, meeting: Session) -> Reply:
+    answer = await rsvp_of(ctx.db, meeting.id, ctx.participant.id)
+    counts = count(list((await rsvps_of(ctx.db, meeting.id)).values()))
     extra = [ctx.t(TEXTS, "card_counts", yes=counts.yes, maybe=counts.maybe, no=counts.no)]
-    if session.programme:
-        extra.append(ctx.t(TEXTS, "logistics_programme", programme=session.programme))
-    return card(session, answer, ctx.lang, ctx.services.settings.tz, extra=extra)
+    if meeting.programme:
+        extra.append(ctx.t(TEXTS, "logistics_programme", programme=meeting.programme))
+    return card(meeting, answer, ctx.lang, ctx.services.settings.tz, extra=extra)
 
 
-def ics_reply(ctx: Context, session: Session) -> Reply:
-    content = calendar_bytes([session], ctx.services.settings.tz, ctx.lang)
+def ics_reply(ctx: Context, meeting: Session) -> Reply:
+    content = calendar_bytes([meeting], ctx.services.settings.tz, ctx.lang)
     return Reply(
-        ctx.t(TEXTS, "ics_text", id=session.id),
-        attachment=Attachment(f"copbot-bijeenkomst-{session.id}.ics", content, "text/calendar"),
+        ctx.t(TEXTS, "ics_text", id=meeting.id),
+        attachment=Attachment(f"copbot-bijeenkomst-{meeting.id}.ics", content, "text/calendar"),
     )
 
 
@@ -166,65 +168,65 @@ FIELDS = {
 }  # fmt: skip
 
 
-async def change(ctx: Context, session: Session, text: str) -> Reply:
+async def change(ctx: Context, meeting: Session, text: str) -> Reply:
     field_word, _, value = text.partition(" ")
     field = FIELDS.get(field_word.lower())
     value = value.strip()
     if field is None or (not value and field != "programma"):
-        return Reply(ctx.t(TEXTS, "change_usage", id=session.id))
-    if not session.is_planned:
-        raise ctx.fail(TEXTS, "already_cancelled", id=session.id)
+        return Reply(ctx.t(TEXTS, "change_usage", id=meeting.id))
+    if not meeting.is_planned:
+        raise ctx.fail(TEXTS, "already_cancelled", id=meeting.id)
     tz = ctx.services.settings.tz
     moved = False
     if field == "datum":
         starts_at = parse_when(ctx, value)
-        session.ends_at = starts_at + (session.ends_at - session.starts_at)
-        moved = starts_at != session.starts_at
-        session.starts_at = starts_at
+        meeting.ends_at = starts_at + (meeting.ends_at - meeting.starts_at)
+        moved = starts_at != meeting.starts_at
+        meeting.starts_at = starts_at
     elif field == "einde":
         try:
             ends_at = parse_datetime(value, now=ctx.now, tz=tz)
         except DateProblem:
             raise ctx.fail(TEXTS, "bad_date", text=value[:60]) from None
-        if ends_at <= session.starts_at:
-            start = format_datetime(session.starts_at, ctx.lang, tz)
+        if ends_at <= meeting.starts_at:
+            start = format_datetime(meeting.starts_at, ctx.lang, tz)
             raise ctx.fail(TEXTS, "end_before_start", start=start)
-        session.ends_at = ends_at
+        meeting.ends_at = ends_at
     elif field == "plaats":
-        session.place = check_length(ctx, value)
+        meeting.place = check_length(ctx, value)
     elif field == "thema":
-        session.theme = "" if value == "-" else check_length(ctx, value)
+        meeting.theme = "" if value == "-" else check_length(ctx, value)
     elif field == "overnachting":
         flag = overnight_word(value)
         if flag is None:
             raise ctx.fail(TEXTS, "yes_or_no")
-        session.overnight = flag
+        meeting.overnight = flag
     else:
-        session.programme = check_length(ctx, value, MAX_PROGRAMME) or None
-    session.sequence += 1
-    session.updated_at = ctx.now
-    await sync_timeline(ctx.db, session, ctx.services.registry.steps, now=ctx.now, tz=tz)
+        meeting.programme = check_length(ctx, value, MAX_PROGRAMME) or None
+    meeting.sequence += 1
+    meeting.updated_at = ctx.now
+    await sync_timeline(ctx.db, meeting, ctx.services.registry.steps, now=ctx.now, tz=tz)
     if moved:
-        await tell_coming(ctx, session, f"moved:session:{session.id}:seq:{session.sequence}")
-    intro = ctx.t(TEXTS, "changed", field=ctx.t(TEXTS, f"field_{field}"), id=session.id)
-    answer = await rsvp_of(ctx.db, session.id, ctx.participant.id)
-    return card(session, answer, ctx.lang, tz, intro=intro)
+        await tell_coming(ctx, meeting, moved_key(meeting.id, meeting.sequence))
+    intro = ctx.t(TEXTS, "changed", field=ctx.t(TEXTS, f"field_{field}"), id=meeting.id)
+    answer = await rsvp_of(ctx.db, meeting.id, ctx.participant.id)
+    return card(meeting, answer, ctx.lang, tz, intro=intro)
 
 
-async def tell_coming(ctx: Context, session: Session, key_prefix: str) -> int:
-    """Tell everyone who said yes or maybe that the session moved or was cancelled."""
+async def tell_coming(ctx: Context, meeting: Session, key_prefix: str) -> int:
+    """Tell everyone who said yes or maybe that the meeting moved or was cancelled."""
     tz = ctx.services.settings.tz
-    answers = await rsvps_of(ctx.db, session.id)
+    answers = await rsvps_of(ctx.db, meeting.id)
     coming = coming_ids(answers)
 
     def reply_for(person: Participant) -> Reply:
         lang = person.language
-        when = format_datetime(session.starts_at, lang, tz)
-        if session.is_planned:
-            intro = TEXTS(lang, "moved_notice", id=session.id, when=when)
-            return card(session, answers.get(person.id), lang, tz, intro=intro)
+        when = format_datetime(meeting.starts_at, lang, tz)
+        if meeting.is_planned:
+            intro = TEXTS(lang, "moved_notice", id=meeting.id, when=when)
+            return card(meeting, answers.get(person.id), lang, tz, intro=intro)
         return Reply(
-            TEXTS(lang, "cancel_notice", id=session.id, when=when, place=session.place or "?")
+            TEXTS(lang, "cancel_notice", id=meeting.id, when=when, place=meeting.place or "?")
         )
 
     return await enqueue_many(
@@ -232,57 +234,57 @@ async def tell_coming(ctx: Context, session: Session, key_prefix: str) -> int:
     )
 
 
-async def ask_cancel(ctx: Context, session: Session) -> Reply:
-    if not session.is_planned:
-        raise ctx.fail(TEXTS, "already_cancelled", id=session.id)
-    answers = await rsvps_of(ctx.db, session.id)
+async def ask_cancel(ctx: Context, meeting: Session) -> Reply:
+    if not meeting.is_planned:
+        raise ctx.fail(TEXTS, "already_cancelled", id=meeting.id)
+    answers = await rsvps_of(ctx.db, meeting.id)
     coming = len(coming_ids(answers))
-    when = format_datetime(session.starts_at, ctx.lang, ctx.services.settings.tz)
+    when = format_datetime(meeting.starts_at, ctx.lang, ctx.services.settings.tz)
     return Reply(
-        ctx.t(TEXTS, "cancel_confirm", id=session.id, when=when, count=coming)
+        ctx.t(TEXTS, "cancel_confirm", id=meeting.id, when=when, count=coming)
     ).with_buttons(
         (
-            Button(ctx.t(TEXTS, "button_cancel_yes"), f"sessie:annuleer:{session.id}"),
-            Button(ctx.t(TEXTS, "button_cancel_no"), f"sessie:behoud:{session.id}"),
+            Button(ctx.t(TEXTS, "button_cancel_yes"), f"sessie:annuleer:{meeting.id}"),
+            Button(ctx.t(TEXTS, "button_cancel_no"), f"sessie:behoud:{meeting.id}"),
         )
     )
 
 
-async def cancel_session(ctx: Context, session: Session) -> Reply:
-    if not session.is_planned:
-        return Reply(ctx.t(TEXTS, "already_cancelled", id=session.id), edit=True)
-    session.status = CANCELLED
-    session.sequence += 1
-    session.updated_at = ctx.now
-    await clear_timeline(ctx.db, session)
-    for kind in ("reminder", "rsvp-nudge", "logistics", "moved"):  # not yet delivered
-        await cancel_pending(ctx.db, key_prefix=f"{kind}:session:{session.id}:")
-    told = await tell_coming(ctx, session, f"cancelled:session:{session.id}")
-    return Reply(ctx.t(TEXTS, "cancelled", id=session.id, count=told), edit=True)
+async def cancel_meeting(ctx: Context, meeting: Session) -> Reply:
+    if not meeting.is_planned:
+        return Reply(ctx.t(TEXTS, "already_cancelled", id=meeting.id), edit=True)
+    meeting.status = CANCELLED
+    meeting.sequence += 1
+    meeting.updated_at = ctx.now
+    await clear_timeline(ctx.db, meeting)
+    for prefix in unsent_after_cancel(meeting.id):  # not yet delivered
+        await cancel_pending(ctx.db, key_prefix=prefix)
+    told = await tell_coming(ctx, meeting, cancelled_key(meeting.id))
+    return Reply(ctx.t(TEXTS, "cancelled", id=meeting.id, count=told), edit=True)
 
 
-async def set_offsets(ctx: Context, session: Session, text: str) -> Reply:
+async def set_offsets(ctx: Context, meeting: Session, text: str) -> Reply:
     try:
         offsets = parse_offsets(text)
     except DateProblem as problem:
-        raise ctx.fail(TEXTS, "offsets_usage", text=problem.text[:30], id=session.id) from None
-    session.reminder_offsets = [iso_duration(-offset) for offset in offsets]
-    session.updated_at = ctx.now
+        raise ctx.fail(TEXTS, "offsets_usage", text=problem.text[:30], id=meeting.id) from None
+    meeting.reminder_offsets = [iso_duration(-offset) for offset in offsets]
+    meeting.updated_at = ctx.now
     tz = ctx.services.settings.tz
-    await sync_timeline(ctx.db, session, ctx.services.registry.steps, now=ctx.now, tz=tz)
-    saved = ctx.t(TEXTS, "offsets_saved", id=session.id, offsets=offsets_text(offsets, ctx.lang))
-    return Reply(saved + "\n\n" + await timeline_text(ctx, session))
+    await sync_timeline(ctx.db, meeting, ctx.services.registry.steps, now=ctx.now, tz=tz)
+    saved = ctx.t(TEXTS, "offsets_saved", id=meeting.id, offsets=offsets_text(offsets, ctx.lang))
+    return Reply(saved + "\n\n" + await timeline_text(ctx, meeting))
 
 
-async def show_timeline(ctx: Context, session: Session) -> Reply:
-    return Reply(await timeline_text(ctx, session))
+async def show_timeline(ctx: Context, meeting: Session) -> Reply:
+    return Reply(await timeline_text(ctx, meeting))
 
 
-async def timeline_text(ctx: Context, session: Session) -> str:
+async def timeline_text(ctx: Context, meeting: Session) -> str:
     tz = ctx.services.settings.tz
-    entries = await timeline_of(ctx.db, session, ctx.services.registry.steps, tz)
-    when = format_datetime(session.starts_at, ctx.lang, tz)
-    lines = [ctx.t(TEXTS, "timeline_header", id=session.id, when=when)]
+    entries = await timeline_of(ctx.db, meeting, ctx.services.registry.steps, tz)
+    when = format_datetime(meeting.starts_at, ctx.lang, tz)
+    lines = [ctx.t(TEXTS, "timeline_header", id=meeting.id, when=when)]
     if not entries:
         lines.append(ctx.t(TEXTS, "timeline_empty"))
     for entry in entries:

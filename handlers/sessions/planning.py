@@ -1,4 +1,4 @@
-"""Planning a session in one line, or in a short guided dialogue for what the line left out."""
+"""Planning a meeting in one line, or in a short guided dialogue for what the line left out."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.core.dates import DateProblem, format_datetime, parse_datetime
 from bot.core.messages import Button, Reply
+from bot.core.texts import NO_WORDS, YES_WORDS
 from bot.db.models import Session
 from bot.kernel.services import Context
 from handlers.sessions.texts import TEXTS
@@ -16,8 +17,8 @@ from scheduler.timeline import session_offsets, sync_timeline
 DIALOGUE = "sessie-nieuw"
 MAX_TEXT = 200
 MAX_PROGRAMME = 2000
-OVERNIGHT_WORDS = {"overnachting", "met overnachting", "overnight", "ja", "yes"}
-NO_OVERNIGHT_WORDS = {"geen overnachting", "zonder overnachting", "no overnight", "nee", "no"}
+OVERNIGHT_WORDS = YES_WORDS | {"overnachting", "met overnachting", "overnight"}
+NO_OVERNIGHT_WORDS = NO_WORDS | {"geen overnachting", "zonder overnachting", "no overnight"}
 
 
 def parse_when(ctx: Context, text: str) -> datetime:
@@ -72,7 +73,7 @@ async def create(ctx: Context, text: str) -> Reply:
 
 
 async def next_question(ctx: Context, data: dict[str, Any]) -> Reply:
-    """Ask for the first missing part, or plan the session when nothing is missing."""
+    """Ask for the first missing part, or plan the meeting when nothing is missing."""
     for field, key in (("starts_at", "ask_date"), ("place", "ask_place"), ("theme", "ask_theme")):
         if data.get(field) is None:
             await ctx.start_dialogue(DIALOGUE, {**data, "asking": field})
@@ -117,7 +118,7 @@ async def plan(ctx: Context, data: dict[str, Any]) -> Reply:
     tz = ctx.services.settings.tz
     starts_at = datetime.fromisoformat(data["starts_at"])
     overnight = bool(data["overnight"])
-    session = Session(
+    meeting = Session(
         starts_at=starts_at,
         ends_at=default_end(starts_at, overnight, tz),
         place=data["place"],
@@ -128,9 +129,9 @@ async def plan(ctx: Context, data: dict[str, Any]) -> Reply:
         updated_at=ctx.now,
         sequence=0,
     )
-    ctx.db.add(session)
+    ctx.db.add(meeting)
     await ctx.db.flush()
-    await sync_timeline(ctx.db, session, ctx.services.registry.steps, now=ctx.now, tz=tz)
-    offsets = offsets_text(session_offsets(session), ctx.lang)
-    intro = ctx.t(TEXTS, "created", id=session.id, offsets=offsets)
-    return card(session, None, ctx.lang, tz, intro=intro)
+    await sync_timeline(ctx.db, meeting, ctx.services.registry.steps, now=ctx.now, tz=tz)
+    offsets = offsets_text(session_offsets(meeting), ctx.lang)
+    intro = ctx.t(TEXTS, "created", id=meeting.id, offsets=offsets)
+    return card(meeting, None, ctx.lang, tz, intro=intro)

@@ -1,45 +1,35 @@
-"""The session timeline steps of this feature: reminders, the non-responder nudge, logistics.
+"""The meeting timeline steps of this feature: reminders, the non-responder nudge, logistics.
 
-Each step runs as a scheduled job and puts one outbox message per recipient; the outbox key
-("reminder:session:<id>:offset:<ISO>:participant:<id>") makes a rerun after a crash harmless.
+Each step runs as a scheduled job, only while its meeting is planned (the job runner checks),
+and puts one outbox message per recipient; the outbox key (handlers/sessions/keys.py) makes a
+rerun after a crash harmless.
 Later features add their own steps (agenda poll, presenters, buddies, feedback) the same way;
 the logistics message shows `Session.programme`, which any feature may fill.
 """
 
 from __future__ import annotations
 
-import logging
 from datetime import timedelta
 
 from bot.core.dates import describe_offset, parse_iso_duration
 from bot.core.messages import Reply
 from bot.db.models import Participant, Rsvp, Session
 from bot.kernel.services import JobContext, Registry
+from handlers.sessions.keys import logistics_key, nudge_key, reminder_key
 from handlers.sessions.texts import TEXTS
 from handlers.sessions.views import active_participants, card, coming_ids, rsvps_of
 from scheduler.outbox import enqueue_many
-from scheduler.timeline import planned_session_of
-
-log = logging.getLogger(__name__)
+from scheduler.timeline import step_meeting
 
 NUDGE_OFFSET = timedelta(days=-7)
 LOGISTICS_OFFSET = timedelta(days=-1)
 
 
-def _planned_session(job: JobContext) -> Session | None:
-    session = planned_session_of(job)
-    if session is None:
-        log.info("timeline step %s: session gone or cancelled, nothing sent", job.job.key)
-    return session
-
-
 async def remind(job: JobContext) -> None:
-    session = _planned_session(job)
-    if session is None:
-        return
+    meeting = step_meeting(job)
     offset_text = str(job.payload.get("offset", "PT0S"))
     before = abs(parse_iso_duration(offset_text))
-    rsvps = await rsvps_of(job.db, session.id)
+    rsvps = await rsvps_of(job.db, meeting.id)
     tz = job.services.settings.tz
 
     def reply_for(person: Participant) -> Reply:
@@ -47,44 +37,40 @@ async def remind(job: JobContext) -> None:
             person.language,
             "reminder",
             when=describe_offset(before, person.language),
-            id=session.id,
+            id=meeting.id,
         )
-        return card(session, rsvps.get(person.id), person.language, tz, intro=intro)
+        return card(meeting, rsvps.get(person.id), person.language, tz, intro=intro)
 
     people = [p.id for p in await active_participants(job.db)]
     await enqueue_many(
         job.db,
-        key_prefix=f"reminder:session:{session.id}:offset:{offset_text}",
+        key_prefix=reminder_key(meeting.id, offset_text),
         participant_ids=people,
         reply_for=reply_for,
     )
 
 
 async def nudge(job: JobContext) -> None:
-    session = _planned_session(job)
-    if session is None:
-        return
-    answered = await rsvps_of(job.db, session.id)
+    meeting = step_meeting(job)
+    answered = await rsvps_of(job.db, meeting.id)
     tz = job.services.settings.tz
     silent = [p.id for p in await active_participants(job.db) if p.id not in answered]
 
     def reply_for(person: Participant) -> Reply:
-        intro = TEXTS(person.language, "nudge", id=session.id)
-        return card(session, None, person.language, tz, intro=intro)
+        intro = TEXTS(person.language, "nudge", id=meeting.id)
+        return card(meeting, None, person.language, tz, intro=intro)
 
     await enqueue_many(
         job.db,
-        key_prefix=f"rsvp-nudge:session:{session.id}",
+        key_prefix=nudge_key(meeting.id),
         participant_ids=silent,
         reply_for=reply_for,
     )
 
 
 async def logistics(job: JobContext) -> None:
-    session = _planned_session(job)
-    if session is None:
-        return
-    rsvps = await rsvps_of(job.db, session.id)
+    meeting = step_meeting(job)
+    rsvps = await rsvps_of(job.db, meeting.id)
     tz = job.services.settings.tz
     coming = coming_ids(rsvps)
 
@@ -92,17 +78,17 @@ async def logistics(job: JobContext) -> None:
         lang = person.language
         rsvp = rsvps.get(person.id)
         return card(
-            session,
+            meeting,
             rsvp,
             lang,
             tz,
-            intro=TEXTS(lang, "logistics", id=session.id),
-            extra=logistics_sections(session, rsvp, lang),
+            intro=TEXTS(lang, "logistics", id=meeting.id),
+            extra=logistics_sections(meeting, rsvp, lang),
         )
 
     await enqueue_many(
         job.db,
-        key_prefix=f"logistics:session:{session.id}",
+        key_prefix=logistics_key(meeting.id),
         participant_ids=coming,
         reply_for=reply_for,
     )
@@ -133,13 +119,13 @@ def register(registry: Registry) -> None:
     )
 
 
-def logistics_sections(session: Session, rsvp: Rsvp | None, lang: str) -> list[str]:
-    """What the day-before message adds to the session's facts: the night, the programme."""
+def logistics_sections(meeting: Session, rsvp: Rsvp | None, lang: str) -> list[str]:
+    """What the day-before message adds to the meeting's facts: the night, the programme."""
     sections = []
-    if session.overnight and rsvp is not None and rsvp.overnight is not None:
+    if meeting.overnight and rsvp is not None and rsvp.overnight is not None:
         key = "logistics_overnight_yes" if rsvp.overnight else "logistics_overnight_no"
         sections.append(TEXTS(lang, key))
-    if session.programme:
-        sections.append(TEXTS(lang, "logistics_programme", programme=session.programme))
+    if meeting.programme:
+        sections.append(TEXTS(lang, "logistics_programme", programme=meeting.programme))
     sections.append(TEXTS(lang, "logistics_outro"))
     return sections

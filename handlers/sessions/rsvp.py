@@ -1,4 +1,4 @@
-"""Answers to sessions: the RSVP buttons, and /aanwezig for organisers (who comes, who came)."""
+"""Answers to meetings: the RSVP buttons, and /aanwezig for organisers (who comes, who came)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.dates import format_datetime
 from bot.core.messages import Reply
+from bot.core.texts import NO_WORDS, YES_WORDS
 from bot.db.models import Participant, Rsvp, Session
 from bot.kernel.lookup import find_participant
 from bot.kernel.services import Context, Registry
@@ -21,7 +22,7 @@ from handlers.sessions.views import (
     YES,
     active_participants,
     card,
-    get_session,
+    get_meeting,
     rsvp_of,
     rsvps_of,
 )
@@ -30,7 +31,7 @@ MAX_NAMES = 60
 
 
 async def rsvp_or_new(db: AsyncSession, session_id: int, participant_id: int) -> Rsvp:
-    """The participant's answer to the session; a new "yes" (added to `db`) when there is none."""
+    """The participant's answer to the meeting; a new "yes" (added to `db`) when there is none."""
     rsvp = await rsvp_of(db, session_id, participant_id)
     if rsvp is None:
         rsvp = Rsvp(session_id=session_id, participant_id=participant_id, answer=YES)
@@ -39,10 +40,10 @@ async def rsvp_or_new(db: AsyncSession, session_id: int, participant_id: int) ->
 
 
 async def answer(
-    db: AsyncSession, session: Session, participant_id: int, choice: str, now: datetime
+    db: AsyncSession, meeting: Session, participant_id: int, choice: str, now: datetime
 ) -> Rsvp:
     """Record a button press ("ja", "nee", "misschien", "nacht-ja", "nacht-nee")."""
-    rsvp = await rsvp_or_new(db, session.id, participant_id)
+    rsvp = await rsvp_or_new(db, meeting.id, participant_id)
     if choice in CHOICES:
         rsvp.answer = CHOICES[choice]
         if rsvp.answer == NO:
@@ -62,41 +63,42 @@ def was_there(rsvp: Rsvp) -> bool:
 
 
 async def attended_participant_ids(db: AsyncSession, session_id: int) -> list[int]:
-    """Who was at a session: corrected by an organiser, else those who said yes."""
+    """Who was at a meeting: corrected by an organiser, else those who said yes."""
     rsvps = await rsvps_of(db, session_id)
     return sorted(pid for pid, rsvp in rsvps.items() if was_there(rsvp))
 
 
 async def pressed(ctx: Context) -> Reply:
-    session_ref, _, choice = ctx.args.partition(":")
-    session = await get_session(ctx, session_ref)
+    meeting_ref, _, choice = ctx.args.partition(":")
+    meeting = await get_meeting(ctx, meeting_ref)
     tz = ctx.services.settings.tz
     if choice not in CHOICES and choice not in OVERNIGHT_CHOICES:
-        raise ctx.fail(TEXTS, "not_found", id=session_ref)
-    if not session.is_planned or session.ends_at <= ctx.now:
-        rsvp = await rsvp_of(ctx.db, session.id, ctx.participant.id)
-        return card(session, rsvp, ctx.lang, tz, edit=True)
-    rsvp = await answer(ctx.db, session, ctx.participant.id, choice, ctx.now)
-    return card(session, rsvp, ctx.lang, tz, edit=True, extra=[ctx.t(TEXTS, "rsvp_saved")])
+        raise ctx.fail(TEXTS, "not_found", id=meeting_ref)
+    if not meeting.is_planned or meeting.ends_at <= ctx.now:
+        rsvp = await rsvp_of(ctx.db, meeting.id, ctx.participant.id)
+        return card(meeting, rsvp, ctx.lang, tz, edit=True)
+    rsvp = await answer(ctx.db, meeting, ctx.participant.id, choice, ctx.now)
+    return card(meeting, rsvp, ctx.lang, tz, edit=True, extra=[ctx.t(TEXTS, "rsvp_saved")])
 
 
 async def attendance(ctx: Context) -> Reply:
     words = ctx.args.split()
     if not words:
         return Reply(ctx.t(TEXTS, "attendance_usage"))
-    session = await get_session(ctx, words[0])
+    meeting = await get_meeting(ctx, words[0])
     if len(words) == 1:
-        return await overview(ctx, session)
-    if len(words) < 3 or words[-1].lower() not in {"ja", "nee", "yes", "no"}:
+        return await overview(ctx, meeting)
+    said = words[-1].lower()
+    if len(words) < 3 or said not in YES_WORDS | NO_WORDS:
         return Reply(ctx.t(TEXTS, "attendance_usage"))
     who = " ".join(words[1:-1])
     person = await find_participant(ctx.db, who, ctx.identity.platform)
     if person is None:
         raise ctx.fail(TEXTS, "person_not_found", who=who[:60])
-    present = words[-1].lower() in {"ja", "yes"}
-    rsvp = await rsvp_or_new(ctx.db, session.id, person.id)
+    present = said in YES_WORDS
+    rsvp = await rsvp_or_new(ctx.db, meeting.id, person.id)
     rsvp.updated_at = ctx.now
-    if session.starts_at > ctx.now:  # before the meeting this is their answer
+    if meeting.starts_at > ctx.now:  # before the meeting this is their answer
         rsvp.answer = YES if present else NO
         rsvp.attended = None
         key = "comes" if present else "does_not_come"
@@ -106,7 +108,7 @@ async def attendance(ctx: Context) -> Reply:
                 "attendance_planned",
                 name=person.display_name,
                 answer=ctx.t(TEXTS, key),
-                id=session.id,
+                id=meeting.id,
             )
         )
     rsvp.attended = present
@@ -116,7 +118,7 @@ async def attendance(ctx: Context) -> Reply:
             "attendance_set",
             name=person.display_name,
             answer=ctx.t(TEXTS, "present" if present else "absent"),
-            id=session.id,
+            id=meeting.id,
         )
     )
 
@@ -134,9 +136,9 @@ def register(registry: Registry) -> None:
     )
 
 
-async def overview(ctx: Context, session: Session) -> Reply:
+async def overview(ctx: Context, meeting: Session) -> Reply:
     tz = ctx.services.settings.tz
-    rsvps = await rsvps_of(ctx.db, session.id)
+    rsvps = await rsvps_of(ctx.db, meeting.id)
     people = {p.id: p for p in await active_participants(ctx.db)}
     missing_ids = [pid for pid in rsvps if pid not in people]
     if missing_ids:  # people who answered and left since
@@ -158,8 +160,8 @@ async def overview(ctx: Context, session: Session) -> Reply:
         ctx.t(
             TEXTS,
             "attendance_header",
-            id=session.id,
-            when=format_datetime(session.starts_at, ctx.lang, tz),
+            id=meeting.id,
+            when=format_datetime(meeting.starts_at, ctx.lang, tz),
         ),
         ctx.t(TEXTS, "attendance_yes", count=len(by_answer["yes"]), names=names(by_answer["yes"])),
         ctx.t(
@@ -171,7 +173,7 @@ async def overview(ctx: Context, session: Session) -> Reply:
         ctx.t(TEXTS, "attendance_no", count=len(by_answer["no"]), names=names(by_answer["no"])),
         ctx.t(TEXTS, "attendance_none", count=len(silent), names=names(silent)),
     ]
-    if session.overnight:
+    if meeting.overnight:
         coming = [rsvps[pid] for pid in by_answer["yes"] + by_answer["maybe"]]
         lines.append(
             ctx.t(
@@ -181,7 +183,7 @@ async def overview(ctx: Context, session: Session) -> Reply:
                 unknown=sum(1 for r in coming if r.overnight is None),
             )
         )
-    if session.starts_at <= ctx.now:
+    if meeting.starts_at <= ctx.now:
         present = [pid for pid, rsvp in rsvps.items() if was_there(rsvp)]
         lines.append(ctx.t(TEXTS, "attendance_present", count=len(present), names=names(present)))
     return Reply("\n".join(lines))

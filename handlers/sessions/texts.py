@@ -89,10 +89,10 @@ TEXTS = Texts(
             "en": "I don't know '{action}' for /sessie. You can use: ics, tijdlijn, wijzig, "
             "annuleer, herinneringen.",
         },
-        "organisers_only": {
-            "nl": "Dat kunnen alleen organisatoren. Je kunt wel /sessies en /sessie <nummer> "
-            "gebruiken.",
-            "en": "Only organisers can do that. You can use /sessies and /sessie <number>.",
+        # Added to the shared "only organisers can do that".
+        "organisers_hint": {
+            "nl": "Je kunt wel /sessies en /sessie <nummer> gebruiken.",
+            "en": "You can use /sessies and /sessie <number>.",
         },
         "ics_text": {
             "nl": "Het agenda-bestand voor bijeenkomst {id}. Open het om de bijeenkomst in je "

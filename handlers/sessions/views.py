@@ -1,4 +1,4 @@
-"""How a session looks in chat (the card with RSVP buttons) and the queries behind it."""
+"""How a meeting looks in chat (the card with RSVP buttons) and the queries behind it."""
 
 from __future__ import annotations
 
@@ -19,15 +19,10 @@ from bot.kernel.services import Context
 from handlers.sessions.texts import TEXTS
 
 YES, NO, MAYBE = "yes", "no", "maybe"
-# What the buttons send: "rsvp:<session id>:<choice>".
+# What the buttons send: "rsvp:<meeting id>:<choice>".
 RSVP_PREFIX = "rsvp"
 CHOICES = {"ja": YES, "nee": NO, "misschien": MAYBE}
 OVERNIGHT_CHOICES = {"nacht-ja": True, "nacht-nee": False}
-
-
-def require_organiser(ctx: Context) -> None:
-    if not ctx.is_organiser:
-        raise ctx.fail(TEXTS, "organisers_only")
 
 
 def default_end(starts_at: datetime, overnight: bool, tz: ZoneInfo) -> datetime:
@@ -41,19 +36,19 @@ def default_end(starts_at: datetime, overnight: bool, tz: ZoneInfo) -> datetime:
     return starts_at + timedelta(hours=3)
 
 
-async def get_session(ctx: Context, reference: str) -> Session:
-    """The session numbered `reference`, or a clear error."""
+async def get_meeting(ctx: Context, reference: str) -> Session:
+    """The meeting numbered `reference`, or a clear error."""
     number = parse_id(reference)
-    session = await ctx.db.get(Session, number) if number is not None else None
-    if session is None:
+    meeting = await ctx.db.get(Session, number) if number is not None else None
+    if meeting is None:
         raise ctx.fail(TEXTS, "not_found", id=reference.strip()[:20])
-    return session
+    return meeting
 
 
 async def upcoming_sessions(
     db: AsyncSession, now: datetime, *, under_way: bool = True, limit: int | None = None
 ) -> list[Session]:
-    """The planned sessions not over yet (with `under_way=False`: not begun yet), by start."""
+    """The planned meetings not over yet (with `under_way=False`: not begun yet), by start."""
     still = Session.ends_at > now if under_way else Session.starts_at > now
     query = (
         select(Session)
@@ -65,7 +60,7 @@ async def upcoming_sessions(
 
 
 async def next_session(db: AsyncSession, now: datetime) -> Session | None:
-    """The first planned session that has not begun."""
+    """The first planned meeting that has not begun."""
     found = await upcoming_sessions(db, now, under_way=False, limit=1)
     return found[0] if found else None
 
@@ -113,29 +108,29 @@ def count(rsvps: Sequence[Rsvp]) -> Counts:
     return Counts(answers.count(YES), answers.count(MAYBE), answers.count(NO))
 
 
-def session_lines(session: Session, lang: str, tz: ZoneInfo) -> list[str]:
-    """Title, when, where, theme, overnight: the facts of a session."""
-    title = TEXTS(lang, "card_title", id=session.id)
-    if session.theme:
-        title += f": {session.theme}"
+def meeting_lines(meeting: Session, lang: str, tz: ZoneInfo) -> list[str]:
+    """Title, when, where, theme, overnight: the facts of a meeting."""
+    title = TEXTS(lang, "card_title", id=meeting.id)
+    if meeting.theme:
+        title += f": {meeting.theme}"
     lines = [title]
-    if not session.is_planned:
+    if not meeting.is_planned:
         lines.append(TEXTS(lang, "card_cancelled"))
-    start = format_datetime(session.starts_at, lang, tz)
-    end = format_datetime(session.ends_at, lang, tz)
+    start = format_datetime(meeting.starts_at, lang, tz)
+    end = format_datetime(meeting.ends_at, lang, tz)
     lines.append(TEXTS(lang, "card_when", start=start, end=end))
-    if session.place:
-        lines.append(TEXTS(lang, "card_where", place=session.place))
-    if session.overnight:
+    if meeting.place:
+        lines.append(TEXTS(lang, "card_where", place=meeting.place))
+    if meeting.overnight:
         lines.append(TEXTS(lang, "card_overnight"))
     return lines
 
 
-def answer_lines(session: Session, rsvp: Rsvp | None, lang: str) -> list[str]:
+def answer_lines(meeting: Session, rsvp: Rsvp | None, lang: str) -> list[str]:
     if rsvp is None:
         return [TEXTS(lang, "card_no_answer")]
     lines = [TEXTS(lang, "card_your_answer", answer=TEXTS(lang, f"answer_{rsvp.answer}"))]
-    if session.overnight and rsvp.answer != NO:
+    if meeting.overnight and rsvp.answer != NO:
         key = {True: "overnight_yes", False: "overnight_no", None: "overnight_unknown"}[
             rsvp.overnight
         ]
@@ -143,17 +138,17 @@ def answer_lines(session: Session, rsvp: Rsvp | None, lang: str) -> list[str]:
     return lines
 
 
-def rsvp_buttons(session: Session, rsvp: Rsvp | None, lang: str) -> tuple[tuple[Button, ...], ...]:
-    if not session.is_planned:
+def rsvp_buttons(meeting: Session, rsvp: Rsvp | None, lang: str) -> tuple[tuple[Button, ...], ...]:
+    if not meeting.is_planned:
         return ()
 
     def button(label_key: str, choice: str, chosen: bool) -> Button:
         label = TEXTS(lang, label_key)
-        return Button(f"✓ {label}" if chosen else label, f"{RSVP_PREFIX}:{session.id}:{choice}")
+        return Button(f"✓ {label}" if chosen else label, f"{RSVP_PREFIX}:{meeting.id}:{choice}")
 
     answer = rsvp.answer if rsvp else None
     rows = [tuple(button(f"button_{value}", c, answer == value) for c, value in CHOICES.items())]
-    if session.overnight and answer != NO:
+    if meeting.overnight and answer != NO:
         stay = rsvp.overnight if rsvp else None
         rows.append(
             tuple(
@@ -165,7 +160,7 @@ def rsvp_buttons(session: Session, rsvp: Rsvp | None, lang: str) -> tuple[tuple[
 
 
 def card(
-    session: Session,
+    meeting: Session,
     rsvp: Rsvp | None,
     lang: str,
     tz: ZoneInfo,
@@ -174,14 +169,14 @@ def card(
     extra: Sequence[str] = (),
     edit: bool = False,
 ) -> Reply:
-    """The session as one message: the facts, your answer and the RSVP buttons."""
+    """The meeting as one message: the facts, your answer and the RSVP buttons."""
     parts = [intro] if intro else []
-    parts.append("\n".join(session_lines(session, lang, tz)))
+    parts.append("\n".join(meeting_lines(meeting, lang, tz)))
     if extra:
         parts.append("\n".join(extra))
-    if session.is_planned:
-        parts.append("\n".join(answer_lines(session, rsvp, lang)))
-    return Reply("\n\n".join(parts), buttons=rsvp_buttons(session, rsvp, lang), edit=edit)
+    if meeting.is_planned:
+        parts.append("\n".join(answer_lines(meeting, rsvp, lang)))
+    return Reply("\n\n".join(parts), buttons=rsvp_buttons(meeting, rsvp, lang), edit=edit)
 
 
 def offsets_text(offsets: Sequence[timedelta], lang: str) -> str:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from bot.core.clock import ManualClock
 from bot.db.models import OutboxMessage, ScheduledJob, Session
 from bot.kernel.registry import TimelineStep
-from bot.kernel.services import Services
+from bot.kernel.services import JobContext, Services
 from scheduler.jobs import run_due_jobs
 from scheduler.timeline import add_missing_steps, clear_timeline, sync_timeline, timeline_of
 
@@ -222,3 +222,41 @@ async def test_a_step_declared_later_reaches_sessions_planned_before_it(
     # Only adds: the overdue nudge stays pending for the scheduler to run or skip.
     assert after[overdue_key].status == "pending"
     assert await add_missing_steps(services) == 0
+
+
+async def test_a_step_of_a_cancelled_meeting_is_skipped_without_calling_its_handler(
+    services: Services,
+) -> None:
+    ran: list[int] = []
+
+    async def probe(job: JobContext) -> None:
+        assert job.session is not None
+        ran.append(job.session.id)
+
+    services.registry.step("probe", timedelta(days=-1), probe, label_nl="proef", label_en="probe")
+    steps = {"probe": services.registry.steps["probe"]}
+    services.clock.set(NOW)  # type: ignore[attr-defined]
+    async with services.database() as db, db.begin():
+        meetings = [
+            Session(
+                starts_at=at(2026, 11, 5, 9, 0),
+                ends_at=at(2026, 11, 5, 17, 0),
+                place=place,
+                created_at=NOW,
+                updated_at=NOW,
+            )
+            for place in ("Utrecht", "Zwolle")
+        ]
+        db.add_all(meetings)
+        await db.flush()
+        for meeting in meetings:
+            await sync_timeline(db, meeting, steps, now=NOW, tz=services.settings.tz)
+        # Cancelled without clearing its timeline (e.g. by hand in the database): the step
+        # must still not run.
+        meetings[0].status = "cancelled"
+    services.clock.set(at(2026, 11, 4, 12, 0))  # type: ignore[attr-defined]
+    assert await run_due_jobs(services) == 2
+    assert ran == [meetings[1].id]
+    cancelled = await jobs_of(services, meetings[0].id)
+    assert [job.status for job in cancelled.values()] == ["skipped"]
+    assert [job.status for job in (await jobs_of(services, meetings[1].id)).values()] == ["done"]

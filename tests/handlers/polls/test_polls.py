@@ -160,11 +160,12 @@ async def test_only_the_proposer_withdraws(organiser: Person, participant: Perso
 
 async def test_non_organiser_cannot_open_or_close(organiser: Person, participant: Person) -> None:
     await plan(organiser, participant)
-    assert "alleen voor organisatoren" in await participant.text("/peiling open")
-    assert "alleen voor organisatoren" in await participant.text("/peiling sluit")
+    refused = "Dat kunnen alleen organisatoren. Stemmen kan iedereen met /peiling"
+    assert refused in await participant.text("/peiling open")
+    assert refused in await participant.text("/peiling sluit")
     assert "Er loopt nu geen peiling" in await participant.text("/peiling")
     await organiser.say("/peiling open")
-    assert "alleen voor organisatoren" in await participant.text("/peiling sluit 1")
+    assert refused in await participant.text("/peiling sluit 1")
     assert "alleen voor organisatoren" in await participant.text("/voorbereiding 1 @esther")
 
 

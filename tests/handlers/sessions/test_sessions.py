@@ -114,7 +114,7 @@ async def test_bad_and_past_dates_are_explained(services: Services, organiser: P
 async def test_participants_cannot_plan_change_or_cancel(
     services: Services, organiser: Person, participant: Person
 ) -> None:
-    refused = "Dat kunnen alleen organisatoren"
+    refused = "Dat kunnen alleen organisatoren. Je kunt wel /sessies en /sessie <nummer>"
     assert refused in await participant.text(PLAN)
     await organiser.say(PLAN)
     for command in ("/sessie 1 annuleer", "/sessie 1 wijzig plaats Delft", "/sessie feed",
