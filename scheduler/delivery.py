@@ -2,9 +2,10 @@
 
 A delivery pass claims due rows (`FOR UPDATE SKIP LOCKED` on PostgreSQL, `BEGIN IMMEDIATE` on
 SQLite) with a lease, so two processes never work on one row. For each row:
-resolve the recipient's private chat (the identity seen most recently on a platform that is
-connected) → wait for a sending slot (`scheduler.ratelimit`) → mark the row "sending" and
-commit → call the platform → record the outcome:
+resolve where it goes (a participant's private chat: the identity seen most recently on a
+platform that is connected; a chat; a group chat of several users, opened here; the chat of a
+message to edit) → wait for a sending slot (`scheduler.ratelimit`) → mark the row "sending"
+and commit → call the platform (send, or edit) → record the outcome (`scheduler.outcomes`):
 
 - sent: status "sent", sent_at and the platform's message id.
 - `RetryLater` (HTTP 429): back to "pending" at now + retry_after, and the whole platform
@@ -12,8 +13,12 @@ commit → call the platform → record the outcome:
 - `TransientFailure` (5xx, network down before anything went out): back to "pending" with
   exponential backoff; after MAX_FAILURES the row is "failed".
 - `PermanentFailure` (the person blocked the bot, the chat is gone): "failed" at once, with
-  the platform's reason in last_error; never retried.
+  the platform's reason in last_error; never retried. `NotSupported` (the platform cannot
+  edit, or open a group chat): "skipped".
 - Rows for a platform that is not connected stay "pending" (logged once), never dropped.
+
+Every network call (opening a chat, sending, editing) happens outside any database
+transaction: SQLite has one writer, and a slow platform must not hold its lock.
 
 Uncertain sends. A request that went out without an answer (`UncertainDelivery`, a timeout,
 an unexpected error from the adapter) may have been delivered. So may a row that is still
@@ -31,24 +36,14 @@ ran on this host and is gone (`scheduler.claims`).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.ports import (
-    DeliveryError,
-    Messenger,
-    PermanentFailure,
-    RetryLater,
-    TransientFailure,
-    UncertainDelivery,
-)
+from bot.core.ports import DeliveryError, TransientFailure, UncertainDelivery
 from bot.db.models import Identity, OutboxMessage, Participant
 from bot.db.models.scheduling import (
     OUT_FAILED,
@@ -59,53 +54,14 @@ from bot.db.models.scheduling import (
     OUT_UNCERTAIN,
 )
 from bot.kernel.services import Services
-from scheduler.claims import WORKER_ID, claimant_is_dead
+from scheduler.claims import WORKER_ID
 from scheduler.outbox import ACTIVE, recency, reply_from_json
+from scheduler.outcomes import DeliveryReport, OutcomeWriter, Recipient
 from scheduler.ratelimit import RateLimiter
 
 log = logging.getLogger(__name__)
 
 CLAIM_LEASE = timedelta(minutes=10)  # a claimed batch must be worked through within this
-SEND_LEASE = timedelta(minutes=2)  # longer than any request timeout
-MAX_FAILURES = 6
-BACKOFF_BASE = timedelta(seconds=15)
-BACKOFF_MAX = timedelta(minutes=30)
-
-
-def backoff(failures: int) -> timedelta:
-    """15 s, 30 s, 1 min, 2 min, ... capped at 30 minutes."""
-    return min(BACKOFF_BASE * (2 ** max(failures - 1, 0)), BACKOFF_MAX)
-
-
-@dataclass
-class DeliveryReport:
-    claimed: int = 0
-    sent: int = 0
-    retry_later: int = 0  # rate limited, back to pending
-    backoff: int = 0  # transient failure, back to pending
-    failed: int = 0
-    uncertain: int = 0
-    skipped: int = 0
-    released: int = 0  # claimed but handed back unsent (platform paused or absent)
-    errors: list[str] = field(default_factory=list)
-
-    def add(self, other: DeliveryReport) -> None:
-        """Count `other`'s outcomes into this report."""
-        for count in fields(self):
-            if count.name != "errors":
-                setattr(self, count.name, getattr(self, count.name) + getattr(other, count.name))
-        self.errors.extend(other.errors)
-
-
-@dataclass
-class _Recipient:
-    platform: str
-    chat_id: str
-    messenger: Messenger
-    identity_id: int | None = None  # set when a DM chat was opened and should be remembered
-
-
-_Write = Callable[[AsyncSession], Awaitable[bool]]
 
 
 @dataclass
@@ -119,7 +75,7 @@ class _Release(Exception):
     """Hand the row back unsent (it stays pending)."""
 
 
-class Delivery:
+class Delivery(OutcomeWriter):
     """Sends due outbox rows through the messengers; one per process (it holds the limits)."""
 
     def __init__(
@@ -131,52 +87,14 @@ class Delivery:
         batch: int = 100,
         worker: str = WORKER_ID,
     ) -> None:
-        self.services = services
+        super().__init__(services, worker)
         self.limiter = limiter or RateLimiter()
         self.concurrency = concurrency or services.settings.outbox_concurrency
         self.batch = batch
-        self.worker = worker
-        self.paused_until: dict[str, datetime] = {}
         self.stopping = False
         self._warned_missing: set[str] = set()
-        # Our writes take turns and the small ones are committed in groups: SQLite has one
-        # writer at a time (its busy handler sleeps up to 100 ms a go), and each commit costs
-        # a disk flush, so a broadcast would otherwise crawl.
-        self._turns = asyncio.Lock()
-        self._waiting: list[tuple[_Write, asyncio.Future[bool]]] = []
 
-    @contextlib.asynccontextmanager
-    async def _tx(self) -> AsyncIterator[AsyncSession]:
-        async with self._turns, self.services.database() as db, db.begin():
-            yield db
-
-    async def _write(self, write: _Write) -> bool:
-        """Run `write` in a transaction shared with the writes that queued up meanwhile."""
-        done: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-        self._waiting.append((write, done))
-        async with self._turns:
-            if not done.done():
-                group, self._waiting = self._waiting, []
-                try:
-                    async with self.services.database() as db, db.begin():
-                        results = [await w(db) for w, _ in group]
-                except BaseException as problem:  # cancelled too: nobody may wait forever
-                    failure = (
-                        problem if isinstance(problem, Exception) else RuntimeError("stopped")
-                    )
-                    for _, future in group:
-                        if future is not done:
-                            future.set_exception(failure)
-                    raise
-                else:
-                    for (_, future), result in zip(group, results, strict=True):
-                        future.set_result(result)
-        return await done
-
-    # -- bookkeeping ------------------------------------------------------------------------
-
-    def _now(self) -> datetime:
-        return self.services.clock.now()
+    # -- claiming ---------------------------------------------------------------------------
 
     def _available(self, now: datetime) -> list[str]:
         return [
@@ -188,60 +106,6 @@ class Delivery:
     def _paused(self, platform: str) -> bool:
         until = self.paused_until.get(platform)
         return until is not None and until > self._now()
-
-    async def recover(self) -> int:
-        """Rows left by a dead sender: "sending" → uncertain, claimed "pending" → released."""
-        now = self._now()
-        async with self._tx() as db:
-            rows = await db.execute(
-                select(
-                    OutboxMessage.id,
-                    OutboxMessage.key,
-                    OutboxMessage.status,
-                    OutboxMessage.claimed_by,
-                    OutboxMessage.claimed_until,
-                ).where(
-                    or_(
-                        OutboxMessage.status == OUT_SENDING,
-                        (OutboxMessage.status == OUT_PENDING)
-                        & OutboxMessage.claimed_by.is_not(None),
-                    )
-                )
-            )
-            uncertain, released = [], []
-            for row_id, key, status, owner, until in rows.all():
-                if owner == self.worker:
-                    continue
-                expired = until is None or until < now
-                if not (expired or claimant_is_dead(owner)):
-                    continue
-                if status == OUT_SENDING:
-                    uncertain.append(row_id)
-                    log.warning(
-                        "outbox %s was in flight when %s stopped: marked uncertain, not resent",
-                        key,
-                        owner,
-                    )
-                elif not expired:
-                    released.append(row_id)
-            if uncertain:
-                await db.execute(
-                    update(OutboxMessage)
-                    .where(OutboxMessage.id.in_(uncertain), OutboxMessage.status == OUT_SENDING)
-                    .values(
-                        status=OUT_UNCERTAIN,
-                        claimed_by=None,
-                        claimed_until=None,
-                        last_error="in flight when its sender stopped; may have arrived",
-                    )
-                )
-            if released:
-                await db.execute(
-                    update(OutboxMessage)
-                    .where(OutboxMessage.id.in_(released), OutboxMessage.status == OUT_PENDING)
-                    .values(claimed_by=None, claimed_until=None)
-                )
-        return len(uncertain)
 
     async def _claim(self, now: datetime) -> list[_Work]:
         platforms = self._available(now)
@@ -380,7 +244,7 @@ class Delivery:
             report.released += 1
             return
         except DeliveryError as problem:
-            # Opening a DM sends nothing, so even an unanswered request is safe to retry.
+            # Opening a chat sends nothing, so even an unanswered request is safe to retry.
             if isinstance(problem, UncertainDelivery):
                 problem = TransientFailure(str(problem))
             await self._record_error(row, row.platform, problem, report)
@@ -395,8 +259,13 @@ class Delivery:
             return
         if not await self._mark_sending(row_id, recipient):
             return
+        messenger = recipient.messenger
         try:
-            message_id = await recipient.messenger.send(recipient.chat_id, reply)
+            if row.edit_of is not None:
+                await messenger.edit_message(recipient.chat_id, row.edit_of, reply)
+                message_id: str | None = row.edit_of
+            else:
+                message_id = await messenger.send(recipient.chat_id, reply)
         except asyncio.CancelledError:
             await asyncio.shield(
                 self._update(row_id, OUT_SENDING, status=OUT_UNCERTAIN, last_error="cancelled")
@@ -429,13 +298,20 @@ class Delivery:
         participant: Participant | None,
         identities: list[Identity],
         report: DeliveryReport,
-    ) -> _Recipient | None:
+    ) -> Recipient | None:
         """Where the row goes; None when it was settled here (skipped/failed)."""
-        if row.participant_id is None:
-            messenger = self.services.messengers.get(row.platform or "")
-            if messenger is None or not row.chat_id or self._paused(row.platform or ""):
+        if row.participant_id is None or row.edit_of is not None:
+            # A chat, a group chat, or the message to edit: the platform is fixed.
+            platform = row.platform or ""
+            messenger = self.services.messengers.get(platform)
+            if messenger is None or self._paused(platform):
                 raise _Release()
-            return _Recipient(row.platform or "", row.chat_id, messenger)
+            if row.chat_id:
+                return Recipient(platform, row.chat_id, messenger)
+            if row.group_users:
+                chat_id = await messenger.open_group_chat(list(row.group_users))
+                return Recipient(platform, str(chat_id), messenger)
+            raise _Release()
         if participant is None:
             await self._settle(row, OUT_SKIPPED, "participant erased", report)
             return None
@@ -453,160 +329,14 @@ class Delivery:
             if self._paused(identity.platform):
                 raise _Release()
             if identity.dm_chat_id:
-                return _Recipient(identity.platform, identity.dm_chat_id, messenger)
+                return Recipient(identity.platform, identity.dm_chat_id, messenger)
             chat_id = await messenger.open_private_chat(identity.user_id)
-            return _Recipient(identity.platform, str(chat_id), messenger, identity.id)
+            return Recipient(identity.platform, str(chat_id), messenger, identity.id)
         # None of their platforms is connected: wait, and stop claiming it until one is.
         preferred = identities[0].platform
         self._warn_not_connected(preferred)
         await self._update(row.id, OUT_PENDING, platform=preferred)
         raise _Release()
-
-    # -- writing outcomes -------------------------------------------------------------------
-
-    async def _update(self, row_id: int, *statuses: str, **values: Any) -> bool:
-        async def write(db: AsyncSession) -> bool:
-            result = await db.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.id == row_id, OutboxMessage.status.in_(statuses))
-                .values(**values)
-            )
-            return bool(result.rowcount)  # type: ignore[attr-defined]
-
-        return await self._write(write)
-
-    async def _release(self, ids: list[int]) -> None:
-        async def write(db: AsyncSession) -> bool:
-            await db.execute(
-                update(OutboxMessage)
-                .where(
-                    OutboxMessage.id.in_(ids),
-                    OutboxMessage.status == OUT_PENDING,
-                    OutboxMessage.claimed_by == self.worker,
-                )
-                .values(claimed_by=None, claimed_until=None)
-            )
-            return True
-
-        await self._write(write)
-
-    async def _mark_sending(self, row_id: int, recipient: _Recipient) -> bool:
-        """pending → sending, committed before the request goes out; False if not ours."""
-        now = self._now()
-
-        async def write(db: AsyncSession) -> bool:
-            result = await db.execute(
-                update(OutboxMessage)
-                .where(
-                    OutboxMessage.id == row_id,
-                    OutboxMessage.status == OUT_PENDING,
-                    OutboxMessage.claimed_by == self.worker,
-                )
-                .values(
-                    status=OUT_SENDING,
-                    platform=recipient.platform,
-                    chat_id=recipient.chat_id,
-                    attempts=OutboxMessage.attempts + 1,
-                    claimed_until=now + SEND_LEASE,
-                )
-            )
-            if not result.rowcount:  # type: ignore[attr-defined]
-                return False
-            if recipient.identity_id is not None:
-                await db.execute(
-                    update(Identity)
-                    .where(Identity.id == recipient.identity_id, Identity.dm_chat_id.is_(None))
-                    .values(dm_chat_id=recipient.chat_id)
-                )
-            return True
-
-        return await self._write(write)
-
-    async def _settle(
-        self, row: OutboxMessage, status: str, reason: str, report: DeliveryReport
-    ) -> None:
-        await self._update(
-            row.id,
-            OUT_PENDING,
-            OUT_SENDING,
-            status=status,
-            last_error=reason,
-            claimed_by=None,
-            claimed_until=None,
-        )
-        if status == OUT_SKIPPED:
-            report.skipped += 1
-        else:
-            report.failed += 1
-            log.warning("outbox %s failed: %s", row.key, reason)
-
-    async def _record_error(
-        self,
-        row: OutboxMessage,
-        platform: str | None,
-        problem: DeliveryError,
-        report: DeliveryReport,
-    ) -> None:
-        now = self._now()
-        detail = f"{type(problem).__name__}: {problem}"[:2000]
-        statuses = (OUT_PENDING, OUT_SENDING)
-        if isinstance(problem, RetryLater):
-            wait = timedelta(seconds=max(float(problem.retry_after), 0.0))
-            until = now + wait
-            if platform and self.paused_until.get(platform, now) <= until:
-                self.paused_until[platform] = until
-                log.warning(
-                    "%s asks us to wait %.1f s; pausing its sends", platform, wait.total_seconds()
-                )
-            await self._update(
-                row.id,
-                *statuses,
-                status=OUT_PENDING,
-                next_attempt_at=until,
-                claimed_by=None,
-                claimed_until=None,
-                last_error=detail,
-            )
-            report.retry_later += 1
-        elif isinstance(problem, TransientFailure):
-            failures = row.failures + 1
-            if failures >= MAX_FAILURES:
-                await self._update(
-                    row.id,
-                    *statuses,
-                    status=OUT_FAILED,
-                    failures=failures,
-                    claimed_by=None,
-                    claimed_until=None,
-                    last_error=f"gave up after {failures} failures; {detail}",
-                )
-                report.failed += 1
-                log.error("outbox %s failed %d times; giving up: %s", row.key, failures, detail)
-            else:
-                await self._update(
-                    row.id,
-                    *statuses,
-                    status=OUT_PENDING,
-                    failures=failures,
-                    next_attempt_at=now + backoff(failures),
-                    claimed_by=None,
-                    claimed_until=None,
-                    last_error=detail,
-                )
-                report.backoff += 1
-        elif isinstance(problem, PermanentFailure):
-            await self._settle(row, OUT_FAILED, detail, report)
-        else:  # UncertainDelivery, or an error we cannot classify
-            await self._update(
-                row.id,
-                *statuses,
-                status=OUT_UNCERTAIN,
-                claimed_by=None,
-                claimed_until=None,
-                last_error=detail,
-            )
-            report.uncertain += 1
-            log.warning("outbox %s may or may not have arrived; not resent: %s", row.key, detail)
 
 
 async def next_outbox_at(services: Services) -> datetime | None:

@@ -1,6 +1,7 @@
 """The outbox: every message the bot sends on its own initiative is first a row here.
 
-One row per recipient, with a unique idempotency key, written in the caller's transaction
+One row per recipient (a participant, a chat, a group chat the delivery opens, or a message to
+edit), with a unique idempotency key, written in the caller's transaction
 (so a reminder job's "done" and its messages commit together). `scheduler.delivery` sends
 the rows; see its docstring for retries, rate limits and the policy for uncertain sends.
 """
@@ -85,6 +86,8 @@ def _row(
     not_before: datetime | None,
     force: bool,
     now: datetime,
+    edit_of: str | None = None,
+    group_users: list[str] | None = None,
 ) -> dict[str, Any]:
     if len(key) > 255:
         raise ValueError(f"outbox key longer than 255 characters: {key[:60]}...")
@@ -94,6 +97,8 @@ def _row(
         "platform": platform,
         "chat_id": chat_id,
         "reply": reply_to_json(reply),
+        "edit_of": edit_of,
+        "group_users": group_users,
         "status": OUT_PENDING,
         "force": force,
         "attempts": 0,
@@ -235,6 +240,73 @@ async def enqueue_to_chat(
         not_before=not_before,
         force=True,
         now=session_now(db),
+    )
+    return await _insert(db, [row]) > 0
+
+
+async def enqueue_to_group(
+    db: AsyncSession,
+    *,
+    key: str,
+    platform: str,
+    user_ids: list[str],
+    reply: Reply,
+    not_before: datetime | None = None,
+) -> bool:
+    """Queue `reply` for the group chat of these platform users and the bot; the delivery
+    opens that chat (the messenger must be able to: `can_open_group_chat`)."""
+    if not user_ids:
+        raise ValueError("a group chat needs users")
+    row = _row(
+        key=key,
+        participant_id=None,
+        platform=platform,
+        chat_id=None,
+        reply=reply,
+        not_before=not_before,
+        force=True,
+        now=session_now(db),
+        group_users=list(user_ids),
+    )
+    return await _insert(db, [row]) > 0
+
+
+async def enqueue_edit(
+    db: AsyncSession,
+    *,
+    key: str,
+    platform: str,
+    chat_id: str,
+    message_id: str,
+    reply: Reply,
+    participant_id: int | None = None,
+) -> bool:
+    """Queue the replacement of message `message_id` in `chat_id` by `reply` (the messenger
+    must be able to: `can_edit`). An edit of that message still pending is withdrawn: the
+    newest content wins. `participant_id` (whose message it is) lets erasure remove the row.
+    """
+    await db.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.status == OUT_PENDING,
+            OutboxMessage.platform == platform,
+            OutboxMessage.chat_id == chat_id,
+            OutboxMessage.edit_of == message_id,
+            OutboxMessage.key != key,
+        )
+        .values(status=OUT_CANCELLED, claimed_by=None, claimed_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    row = _row(
+        key=key,
+        participant_id=participant_id,
+        platform=platform,
+        chat_id=chat_id,
+        reply=reply,
+        not_before=None,
+        force=True,
+        now=session_now(db),
+        edit_of=message_id,
     )
     return await _insert(db, [row]) > 0
 

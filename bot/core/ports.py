@@ -45,10 +45,23 @@ class UncertainDelivery(DeliveryError):
     """The request went out but no answer came (timeout): it may have been delivered."""
 
 
+class NotSupported(PermanentFailure):
+    """This platform cannot do that at all (edit a message, open a group chat): never retried.
+
+    A messenger whose `can_edit` / `can_open_group_chat` is False raises it from that method.
+    """
+
+
 class Messenger(Protocol):
-    """Sending side of a platform adapter, used by the outbox and for direct replies."""
+    """Sending side of a platform adapter, used by the outbox and for direct replies.
+
+    Features ask `can_edit` and `can_open_group_chat` before they queue such work; the
+    outbox's delivery makes every call (outside any database transaction).
+    """
 
     platform: str
+    can_edit: bool  # edit_message works
+    can_open_group_chat: bool  # open_group_chat works
 
     async def send(self, chat_id: str, reply: Reply) -> str | None:
         """Send `reply` to `chat_id`; returns the platform's message id when there is one."""
@@ -56,4 +69,14 @@ class Messenger(Protocol):
 
     async def open_private_chat(self, user_id: str) -> str:
         """The chat id of the private conversation with `user_id` (opened when needed)."""
+        ...
+
+    async def edit_message(self, chat_id: str, message_id: str, reply: Reply) -> None:
+        """Replace the message `message_id` sent earlier to `chat_id` with `reply`'s content
+        (its first message); raises NotSupported when `can_edit` is False."""
+        ...
+
+    async def open_group_chat(self, user_ids: list[str]) -> str:
+        """The chat id of a group conversation of these users and the bot (opened when
+        needed); raises NotSupported when `can_open_group_chat` is False."""
         ...

@@ -9,6 +9,7 @@ from itertools import count
 from typing import TextIO
 
 from bot.core.messages import Incoming, Reply
+from bot.core.ports import NotSupported
 from bot.kernel.dispatch import dispatch
 from bot.kernel.services import Services
 
@@ -30,9 +31,12 @@ def render(reply: Reply) -> str:
 
 
 class ConsoleMessenger:
-    """Outbox messages for the console user are printed as they are sent."""
+    """Outbox messages for the console user are printed as they are sent (a printed line
+    cannot be edited, and the console has no group chats)."""
 
     platform = "console"
+    can_edit = False
+    can_open_group_chat = False
 
     def __init__(self, write: Callable[[str], None]) -> None:
         self._write = write
@@ -44,6 +48,12 @@ class ConsoleMessenger:
 
     async def open_private_chat(self, user_id: str) -> str:
         return user_id
+
+    async def edit_message(self, chat_id: str, message_id: str, reply: Reply) -> None:
+        raise NotSupported("the console cannot edit a printed message")
+
+    async def open_group_chat(self, user_ids: list[str]) -> str:
+        raise NotSupported("the console has no group chats")
 
 
 class ConsoleChat:

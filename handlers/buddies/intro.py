@@ -16,7 +16,7 @@ from handlers.buddies.pairs import pair_people
 from handlers.buddies.texts import TEXTS
 from handlers.buddies.views import details_of, latest_platform, meet_line, reason_text
 from handlers.history import history_reply
-from scheduler.outbox import enqueue, enqueue_to_chat
+from scheduler.outbox import enqueue, enqueue_to_group
 
 
 async def run_intro(job: JobContext) -> None:
@@ -92,20 +92,19 @@ async def send_group_intro(
     newcomer: Participant,
     buddy: Participant,
 ) -> bool:
-    """A Slack group DM when both are on Slack and the messenger can open one (optional)."""
+    """A Slack group DM when both are on Slack and the messenger can open one (optional);
+    the outbox delivery opens it, after this transaction."""
     messenger = services.messengers.get("slack")
-    open_group_chat = getattr(messenger, "open_group_chat", None)
-    if open_group_chat is None:
+    if messenger is None or not messenger.can_open_group_chat:
         return False
     if (
         await latest_platform(db, newcomer.id) != "slack"
         or await latest_platform(db, buddy.id) != "slack"
     ):
         return False
-    users = [await slack_user(db, newcomer.id), await slack_user(db, buddy.id)]
-    if None in users:
+    newcomer_user, buddy_user = await slack_user(db, newcomer.id), await slack_user(db, buddy.id)
+    if newcomer_user is None or buddy_user is None:
         return False
-    channel = await open_group_chat(users)
     lang = newcomer.language
     text = TEXTS(
         lang,
@@ -117,11 +116,11 @@ async def send_group_intro(
         reason=reason_text(lang, row.rule, newcomer, buddy),
         meet=await meet_line(services, db, now, lang),
     )
-    await enqueue_to_chat(
+    await enqueue_to_group(
         db,
-        key=f"buddy:intro:pair:{row.id}:group",
+        key=keys.intro_group_key(row.id),
         platform="slack",
-        chat_id=str(channel),
+        user_ids=[newcomer_user, buddy_user],
         reply=Reply(text),
     )
     return True

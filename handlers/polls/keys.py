@@ -34,6 +34,11 @@ def opened_key(poll_id: int) -> str:
     return f"poll:{poll_id}:open"
 
 
+def edit_key(poll_id: int, poll_message_id: int, stamp: int) -> str:
+    """One edit of a vote message (a PollMessage row) with new counts, at second `stamp`."""
+    return f"poll:{poll_id}:message:{poll_message_id}:edit:{stamp}"
+
+
 def nudge_key(poll_id: int) -> str:
     """The reminder to vote, to those who have not."""
     return f"poll:{poll_id}:nudge"

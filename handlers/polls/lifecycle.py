@@ -5,18 +5,18 @@ from __future__ import annotations
 import logging
 import secrets
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.dates import shift
-from bot.core.messages import Reply
 from bot.db.models import Participant, Poll, PollMessage, Session
 from bot.db.models.polls import POLL_CLOSED, POLL_OPEN
 from bot.kernel.services import Context, Services
 from handlers.polls.keys import (
     close_key,
+    edit_key,
     nudge_job_key,
     opened_key,
     prep_result_key,
@@ -35,7 +35,7 @@ from handlers.polls.storage import (
 from handlers.polls.views import prep_result_message, result_message, vote_message
 from handlers.sessions import active_participants
 from scheduler.jobs import schedule
-from scheduler.outbox import enqueue_many
+from scheduler.outbox import enqueue_edit, enqueue_many
 
 log = logging.getLogger(__name__)
 
@@ -157,13 +157,6 @@ async def close_poll(services: Services, db: AsyncSession, poll: Poll, now: date
 # -- keeping everyone's vote message up to date ---------------------------------------------------
 
 
-@runtime_checkable
-class MessageEditor(Protocol):
-    """A messenger that can replace a message it sent earlier (for the count updates)."""
-
-    async def edit_message(self, chat_id: str, message_id: str, reply: Reply) -> None: ...
-
-
 async def remember_message(ctx: Context, poll: Poll) -> None:
     incoming = ctx.incoming
     if not incoming.message_id:
@@ -220,7 +213,8 @@ async def mark_stale(
 
 
 async def refresh_messages(services: Services, db: AsyncSession, poll: Poll, now: datetime) -> int:
-    """Edit the stale vote messages of a poll with the current counts; returns how many."""
+    """Queue edits of the stale vote messages of a poll with the current counts; returns how
+    many. The outbox delivery edits them after this transaction, never inside it."""
     rows = list(
         (
             await db.scalars(
@@ -245,17 +239,20 @@ async def refresh_messages(services: Services, db: AsyncSession, poll: Poll, now
     for row in rows:
         messenger = services.messengers.get(row.platform)
         person = people.get(row.participant_id or 0)
-        if not isinstance(messenger, MessageEditor) or person is None:
-            row.stale = False  # this platform cannot edit; the next press shows the counts
-            continue
+        row.stale = False
+        if messenger is None or not messenger.can_edit or person is None:
+            continue  # this platform cannot edit; the next press shows the counts
         chosen = await choices_of(db, poll, person.id, view.proposals)
         reply = vote_message(view, chosen, person.language, services.settings.tz, edit=True)
-        try:
-            await messenger.edit_message(row.chat_id, row.message_id, reply)
-        except Exception as problem:  # one failed edit must not stop the others
-            log.info("could not update poll message %s: %s", row.message_id, problem)
-        else:
-            edited += 1
-        row.stale = False
+        await enqueue_edit(
+            db,
+            key=edit_key(poll.id, row.id, int(now.timestamp())),
+            platform=row.platform,
+            chat_id=row.chat_id,
+            message_id=row.message_id,
+            reply=reply,
+            participant_id=person.id,
+        )
+        edited += 1
         row.edited_at = now
     return edited

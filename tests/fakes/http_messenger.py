@@ -6,10 +6,19 @@ from __future__ import annotations
 import aiohttp
 
 from bot.core.messages import Reply
-from bot.core.ports import PermanentFailure, RetryLater, TransientFailure, UncertainDelivery
+from bot.core.ports import (
+    NotSupported,
+    PermanentFailure,
+    RetryLater,
+    TransientFailure,
+    UncertainDelivery,
+)
 
 
 class HttpMessenger:
+    can_edit = False
+    can_open_group_chat = False
+
     def __init__(
         self, base_url: str, *, platform: str = "telegram", sender: str = "", timeout: float = 5
     ) -> None:
@@ -50,6 +59,12 @@ class HttpMessenger:
 
     async def open_private_chat(self, user_id: str) -> str:
         return user_id
+
+    async def edit_message(self, chat_id: str, message_id: str, reply: Reply) -> None:
+        raise NotSupported("the counting API cannot edit")
+
+    async def open_group_chat(self, user_ids: list[str]) -> str:
+        raise NotSupported("the counting API has no group chats")
 
     async def post_job(self, key: str) -> None:
         async with self._client().post(f"{self.base_url}/job", json={"key": key}) as response:

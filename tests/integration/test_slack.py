@@ -16,13 +16,9 @@ from bot.core.messages import Attachment, Button, Reply
 from bot.db.models import Participant
 from bot.http import build_web_app
 from bot.kernel.services import Context, Services
-from bot.platforms.slack.adapter import (
-    EVENTS_PATH,
-    SlackMessenger,
-    SlackSender,
-    make_client,
-    start_slack,
-)
+from bot.platforms.slack.adapter import EVENTS_PATH, start_slack
+from bot.platforms.slack.messenger import SlackMessenger
+from bot.platforms.slack.sender import SlackSender, make_client
 from tests.factories import make_app
 from tests.fakes.slack_api import APP_TOKEN, BOT_TOKEN, BOT_USER, FakeSlack
 from tests.integration.harness import (

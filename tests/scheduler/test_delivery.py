@@ -16,8 +16,9 @@ from bot.core.ports import PermanentFailure, RetryLater, TransientFailure, Uncer
 from bot.db.models import Identity, OutboxMessage, Participant
 from bot.kernel.services import Services
 from scheduler.claims import new_worker_id
-from scheduler.delivery import MAX_FAILURES, Delivery
+from scheduler.delivery import Delivery
 from scheduler.outbox import enqueue, enqueue_many, enqueue_to_chat, requeue_uncertain
+from scheduler.outcomes import MAX_FAILURES
 from scheduler.ratelimit import RateLimiter
 from tests.fakes.flaky_messenger import FlakyMessenger
 from tests.scheduler.helpers import VirtualTime, add_people, outbox_rows

@@ -55,7 +55,8 @@ class ScheduledJob(Base):
 
 
 class OutboxMessage(Base):
-    """One message to one recipient that the bot sends on its own initiative."""
+    """One message the bot sends on its own initiative: to one participant, to one chat, to a
+    group chat of several users, or the edit of a message it sent earlier."""
 
     __tablename__ = "outbox_messages"
     __table_args__ = (
@@ -73,6 +74,11 @@ class OutboxMessage(Base):
     platform: Mapped[str | None] = mapped_column(String(20))
     chat_id: Mapped[str | None] = mapped_column(String(64))
     reply: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # An edit: the platform's id of the message in chat_id that this row's reply replaces.
+    edit_of: Mapped[str | None] = mapped_column(String(64))
+    # A group chat of these platform user ids and the bot, opened by the delivery (chat_id is
+    # filled in then).
+    group_users: Mapped[list[str] | None] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(16), default=OUT_PENDING)
     force: Mapped[bool] = mapped_column(Boolean, default=False)  # also to leavers
     attempts: Mapped[int] = mapped_column(Integer, default=0)  # requests made

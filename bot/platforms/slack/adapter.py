@@ -7,7 +7,6 @@ import hashlib
 import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -16,240 +15,23 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
-from slack_sdk.errors import SlackApiError, SlackRequestError
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
-    AsyncServerErrorRetryHandler,
-)
-from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
+from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import Clock as SignatureClock
 from slack_sdk.signature import SignatureVerifier
-from slack_sdk.web.async_client import AsyncWebClient
-from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.core import ports as base
-from bot.core.messages import Attachment, Incoming, Reply
+from bot.core.messages import Incoming
 from bot.core.ports import Stopper
 from bot.kernel.dispatch import dispatch
 from bot.kernel.services import Services
-from bot.platforms.slack.blocks import Message, render
+from bot.platforms.slack.messenger import SlackMessenger
+from bot.platforms.slack.sender import Origin, SlackSender, make_client
+from bot.platforms.slack.text import USER_MENTION, command_text, mention_text
 
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"  # events, slash commands and interactivity alike
-CATCH_ALL_COMMANDS = {"cop", "copbot"}  # "/cop help" means "/help"
 DRAIN_SECONDS = 10.0  # how long stopping waits for replies in progress
 USER_CACHE_TTL = timedelta(hours=6)
-RESPONSE_URL_POSTS = 5  # Slack accepts five posts to one response_url (within 30 minutes)
-LINK = re.compile(r"<([^>|]*)(?:\|([^>]*))?>")
-USER_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
-# Errors that fix themselves or an admin fixes (a rotated token); everything else is final.
-TRANSIENT_ERRORS = {
-    "internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited",
-    "rate_limited", "not_authed", "invalid_auth", "token_revoked", "token_expired",
-}  # fmt: skip
-
-
-def make_client(token: str | None, base_url: str, timeout: int = 30) -> AsyncWebClient:
-    """A Web API client that waits out 429s and retries a 5xx once; never resends after a
-    timeout or a dropped connection, since the message may already have arrived."""
-    handlers = [
-        AsyncConnectionErrorRetryHandler(error_types=[aiohttp.ClientConnectorError]),
-        AsyncRateLimitErrorRetryHandler(max_retry_count=1),
-        AsyncServerErrorRetryHandler(1, FixedValueRetryIntervalCalculator(0.5)),
-    ]
-    return AsyncWebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=handlers)
-
-
-@dataclass
-class Origin:
-    """Where an update came from, so its replies can go back the way Slack wants."""
-
-    channel: str
-    user: str
-    is_dm: bool
-    response_url: str | None = None
-    message_ts: str | None = None  # the message a pressed button sits on
-    ephemeral: bool = False  # that message is ephemeral: chat.update can't change it
-    thread_ts: str | None = None
-    posts_left: int = RESPONSE_URL_POSTS
-
-
-class SlackSender:
-    """Puts rendered replies into Slack through the Web API or a response_url."""
-
-    def __init__(self, client: AsyncWebClient) -> None:
-        self.client = client
-
-    async def post(self, channel: str, message: Message, thread_ts: str | None = None) -> str:
-        response = await self.client.chat_postMessage(
-            channel=channel, thread_ts=thread_ts, **message
-        )
-        return str(response["ts"])
-
-    async def open_dm(self, user: str) -> str:
-        response = await self.client.conversations_open(users=user)
-        return str(response["channel"]["id"])
-
-    async def open_group(self, users: list[str]) -> str:
-        # conversations.open with several users opens (or returns) their group DM with the bot.
-        response = await self.client.conversations_open(users=",".join(users))
-        return str(response["channel"]["id"])
-
-    async def upload(self, channel: str, attachment: Attachment) -> None:
-        await self.client.files_upload_v2(
-            channel=channel, filename=attachment.filename, content=attachment.content,
-            title=attachment.filename,
-        )  # fmt: skip
-
-    async def deliver(self, origin: Origin, reply: Reply) -> None:
-        private = reply.private and not origin.is_dm
-        messages = render(reply)
-        if reply.edit and origin.message_ts and messages:
-            first, *messages = messages
-            if not (origin.ephemeral and await self._respond(origin, first, replace=True)):
-                await self.client.chat_update(
-                    channel=origin.channel, ts=origin.message_ts, **first
-                )
-        for message in messages:
-            kind = "ephemeral" if private else "in_channel"
-            if await self._respond(origin, {**message, "response_type": kind}):
-                continue
-            if private:
-                await self.client.chat_postEphemeral(
-                    channel=origin.channel, user=origin.user, thread_ts=origin.thread_ts, **message
-                )
-            else:
-                await self.post(origin.channel, message, origin.thread_ts)
-        if reply.attachment:  # files can't be ephemeral: a private file goes to the DM
-            channel = await self.open_dm(origin.user) if private else origin.channel
-            await self.upload(channel, reply.attachment)
-
-    async def _respond(self, origin: Origin, body: dict[str, Any], replace: bool = False) -> bool:
-        """Post to the response_url while it lasts; False means "use the Web API instead"."""
-        if not origin.response_url or origin.posts_left <= 0:
-            return False
-        origin.posts_left -= 1
-        hook = AsyncWebhookClient(origin.response_url, retry_handlers=self.client.retry_handlers)
-        response = await hook.send_dict({**body, "replace_original": replace})
-        if response.status_code != 200:
-            log.warning("response_url answered %s: %s", response.status_code, response.body)
-            origin.posts_left = 0
-            return False
-        return True
-
-
-class SlackMessenger:
-    """Messages on the bot's own initiative (the outbox): a member's DM, ~1 per second each."""
-
-    platform = "slack"
-
-    def __init__(self, sender: SlackSender, min_interval: float = 1.0) -> None:
-        self.sender = sender
-        self.min_interval = min_interval  # Slack allows about one message per second per channel
-        self._next_slot: dict[str, float] = {}
-
-    async def send(self, chat_id: str, reply: Reply) -> str | None:
-        try:
-            first: str | None = None
-            for message in render(reply):
-                await self._pace(chat_id)
-                ts = await self.sender.post(chat_id, message)
-                first = first or ts
-            if reply.attachment:
-                await self.sender.upload(chat_id, reply.attachment)
-            return first
-        except Exception as problem:
-            raise delivery_error(problem) from problem
-
-    async def open_private_chat(self, user_id: str) -> str:
-        try:
-            return await self.sender.open_dm(user_id)
-        except Exception as problem:
-            raise delivery_error(problem) from problem
-
-    async def edit_message(self, chat_id: str, message_id: str, reply: Reply) -> None:
-        """Replace an earlier message (a vote message with new counts) via chat.update."""
-        try:
-            first = render(reply)[0]
-            await self._pace(chat_id)
-            await self.sender.client.chat_update(channel=chat_id, ts=message_id, **first)
-        except Exception as problem:
-            raise delivery_error(problem) from problem
-
-    async def open_group_chat(self, user_ids: list[str]) -> str:
-        """A group DM of these members and the bot (e.g. a newcomer and their buddy)."""
-        try:
-            return await self.sender.open_group(user_ids)
-        except Exception as problem:
-            raise delivery_error(problem) from problem
-
-    async def _pace(self, channel: str) -> None:
-        now = asyncio.get_running_loop().time()
-        slot = max(now, self._next_slot.get(channel, 0.0))
-        self._next_slot[channel] = slot + self.min_interval  # claimed before waiting
-        if slot > now:
-            await asyncio.sleep(slot - now)
-
-
-def delivery_error(problem: Exception) -> Exception:
-    """The outbox's view of a failed Web API call; unknown exceptions pass unchanged."""
-    if isinstance(problem, SlackApiError):
-        status = problem.response.status_code
-        data = problem.response.data
-        error = str(data.get("error", "")) if isinstance(data, dict) else ""
-        retry_after = (problem.response.headers or {}).get("Retry-After")
-        if isinstance(retry_after, list):
-            retry_after = retry_after[0]
-        if status == 429 or (error in {"ratelimited", "rate_limited"} and retry_after):
-            return base.RetryLater(float(retry_after or 1), error or "rate limited")
-        if status >= 500 or error in TRANSIENT_ERRORS:
-            return base.TransientFailure(error or f"HTTP {status}")
-        return base.PermanentFailure(error or f"HTTP {status}")
-    if isinstance(problem, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError):
-        return base.TransientFailure(str(problem))  # nothing reached Slack
-    if isinstance(problem, TimeoutError | aiohttp.ClientError):
-        return base.UncertainDelivery(str(problem) or type(problem).__name__)
-    if isinstance(problem, SlackRequestError):
-        return base.TransientFailure(str(problem))
-    return problem
-
-
-def plain_text(text: str) -> str:
-    """Slack's markup back to what the person typed: &lt; → <, <#C1|cop> → #cop; user
-    mentions stay "<@U1>" (without a label), which is how handlers recognise Slack people."""
-
-    def unlink(match: re.Match[str]) -> str:
-        target, label = match.group(1), match.group(2)
-        if target.startswith("@"):
-            return f"<{target}>"
-        if target[:1] in "#!":
-            return target[0].replace("!", "@") + (label or target[1:].split("^")[0])
-        return label or target
-
-    text = LINK.sub(unlink, text)
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-
-
-def command_text(command: str, text: str) -> str:
-    """ "/les monitoring" stays; "/cop ik stad Utrecht" becomes "/ik stad Utrecht"."""
-    name, rest = command.lstrip("/").lower(), plain_text(text).strip()
-    if name in CATCH_ALL_COMMANDS:
-        return "/" + (rest.lstrip("/") or "help")
-    return f"/{name} {rest}".strip()
-
-
-def mention_text(text: str, bot_user: str | None, as_command: bool = True) -> str:
-    """A mention is addressed to the bot, so "@copbot les monitoring" is "/les monitoring"."""
-    if bot_user:
-        text = re.sub(rf"\s*<@{re.escape(bot_user)}(?:\|[^>]*)?>\s*", " ", text)
-    elif as_command:
-        text = re.sub(r"^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>", " ", text)
-    text = plain_text(text).strip()
-    if not as_command or text.startswith("/"):
-        return text
-    return "/" + (text or "help")
 
 
 class SlackAdapter:

@@ -17,7 +17,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 
 from bot.core.i18n import language_of
 from bot.core.messages import Incoming, Reply
-from bot.core.ports import Stopper
+from bot.core.ports import NotSupported, Stopper
 from bot.kernel.dispatch import dispatch
 from bot.kernel.services import Services
 from bot.platforms.telegram.render import (
@@ -55,6 +55,8 @@ class TelegramMessenger:
     """Sends on the bot's own initiative (outbox); failures become DeliveryErrors."""
 
     platform = "telegram"
+    can_edit = True
+    can_open_group_chat = False  # a bot cannot create a group; people add it to theirs
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
@@ -74,6 +76,9 @@ class TelegramMessenger:
             await edit_text(self.bot, chat_id, message_id, render(reply)[0])
         except TelegramError as problem:
             raise delivery_error(problem) from problem
+
+    async def open_group_chat(self, user_ids: list[str]) -> str:
+        raise NotSupported("a Telegram bot cannot open a group chat")
 
 
 class TelegramAdapter:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from bot.core.messages import Attachment, Button, Reply
+from bot.core.ports import NotSupported
 from bot.kernel.services import Context, Services
-from bot.platforms.console import ConsoleChat, render
+from bot.platforms.console import ConsoleChat, ConsoleMessenger, render
 
 
 def test_render_shows_context_attachment_and_buttons() -> None:
@@ -47,3 +50,12 @@ async def test_piped_lines_are_answered_in_order(services: Services) -> None:
     await ConsoleChat(services, out=out).run_piped(io.StringIO("/ik stad Zaanstad\n\n/ik\n"))
     text = out.getvalue()
     assert text.index("stad is nu Zaanstad") < text.index("Stad: Zaanstad")
+
+
+async def test_the_console_says_it_cannot_edit_or_open_group_chats() -> None:
+    messenger = ConsoleMessenger(lambda _text: None)
+    assert not messenger.can_edit and not messenger.can_open_group_chat
+    with pytest.raises(NotSupported):
+        await messenger.edit_message("console", "1", Reply("nieuw"))
+    with pytest.raises(NotSupported):
+        await messenger.open_group_chat(["console", "other"])

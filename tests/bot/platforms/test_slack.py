@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.platforms.slack.adapter import command_text, mention_text, plain_text
+from bot.platforms.slack.text import command_text, mention_text, plain_text
 
 
 def test_slash_commands_become_dispatcher_commands() -> None:

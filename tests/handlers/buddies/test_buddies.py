@@ -376,7 +376,7 @@ class GroupChatMessenger(FlakyMessenger):
     """A Slack messenger that offers the optional group DM (conversations.open users=A,B)."""
 
     def __init__(self) -> None:
-        super().__init__("slack")
+        super().__init__("slack", groups=True)
         self.groups: list[list[str]] = []
 
     async def open_group_chat(self, user_ids: list[str]) -> str:

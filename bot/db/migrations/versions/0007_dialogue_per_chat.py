@@ -1,4 +1,5 @@
-"""a dialogue per participant and chat; identities sent in a group's name
+"""a dialogue per participant and chat; identities sent in a group's name; outbox edits
+and group chats
 
 Revision ID: 0007
 Revises: 0006
@@ -53,8 +54,15 @@ def upgrade() -> None:
     )
     op.drop_table("dialogue_states")
 
+    with op.batch_alter_table("outbox_messages", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("edit_of", sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column("group_users", sa.JSON(), nullable=True))
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("outbox_messages", schema=None) as batch_op:
+        batch_op.drop_column("group_users")
+        batch_op.drop_column("edit_of")
     op.create_table(
         "dialogue_states",
         sa.Column("participant_id", sa.Integer(), nullable=False),
