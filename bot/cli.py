@@ -27,7 +27,9 @@ outbox_cli = typer.Typer(help="Messages the bot sends on its own.", no_args_is_h
 cli.add_typer(db_cli, name="db")
 cli.add_typer(lessons_cli, name="lessons")
 cli.add_typer(knowledge_cli, name="knowledge")
+jobs_cli = typer.Typer(help="Scheduled work: reminders, polls, check-ins.", no_args_is_help=True)
 cli.add_typer(outbox_cli, name="outbox")
+cli.add_typer(jobs_cli, name="jobs")
 
 
 def _setup_logging(settings: Settings, quiet: bool = False) -> None:
@@ -43,7 +45,7 @@ def _setup_logging(settings: Settings, quiet: bool = False) -> None:
 
 
 def _with_services(work: Callable[[Services], Awaitable[T]]) -> T:
-    """Run `work` on an app built from the environment, and close the app afterwards."""
+    """Run `work` on services built from the environment, and close them afterwards."""
     settings = Settings()
     _setup_logging(settings, quiet=True)
     services = build_services(settings)
@@ -202,3 +204,49 @@ def outbox_requeue(
 
 def main() -> None:
     cli()
+
+
+@jobs_cli.command("list")
+def jobs_list(
+    session: int | None = typer.Option(None, "--session", help="only this meeting's steps"),
+) -> None:
+    """What will run when: pending jobs by due time (local time), with kind and key."""
+    from scheduler.jobs import pending_jobs
+
+    async def go(services: Services) -> list[tuple[str, str, str]]:
+        await prepare(services)
+        tz = services.settings.tz
+        return [
+            (job.due_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"), job.kind, job.key)
+            for job in await pending_jobs(services, session_id=session)
+        ]
+
+    rows = _with_services(go)
+    if not rows:
+        typer.echo("nothing scheduled")
+    for due, kind, key in rows:
+        typer.echo(f"{due}  {kind:<18} {key}")
+
+
+@jobs_cli.command("run")
+def jobs_run(
+    key: str = typer.Argument(..., help="the job's key, as `copbot jobs list` shows it"),
+    yes: bool = typer.Option(False, "--yes", "-y", help="do not ask for confirmation"),
+) -> None:
+    """Run one pending job now (e.g. a reminder, to try it): what it sends goes out for real."""
+    from scheduler.jobs import run_now
+
+    if not yes and not typer.confirm(
+        f"Run {key} now? What it sends goes to the participants for real.", default=False
+    ):
+        raise typer.Exit(code=1)
+
+    async def go(services: Services) -> str | None:
+        await prepare(services)
+        return await run_now(services, key)
+
+    status = _with_services(go)
+    if status is None:
+        typer.echo(f"no pending job with key {key} (see `copbot jobs list`)", err=True)
+        raise typer.Exit(code=1)
+    typer.echo(f"{key}: {status}; a running bot delivers what it queued")

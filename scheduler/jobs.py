@@ -295,3 +295,36 @@ async def next_due_at(services: Services) -> datetime | None:
         )
     candidates = [t for t in (due, retry) if t is not None]
     return min(candidates) if candidates else None
+
+
+async def pending_jobs(services: Services, *, session_id: int | None = None) -> list[ScheduledJob]:
+    """Pending jobs by due time (of one meeting when `session_id` is given): what will run."""
+    query = select(ScheduledJob).where(ScheduledJob.status == JOB_PENDING)
+    if session_id is not None:
+        query = query.where(ScheduledJob.session_id == session_id)
+    async with services.database() as db:
+        return list((await db.scalars(query.order_by(ScheduledJob.due_at, ScheduledJob.id))).all())
+
+
+async def run_now(services: Services, key: str, *, worker: str = WORKER_ID) -> str | None:
+    """Run the pending job `key` at once, whatever its due time (an operator's test run);
+    returns its status afterwards, or None when no pending job has that key."""
+    now = services.clock.now()
+    async with services.database() as db, db.begin():
+        job = await db.scalar(
+            select(ScheduledJob)
+            .where(ScheduledJob.key == key, ScheduledJob.status == JOB_PENDING)
+            .with_for_update()
+        )
+        if job is None:
+            return None
+        if job.claimed_until is not None and job.claimed_until > now and job.claimed_by != worker:
+            return "claimed"  # a running bot is at it right now
+        job.due_at = min(job.due_at, now)
+        job.not_after = None
+        job.retry_at = None
+        job.claimed_by, job.claimed_until = worker, now + JOB_LEASE
+        job_id = job.id
+    await _run_one(services, job_id, worker)
+    async with services.database() as db:
+        return await db.scalar(select(ScheduledJob.status).where(ScheduledJob.id == job_id))

@@ -8,11 +8,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from bot.cli import cli
 from bot.db.models import OutboxMessage
-from tests.factories import database_url_for, make_app
+from tests.factories import Person, database_url_for, make_app
 
 runner = CliRunner()
 
@@ -67,3 +68,44 @@ def test_outbox_status_and_requeue(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     requeued = runner.invoke(cli, ["outbox", "requeue", "reminder:session:1"])
     assert "1 message(s) queued again" in requeued.output
     assert "uncertain  1" in runner.invoke(cli, ["outbox", "status"]).output
+
+
+def test_jobs_list_shows_what_runs_when_and_run_sends_one_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def plan() -> None:
+        services = await make_app(tmp_path)
+        organiser = Person(services, "organiser", name="Olga Organisator")
+        await organiser.say(
+            "/sessie nieuw 14 januari 2027 10:00 | Utrecht, Zuilen | Vreedzame wijk"
+            " | geen overnachting"
+        )
+        await Person(services, "p1", name="Esther Brink").say("/start")
+        await services.close()
+
+    asyncio.run(plan())
+    monkeypatch.setenv("COPBOT_DATABASE_URL", database_url_for(tmp_path))
+    listed = runner.invoke(cli, ["jobs", "list", "--session", "1"])
+    assert listed.exit_code == 0, listed.output
+    keys = [line.split()[-1] for line in listed.output.splitlines()]
+    reminder = next(key for key in keys if "reminder" in key)
+    assert "2027-01-" in listed.output  # local due times
+    assert runner.invoke(cli, ["jobs", "list", "--session", "99"]).output == "nothing scheduled\n"
+
+    refused = runner.invoke(cli, ["jobs", "run", reminder], input="n\n")
+    assert refused.exit_code == 1
+    ran = runner.invoke(cli, ["jobs", "run", reminder, "--yes"])
+    assert ran.exit_code == 0, ran.output
+    assert f"{reminder}: done" in ran.output
+    assert reminder not in runner.invoke(cli, ["jobs", "list"]).output
+    again = runner.invoke(cli, ["jobs", "run", reminder, "--yes"])
+    assert again.exit_code == 1 and "no pending job" in again.output
+
+    async def queued() -> list[str]:
+        services = await make_app(tmp_path)
+        async with services.database() as db:
+            keys = list((await db.scalars(select(OutboxMessage.key))).all())
+        await services.close()
+        return keys
+
+    assert any("reminder" in key for key in asyncio.run(queued()))
