@@ -4,15 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv-check run test test-postgres lint typecheck unit bench knowledge-check clean
+.PHONY: run test test-postgres lint typecheck unit bench knowledge-check clean
 
-# The venv is made here, never committed: a missing or broken one (moved machine, other Python)
-# is made again.
-# A stamp is only as good as the venv under it: forget it when .venv/bin/python does not run.
-venv-check:
-	@$(BIN)/python -c 'import sys' 2>/dev/null || rm -f $(STAMP)
+# The venv is made here, never committed. A stamp is only as good as the venv under it: forget it (before make looks at it) when
+# .venv/bin/python does not run, e.g. a venv made on another machine or by another Python.
+ifneq ($(shell $(BIN)/python -c 'print("ok")' 2>/dev/null),ok)
+$(shell rm -f $(STAMP))
+endif
 
-$(STAMP): pyproject.toml | venv-check
+$(STAMP): pyproject.toml
 	$(BIN)/python -c 'import sys' 2>/dev/null || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
