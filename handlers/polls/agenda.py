@@ -111,13 +111,20 @@ async def agenda(ctx: Context) -> Reply | list[Reply]:
         return Reply(ctx.t(TEXTS, "agenda_usage"))
     if action:
         return await list_proposals(ctx, await meeting_by_reference(ctx, action))
-    meeting, _ = await agenda_meeting(ctx.db, ctx.now)
+    meeting, skipped = await agenda_meeting(ctx.db, ctx.now)
+    if meeting is None and skipped is not None:
+        # The vote of the coming meeting closed and none is planned after it: show its agenda.
+        closed = await ctx.db.get(Session, skipped)
+        if closed is not None:
+            return await list_proposals(ctx, closed, footer="agenda_closed_next")
     if meeting is None:
         return Reply(ctx.t(TEXTS, "no_session"))
     return await list_proposals(ctx, meeting)
 
 
-async def list_proposals(ctx: Context, meeting: Session) -> Reply:
+async def list_proposals(
+    ctx: Context, meeting: Session, footer: str = "proposals_footer"
+) -> Reply:
     proposals = await proposals_of(ctx.db, meeting.id)
     if not proposals:
         return Reply(ctx.t(TEXTS, "no_proposals", id=meeting.id))
@@ -146,7 +153,7 @@ async def list_proposals(ctx: Context, meeting: Session) -> Reply:
         if p.why:
             lines.append(f"   {p.why}")
     lines.append("")
-    lines.append(ctx.t(TEXTS, "proposals_footer"))
+    lines.append(ctx.t(TEXTS, footer))
     poll = await poll_of(ctx.db, meeting.id)
     if poll is not None and poll.status == POLL_OPEN:
         lines.append(
@@ -166,7 +173,7 @@ async def propose(ctx: Context, text: str) -> Reply:
         return Reply(ctx.t(TEXTS, "why_too_long", max=MAX_WHY))
     meeting, skipped = await agenda_meeting(ctx.db, ctx.now)
     if meeting is None:
-        return Reply(ctx.t(TEXTS, "no_session"))
+        return await nowhere_to_propose(ctx, skipped)
     duplicate = find_duplicate(title, await proposals_of(ctx.db, meeting.id))
     if duplicate is not None:
         await ctx.start_dialogue(
@@ -188,11 +195,21 @@ async def propose(ctx: Context, text: str) -> Reply:
     return await create_proposal(ctx, meeting, title, why, skipped)
 
 
+async def nowhere_to_propose(ctx: Context, skipped: int | None) -> Reply:
+    """No meeting takes proposals: none planned, or the coming one's vote closed already."""
+    closed = await ctx.db.get(Session, skipped) if skipped is not None else None
+    if closed is None:
+        return Reply(ctx.t(TEXTS, "no_session"))
+    when = format_short(closed.starts_at, ctx.lang, ctx.services.settings.tz)
+    return Reply(ctx.t(TEXTS, "propose_closed", id=closed.id, when=when))
+
+
 async def create_proposal(
     ctx: Context, meeting: Session, title: str, why: str, skipped: int | None = None
 ) -> Reply:
     proposal, poll = await add_proposal(ctx, meeting, title, why)
-    lines = [ctx.t(TEXTS, "proposed", id=proposal.id, session=meeting.id, title=title)]
+    when = format_short(meeting.starts_at, ctx.lang, ctx.services.settings.tz)
+    lines = [ctx.t(TEXTS, "proposed", id=proposal.id, session=meeting.id, when=when, title=title)]
     if skipped is not None:
         lines.append(ctx.t(TEXTS, "proposed_next", closed=skipped, session=meeting.id))
     if poll is not None and poll.status == POLL_OPEN:

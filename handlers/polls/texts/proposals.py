@@ -58,8 +58,23 @@ PROPOSAL_TEXTS = {
         "en": "The explanation is too long (at most {max} characters).",
     },
     "proposed": {
-        "nl": "Genoteerd als voorstel #{id} voor bijeenkomst {session}: {title}.",
-        "en": "Noted as proposal #{id} for meeting {session}: {title}.",
+        "nl": "Genoteerd als voorstel #{id} voor bijeenkomst {session} ({when}): {title}.",
+        "en": "Noted as proposal #{id} for meeting {session} ({when}): {title}.",
+    },
+    "propose_closed": {
+        "nl": "De peiling voor bijeenkomst {id} ({when}) is al gesloten: die agenda ligt "
+        "vast. Er is nog geen volgende bijeenkomst gepland; zodra die er is, kun je je "
+        "voorstel doen. Wil je dit onderwerp toch op bijeenkomst {id}? Vraag het de "
+        "organisatoren.",
+        "en": "The vote for meeting {id} ({when}) has closed already: that agenda is set. "
+        "No next meeting has been planned yet; once it is, you can make your proposal. "
+        "Want this topic at meeting {id} anyway? Ask the organisers.",
+    },
+    "agenda_closed_next": {
+        "nl": "De peiling voor deze bijeenkomst is gesloten (/peiling stand voor de uitslag). "
+        "Nieuwe voorstellen kunnen zodra de volgende bijeenkomst gepland is.",
+        "en": "The vote for this meeting has closed (/peiling stand for the result). New "
+        "proposals can be made once the next meeting is planned.",
     },
     "proposed_poll_open": {
         "nl": "De peiling loopt al; je voorstel staat er nu ook in.",
