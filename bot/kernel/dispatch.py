@@ -197,7 +197,8 @@ async def resolve_identity(services: Services, db: AsyncSession, incoming: Incom
             participant=participant, platform=incoming.platform, user_id=incoming.user_id
         )
         db.add(identity)
-    if incoming.display_name:
+    if incoming.display_name and not identity.participant.name_chosen:
+        # A name set with /ik naam stays; otherwise the platform profile's name is followed.
         identity.participant.display_name = incoming.display_name
     if incoming.username:
         identity.username = incoming.username

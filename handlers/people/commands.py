@@ -29,7 +29,7 @@ async def start(ctx: Context) -> list[Reply]:
         participant.language = ctx.lang
     key = "welcome" if first_time else "welcome_back"
     replies = [Reply(ctx.t(TEXTS, key, name=participant.display_name))]
-    for hook in ctx.services.registry.start_hooks:
+    for hook in ctx.services.registry.start_command_hooks:
         replies.extend(await hook(ctx, first_time))
     return replies
 
@@ -66,7 +66,10 @@ async def set_organisation(ctx: Context, value: str) -> Reply:
 
 
 async def set_name(ctx: Context, value: str) -> Reply:
-    return await set_text(ctx, "display_name", "field_name", value)
+    reply = await set_text(ctx, "display_name", "field_name", value)
+    if ctx.participant.display_name == value:
+        ctx.participant.name_chosen = True
+    return reply
 
 
 async def set_language(ctx: Context, value: str) -> Reply:
@@ -184,6 +187,9 @@ async def merge_participants(ctx: Context, source: Participant, target: Particip
     target.is_organiser = target.is_organiser or source.is_organiser
     target.experienced = target.experienced or source.experienced
     target.city = target.city or source.city
+    if source.name_chosen and not target.name_chosen:
+        target.display_name = source.display_name
+        target.name_chosen = True
     target.organisation = target.organisation or source.organisation
     target.registered = True
     await db.flush()

@@ -30,6 +30,8 @@ class Participant(Base):
     is_newcomer: Mapped[bool | None] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     registered: Mapped[bool] = mapped_column(Boolean, default=False)  # said /start
+    # Set by /ik naam: the platform profile's name no longer overwrites display_name.
+    name_chosen: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     identities: Mapped[list[Identity]] = relationship(
         back_populates="participant", cascade="all, delete-orphan", lazy="selectin"

@@ -70,3 +70,15 @@ async def test_profile_stays_out_of_telegram_groups(services: Services) -> None:
     assert "privégesprek" in await member.text("/ik")
     private = Person(services, "77", platform="telegram")
     assert "Stad: (onbekend)" in await private.text("/ik")
+
+
+async def test_a_name_set_with_ik_naam_survives_the_next_message(services: Services) -> None:
+    carla = Person(services, "carla", name="Carla")
+    await carla.say("/start")
+    assert "naam is nu Carla de Vries" in await carla.text("/ik naam Carla de Vries")
+    assert "Naam: Carla de Vries" in await carla.text("/ik")
+    # Without /ik naam the platform profile's name is still followed.
+    other = Person(services, "other", name="Olaf")
+    await other.say("/start")
+    other.name = "Olaf Oud"
+    assert "Naam: Olaf Oud" in await other.text("/ik")

@@ -1,5 +1,5 @@
 """a dialogue per participant and chat; identities sent in a group's name; outbox edits
-and group chats
+and group chats; a name the participant chose
 
 Revision ID: 0007
 Revises: 0006
@@ -24,6 +24,10 @@ def upgrade() -> None:
             sa.Column("anonymous", sa.Boolean(), nullable=False, server_default=sa.false())
         )
     op.execute("UPDATE identities SET anonymous = true WHERE user_id = '1087968824'")
+    with op.batch_alter_table("participants", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("name_chosen", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
 
     op.create_table(
         "dialogues",
@@ -78,5 +82,7 @@ def downgrade() -> None:
         sa.PrimaryKeyConstraint("participant_id", name=op.f("pk_dialogue_states")),
     )
     op.drop_table("dialogues")
+    with op.batch_alter_table("participants", schema=None) as batch_op:
+        batch_op.drop_column("name_chosen")
     with op.batch_alter_table("identities", schema=None) as batch_op:
         batch_op.drop_column("anonymous")
