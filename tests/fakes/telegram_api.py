@@ -52,6 +52,11 @@ DEFAULT_DESCRIPTIONS = {
 }
 
 
+def _thread(params: dict[str, Any]) -> int | None:
+    value = params.get("message_thread_id")
+    return int(value) if value not in (None, "") else None
+
+
 def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
@@ -86,6 +91,7 @@ class Sent:
     reply_markup: dict[str, Any] | None = None
     filename: str | None = None
     content: bytes = b""
+    thread_id: int | None = None  # message_thread_id: the forum topic it went to
 
     @property
     def buttons(self) -> list[tuple[str, str]]:
@@ -302,6 +308,16 @@ class FakeTelegram:
         sender = user or self.user(user_id)
         return self.push({"message": self._message(chat, sender, text, **extra)})
 
+    def forum_message(
+        self, chat_id: int, user_id: int, text: str, *, topic: int | None
+    ) -> dict[str, Any]:
+        """A message in a forum supergroup, in topic `topic` (None: the "General" topic)."""
+        chat = {"id": chat_id, "type": "supergroup", "title": "CoP wijkenaanpak", "is_forum": True}
+        extra: dict[str, Any] = {}
+        if topic is not None:
+            extra = {"message_thread_id": topic, "is_topic_message": True}
+        return self.push({"message": self._message(chat, self.user(user_id), text, **extra)})
+
     def press(self, user_id: int, sent: Sent, data: str) -> dict[str, Any]:
         """A person presses the inline button with callback `data` under a message the bot sent."""
         message = self._messages[(sent.chat_id, sent.message_id)]
@@ -502,6 +518,7 @@ class FakeTelegram:
                 parse_mode=params.get("parse_mode"),
                 entities=params.get("entities") or [],
                 reply_markup=markup,
+                thread_id=_thread(params),
             )
         )
         return message
@@ -534,6 +551,7 @@ class FakeTelegram:
                 reply_markup=markup,
                 filename=document.filename,
                 content=document.content,
+                thread_id=_thread(params),
             )
         )
         return message

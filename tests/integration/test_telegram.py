@@ -222,6 +222,17 @@ async def test_group_commands_for_this_bot_are_answered_others_ignored(bot: Runn
     assert len(fake.sent(GROUP)) == 3 and not fake.sent(ESTHER)
 
 
+async def test_a_question_in_a_forum_topic_is_answered_in_that_topic(bot: Running) -> None:
+    fake = bot.fake
+    name = fake.bot_user["username"]
+    fake.forum_message(GROUP, ESTHER, f"/les@{name} corporaties", topic=123)
+    [answer] = await fake.wait_sent(GROUP, 1)
+    assert "corporaties" in answer.text and answer.thread_id == 123
+    fake.forum_message(GROUP, ESTHER, f"/help@{name}", topic=None)  # "General"
+    [_, help_answer] = await fake.wait_sent(GROUP, 2)
+    assert help_answer.thread_id is None
+
+
 async def test_an_update_delivered_again_after_a_restart_is_handled_once(
     tmp_path: Path, fake: FakeTelegram
 ) -> None:

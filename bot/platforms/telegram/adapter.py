@@ -106,11 +106,13 @@ class TelegramAdapter:
         for reply in await dispatch(self.services, incoming):
             if reply.edit and incoming.message_id and await self.edit(incoming, reply):
                 continue
-            await self.answer(chat_ref(incoming.chat_id), reply)
+            await self.answer(chat_ref(incoming.chat_id), reply, incoming.thread_id)
 
-    async def answer(self, chat_id: int | str, reply: Reply) -> None:
+    async def answer(self, chat_id: int | str, reply: Reply, thread_id: str | None = None) -> None:
         try:
-            await send_reply(self.bot, chat_id, reply, patience=DIRECT_REPLY_PATIENCE)
+            await send_reply(
+                self.bot, chat_id, reply, patience=DIRECT_REPLY_PATIENCE, thread_id=thread_id
+            )
         except TelegramError as problem:
             log.warning("could not answer in chat %s: %s", chat_id, problem)
 

@@ -86,7 +86,7 @@ def to_incoming(update: Update, bot_username: str | None, bot_id: int | None) ->
     user = update.effective_user
     query = update.callback_query
     message = update.message  # edited messages and channel posts are not for us
-    text, callback, message_id = "", None, None
+    text, callback, message_id, thread = "", None, None, None
     if user is None:
         return None
     if query is not None:
@@ -95,9 +95,11 @@ def to_incoming(update: Update, bot_username: str | None, bot_id: int | None) ->
         callback = query.data
         chat = query.message.chat if query.message is not None else None
         message_id = str(query.message.message_id) if query.message is not None else None
+        thread = topic_of(query.message)
     elif message is not None and (message.text is not None or message.caption is not None):
         text = message.text if message.text is not None else (message.caption or "")
         chat = message.chat
+        thread = topic_of(message)
     else:
         return None
     if chat is not None and chat.type not in CHAT_TYPES:
@@ -117,7 +119,15 @@ def to_incoming(update: Update, bot_username: str | None, bot_id: int | None) ->
         message_id=message_id,
         bot_username=bot_username,
         anonymous=is_anonymous_admin(str(user.id)),
+        thread_id=thread,
     )
+
+
+def topic_of(message: object) -> str | None:
+    """The forum topic a message belongs to ("General" and ordinary groups: None)."""
+    if not isinstance(message, Message) or not message.is_topic_message:
+        return None
+    return str(message.message_thread_id) if message.message_thread_id else None
 
 
 def is_private_non_text(update: Update) -> bool:
@@ -220,24 +230,31 @@ async def patiently(call: Callable[[], Awaitable[T]], patience: float) -> T:
 
 
 async def send_reply(
-    bot: Bot, chat_id: int | str, reply: Reply, patience: float = 0
+    bot: Bot, chat_id: int | str, reply: Reply, patience: float = 0, thread_id: str | None = None
 ) -> str | None:
-    """Send a reply as one or more messages (and a document); the last message's id."""
+    """Send a reply as one or more messages (and a document), in forum topic `thread_id`
+    when given; the last message's id."""
     last: Message | None = None
     messages = render(reply)
+    thread = int(thread_id) if thread_id and thread_id.isdigit() else None
     for out in messages:
-        last = await patiently(partial(_send_text, bot, chat_id, out), patience)
+        last = await patiently(partial(_send_text, bot, chat_id, out, thread), patience)
     if reply.attachment is not None:
         document = InputFile(reply.attachment.content, filename=reply.attachment.filename)
         document.mimetype = reply.attachment.mime
         markup = None if messages else keyboard(reply.buttons)  # buttons go on the last message
         last = await patiently(
-            lambda: bot.send_document(chat_id, document, reply_markup=markup), patience
+            lambda: bot.send_document(
+                chat_id, document, reply_markup=markup, message_thread_id=thread
+            ),
+            patience,
         )
     return str(last.message_id) if last is not None else None
 
 
-async def _send_text(bot: Bot, chat_id: int | str, out: Outgoing) -> Message:
+async def _send_text(
+    bot: Bot, chat_id: int | str, out: Outgoing, thread: int | None = None
+) -> Message:
     try:
         return await bot.send_message(
             chat_id,
@@ -245,13 +262,16 @@ async def _send_text(bot: Bot, chat_id: int | str, out: Outgoing) -> Message:
             parse_mode=out.parse_mode,
             entities=out.entities or None,
             reply_markup=out.markup,
+            message_thread_id=thread,
         )
     except BadRequest as problem:
         if not out.parse_mode or "can't parse entities" not in problem.message.lower():
             raise
         # A feature's HTML that Telegram refuses is still worth reading as plain text.
         log.warning("Telegram refused HTML (%s); sending plain text", problem.message)
-        return await bot.send_message(chat_id, strip_html(out.text), reply_markup=out.markup)
+        return await bot.send_message(
+            chat_id, strip_html(out.text), reply_markup=out.markup, message_thread_id=thread
+        )
 
 
 async def edit_text(
