@@ -33,6 +33,7 @@ from handlers.sessions.planning import (
     check_length,
     continue_planning,
     create,
+    date_example,
     overnight_word,
     parse_when,
 )
@@ -55,7 +56,7 @@ async def list_meetings(ctx: Context) -> list[Reply]:
     meetings = await upcoming_sessions(ctx.db, ctx.now, limit=10)
     if not meetings:
         key = "none_upcoming_organiser" if ctx.is_organiser else "none_upcoming"
-        return [Reply(ctx.t(TEXTS, key))]
+        return [Reply(ctx.t(TEXTS, key, **date_example(ctx)))]
     replies = [Reply(ctx.t(TEXTS, "upcoming_header", count=len(meetings)))]
     for meeting in meetings:
         answer = await rsvp_of(ctx.db, meeting.id, ctx.participant.id)
@@ -187,7 +188,7 @@ async def change(ctx: Context, meeting: Session, text: str) -> Reply:
         try:
             ends_at = parse_datetime(value, now=ctx.now, tz=tz)
         except DateProblem:
-            raise ctx.fail(TEXTS, "bad_date", text=value[:60]) from None
+            raise ctx.fail(TEXTS, "bad_date", text=value[:60], **date_example(ctx)) from None
         if ends_at <= meeting.starts_at:
             start = format_datetime(meeting.starts_at, ctx.lang, tz)
             raise ctx.fail(TEXTS, "end_before_start", start=start)

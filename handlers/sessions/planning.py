@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from bot.core.dates import DateProblem, format_datetime, parse_datetime
+from babel.dates import format_date
+
+from bot.core.dates import DateProblem, format_datetime, localize, parse_datetime
 from bot.core.messages import Button, Reply
 from bot.core.texts import NO_WORDS, YES_WORDS
 from bot.db.models import Session
@@ -21,13 +23,26 @@ OVERNIGHT_WORDS = YES_WORDS | {"overnachting", "met overnachting", "overnight"}
 NO_OVERNIGHT_WORDS = NO_WORDS | {"geen overnachting", "zonder overnachting", "no overnight"}
 
 
+EXAMPLE_AHEAD = timedelta(days=14)
+
+
+def date_example(ctx: Context) -> dict[str, str]:
+    """A start two weeks from today at 10:00, as words in the reader's language and in ISO:
+    the values of {example} and {iso} in the texts that show how to write a date."""
+    tz = ctx.services.settings.tz
+    day = (ctx.now.astimezone(tz) + EXAMPLE_AHEAD).date()
+    moment = localize(datetime(day.year, day.month, day.day, 10, 0), tz)
+    words = format_date(moment.date(), "d MMMM y", locale=ctx.lang)
+    return {"example": f"{words} 10:00", "iso": f"{day.isoformat()} 10:00"}
+
+
 def parse_when(ctx: Context, text: str) -> datetime:
     """The start from what the organiser typed, in the future, or a clear error."""
     try:
         when = parse_datetime(text, now=ctx.now, tz=ctx.services.settings.tz)
     except DateProblem as problem:
         key = "no_time" if problem.reason == "no_time" else "bad_date"
-        raise ctx.fail(TEXTS, key, text=text.strip()[:60]) from None
+        raise ctx.fail(TEXTS, key, text=text.strip()[:60], **date_example(ctx)) from None
     if when <= ctx.now:
         shown = format_datetime(when, ctx.lang, ctx.services.settings.tz)
         raise ctx.fail(TEXTS, "date_past", when=shown)
@@ -77,7 +92,7 @@ async def next_question(ctx: Context, data: dict[str, Any]) -> Reply:
     for field, key in (("starts_at", "ask_date"), ("place", "ask_place"), ("theme", "ask_theme")):
         if data.get(field) is None:
             await ctx.start_dialogue(DIALOGUE, {**data, "asking": field})
-            return Reply(ctx.t(TEXTS, key))
+            return Reply(ctx.t(TEXTS, key, **date_example(ctx)))
     if data.get("overnight") is None:
         await ctx.start_dialogue(DIALOGUE, {**data, "asking": "overnight"})
         return Reply(ctx.t(TEXTS, "ask_overnight")).with_buttons(

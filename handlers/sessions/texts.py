@@ -2,8 +2,10 @@
 
 from bot.core.i18n import Texts
 
-DATE_EXAMPLE_NL = "Schrijf bijvoorbeeld 3 december 2026 10:00 of 2026-12-03 10:00."
-DATE_EXAMPLE_EN = "Write for example 3 december 2026 10:00 or 2026-12-03 10:00."
+# {example} and {iso} are a date two weeks from today (planning.date_example), so that copying
+# the example plans a meeting in the future.
+DATE_EXAMPLE_NL = "Schrijf bijvoorbeeld {example} of {iso}."
+DATE_EXAMPLE_EN = "Write for example {example} or {iso}."
 
 TEXTS = Texts(
     {
@@ -52,9 +54,9 @@ TEXTS = Texts(
         },
         "none_upcoming_organiser": {
             "nl": "Er staan geen bijeenkomsten gepland. Plan er een met "
-            "/sessie nieuw 3 december 2026 10:00 | Utrecht, wijk Zuilen | Durf | overnachting",
+            "/sessie nieuw {example} | Utrecht, wijk Zuilen | Durf | overnachting",
             "en": "No meetings are planned. Plan one with "
-            "/sessie nieuw 3 december 2026 10:00 | Utrecht, wijk Zuilen | Durf | overnachting",
+            "/session new {example} | Utrecht, wijk Zuilen | Durf | overnight",
         },
         "upcoming_header": {
             "nl": "De komende bijeenkomsten ({count}). Laat met de knoppen weten of je komt.",
