@@ -10,12 +10,14 @@ from babel.dates import format_datetime as babel_format_datetime
 
 
 class DateProblem(ValueError):
-    """Text that is no usable date and time. `reason` is "unknown" or "no_time"."""
+    """Text that is no usable date and time. `reason` is "unknown", "no_time" or "weekday"
+    (a weekday that is not the date's: `day` is the date that was written)."""
 
-    def __init__(self, text: str, reason: str = "unknown") -> None:
+    def __init__(self, text: str, reason: str = "unknown", day: date | None = None) -> None:
         super().__init__(f"{reason}: {text}")
         self.text = text
         self.reason = reason
+        self.day = day
 
 
 MONTHS: dict[str, int] = {}
@@ -39,13 +41,21 @@ for _number, _names in enumerate(
     for _name in _names:
         MONTHS[_name] = _number
 
-# Weekday names are allowed in front of a date ("donderdag 3 december") and then ignored.
-WEEKDAYS = {
-    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
-    "ma", "di", "wo", "do", "vr", "za", "zo",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-}  # fmt: skip
+# Weekday names are allowed in front of a date ("donderdag 3 december") and must match it.
+WEEKDAYS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        ("maandag", "ma", "monday", "mon"),
+        ("dinsdag", "di", "tuesday", "tue"),
+        ("woensdag", "wo", "wednesday", "wed"),
+        ("donderdag", "do", "thursday", "thu"),
+        ("vrijdag", "vr", "friday", "fri"),
+        ("zaterdag", "za", "saturday", "sat"),
+        ("zondag", "zo", "sunday", "sun"),
+    )
+):
+    for _name in _names:
+        WEEKDAYS[_name] = _number
 RELATIVE_DAYS = {
     "vandaag": 0, "today": 0, "morgen": 1, "tomorrow": 1, "overmorgen": 2,
 }  # fmt: skip
@@ -78,6 +88,7 @@ def parse_datetime(text: str, *, now: datetime, tz: ZoneInfo) -> datetime:
     cleaned = re.sub(r"(\d{4}-\d{1,2}-\d{1,2})t(\d)", r"\1 \2", original.lower())
     cleaned = cleaned.replace(",", " ")
     words = [w.rstrip(".") for w in cleaned.split() if w.rstrip(".") not in _FILLER]
+    named_days = {WEEKDAYS[w] for w in words if w in WEEKDAYS}
     words = [w for w in words if w and w not in WEEKDAYS]
     if not words:
         raise DateProblem(original)
@@ -97,6 +108,8 @@ def parse_datetime(text: str, *, now: datetime, tz: ZoneInfo) -> datetime:
 
     local_now = now.astimezone(tz)
     day = _parse_day(words, local_now.date(), original)
+    if named_days and named_days != {day.weekday()}:  # "vrijdag 10 juni 2027" is a Thursday
+        raise DateProblem(original, "weekday", day)
     if clock is None:
         raise DateProblem(original, "no_time")
     return localize(datetime.combine(day, clock), tz).astimezone(UTC)

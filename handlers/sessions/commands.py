@@ -16,7 +16,6 @@ from bot.core.dates import (
     format_datetime,
     format_short,
     iso_duration,
-    parse_datetime,
     parse_offsets,
 )
 from bot.core.messages import Attachment, Button, Reply
@@ -35,6 +34,7 @@ from handlers.sessions.planning import (
     create,
     date_example,
     overnight_word,
+    parse_moment,
     parse_when,
 )
 from handlers.sessions.texts import TEXTS
@@ -185,10 +185,7 @@ async def change(ctx: Context, meeting: Session, text: str) -> Reply:
         moved = starts_at != meeting.starts_at
         meeting.starts_at = starts_at
     elif field == "einde":
-        try:
-            ends_at = parse_datetime(value, now=ctx.now, tz=tz)
-        except DateProblem:
-            raise ctx.fail(TEXTS, "bad_date", text=value[:60], **date_example(ctx)) from None
+        ends_at = parse_moment(ctx, value)
         if ends_at <= meeting.starts_at:
             start = format_datetime(meeting.starts_at, ctx.lang, tz)
             raise ctx.fail(TEXTS, "end_before_start", start=start)

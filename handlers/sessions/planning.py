@@ -36,13 +36,24 @@ def date_example(ctx: Context) -> dict[str, str]:
     return {"example": f"{words} 10:00", "iso": f"{day.isoformat()} 10:00"}
 
 
-def parse_when(ctx: Context, text: str) -> datetime:
-    """The start from what the organiser typed, in the future, or a clear error."""
+def parse_moment(ctx: Context, text: str) -> datetime:
+    """A date and time from what the organiser typed, or a clear error."""
     try:
-        when = parse_datetime(text, now=ctx.now, tz=ctx.services.settings.tz)
+        return parse_datetime(text, now=ctx.now, tz=ctx.services.settings.tz)
     except DateProblem as problem:
+        if problem.reason == "weekday" and problem.day is not None:
+            written = format_date(problem.day, "d MMMM y", locale=ctx.lang)
+            weekday = format_date(problem.day, "EEEE", locale=ctx.lang)
+            raise ctx.fail(
+                TEXTS, "wrong_weekday", text=text.strip()[:60], date=written, weekday=weekday
+            ) from None
         key = "no_time" if problem.reason == "no_time" else "bad_date"
         raise ctx.fail(TEXTS, key, text=text.strip()[:60], **date_example(ctx)) from None
+
+
+def parse_when(ctx: Context, text: str) -> datetime:
+    """The start from what the organiser typed, in the future, or a clear error."""
+    when = parse_moment(ctx, text)
     if when <= ctx.now:
         shown = format_datetime(when, ctx.lang, ctx.services.settings.tz)
         raise ctx.fail(TEXTS, "date_past", when=shown)

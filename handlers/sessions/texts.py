@@ -117,6 +117,12 @@ TEXTS = Texts(
             "nl": "Bij '{text}' mis ik de tijd. " + DATE_EXAMPLE_NL,
             "en": "'{text}' has no time. " + DATE_EXAMPLE_EN,
         },
+        "wrong_weekday": {
+            "nl": "In '{text}' klopt de dag niet: {date} is een {weekday}. Ik heb er nog niets "
+            "mee gedaan; stuur het opnieuw met de goede dag of datum.",
+            "en": "The day in '{text}' does not match: {date} is a {weekday}. I have done "
+            "nothing with it yet; send it again with the right day or date.",
+        },
         "date_past": {
             "nl": "{when} ligt in het verleden. Kies een datum in de toekomst.",
             "en": "{when} is in the past. Choose a date in the future.",

@@ -50,3 +50,18 @@ async def test_the_organisers_empty_list_shows_a_future_example(
     text = await organiser.text("/sessies")
     assert "/sessie nieuw 21 december 2026 10:00 | Utrecht" in text
     assert "3 december" not in text
+
+
+async def test_a_weekday_that_contradicts_the_date_is_asked_about(
+    services: Services, organiser: Person
+) -> None:
+    text = await organiser.text("/sessie nieuw vrijdag 10 juni 2027 10:00 | Utrecht | Durf")
+    assert "10 juni 2027 is een donderdag" in text and "niets" in text
+    assert await meeting_count(services) == 0
+    ok = await organiser.text("/sessie nieuw donderdag 10 juni 2027 10:00 | Utrecht | Durf")
+    assert "Bijeenkomst 1 staat gepland" in ok
+    ann = Person(services, "1000", name="Ann", platform="telegram", language="en")
+    await ann.say("/ik taal en")
+    text = await ann.text("/session new friday 10 june 2027 10:00 | Utrecht | Durf")
+    assert "10 June 2027 is a Thursday" in text
+    assert await meeting_count(services) == 1
