@@ -18,12 +18,15 @@ from bot.kernel.services import Context, Registry
 from handlers.polls.lifecycle import mark_stale
 from handlers.polls.storage import (
     agenda_meeting,
+    choices_of,
     meeting_by_reference,
     names_of,
     poll_of,
+    poll_view,
     proposals_of,
     recount_ballots,
     support_counts,
+    toggle_vote,
 )
 from handlers.polls.texts import TEXTS
 from handlers.polls.views import proposer_name, support_text
@@ -75,19 +78,50 @@ async def add_support(ctx: Context, proposal_id: int) -> Reply:
     proposal = await ctx.db.get(AgendaProposal, proposal_id)
     if proposal is None or proposal.status != PROPOSED:
         return Reply(ctx.t(TEXTS, "proposal_not_found", id=proposal_id))
-    if proposal.proposer_id == ctx.participant.id:
+    poll = await poll_of(ctx.db, proposal.session_id)
+    voting = poll is not None and poll.status == POLL_OPEN and ctx.now < poll.closes_at
+    own = proposal.proposer_id == ctx.participant.id
+    if own and not voting:
         return Reply(ctx.t(TEXTS, "own_proposal", id=proposal.id))
     existing = await ctx.db.scalar(
         select(Support).where(
             Support.proposal_id == proposal.id, Support.participant_id == ctx.participant.id
         )
     )
+    if existing is None and not own:
+        ctx.db.add(
+            Support(proposal_id=proposal.id, participant_id=ctx.participant.id, created_at=ctx.now)
+        )
+    if voting and poll is not None:
+        return await support_as_vote(ctx, poll, proposal)
     if existing is not None:
         return Reply(ctx.t(TEXTS, "already_supported", id=proposal.id))
-    ctx.db.add(
-        Support(proposal_id=proposal.id, participant_id=ctx.participant.id, created_at=ctx.now)
-    )
     return Reply(ctx.t(TEXTS, "supported", id=proposal.id, title=proposal.title))
+
+
+async def support_as_vote(ctx: Context, poll: Poll, proposal: AgendaProposal) -> Reply:
+    """While the vote is open, supporting a topic is voting for it (within the vote's limit)."""
+    view = await poll_view(ctx.db, poll)
+    chosen = await choices_of(ctx.db, poll, ctx.participant.id, view.proposals)
+    limit = poll.max_votes
+    if proposal.id in chosen:
+        return Reply(
+            ctx.t(TEXTS, "support_voted_already", id=proposal.id, used=len(chosen), max=limit)
+        )
+    if len(chosen) >= limit:
+        return Reply(ctx.t(TEXTS, "support_not_vote", id=proposal.id, used=len(chosen), max=limit))
+    await toggle_vote(ctx.db, poll, ctx.participant.id, proposal, chosen)
+    await mark_stale(ctx.db, poll, ctx.now)  # their own vote message too: it shows the tick
+    return Reply(
+        ctx.t(
+            TEXTS,
+            "support_vote",
+            id=proposal.id,
+            title=proposal.title,
+            used=len(chosen),
+            max=limit,
+        )
+    )
 
 
 async def agenda(ctx: Context) -> Reply | list[Reply]:

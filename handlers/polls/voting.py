@@ -27,6 +27,7 @@ from handlers.polls.storage import (
     meeting_or_next,
     poll_of,
     poll_view,
+    proposals_of,
     toggle_vote,
     voter_count,
 )
@@ -134,6 +135,8 @@ async def open_command(ctx: Context, text: str) -> Reply:
     if not ctx.now < closes_at < meeting.starts_at:
         start = format_datetime(meeting.starts_at, ctx.lang, tz)
         return Reply(ctx.t(TEXTS, "deadline_past", start=start))
+    if not await proposals_of(ctx.db, meeting.id):
+        return Reply(ctx.t(TEXTS, "open_without_proposals", id=meeting.id))
     poll = await open_poll(
         ctx.services,
         ctx.db,

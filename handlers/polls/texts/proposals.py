@@ -105,6 +105,22 @@ PROPOSAL_TEXTS = {
         "nl": "Je steunt nu voorstel #{id}: {title}.",
         "en": "You now support proposal #{id}: {title}.",
     },
+    "support_vote": {
+        "nl": "Je steunt voorstel #{id}: {title}. De peiling loopt, dus dat telt als je stem "
+        "(je stemmen: {used} van {max}; /peiling toont je keuze).",
+        "en": "You support proposal #{id}: {title}. The vote is open, so that counts as your "
+        "vote (your votes: {used} of {max}; /peiling shows your choice).",
+    },
+    "support_voted_already": {
+        "nl": "Je stemde al op #{id} (je stemmen: {used} van {max}).",
+        "en": "You already voted for #{id} (your votes: {used} of {max}).",
+    },
+    "support_not_vote": {
+        "nl": "Je steun voor #{id} is genoteerd, maar telt niet als stem: je stemmen zijn op "
+        "({used} van {max}). Haal eerst een stem weg met /peiling als je #{id} wilt kiezen.",
+        "en": "Your support for #{id} is noted, but does not count as a vote: your votes are "
+        "used up ({used} of {max}). Take one back with /peiling first if you want #{id}.",
+    },
     "already_supported": {
         "nl": "Je steunde voorstel #{id} al.",
         "en": "You already supported proposal #{id}.",

@@ -48,6 +48,14 @@ VOTING_TEXTS = {
         "en": "I don't understand: {word}. Possible: tot <date time>, anoniem, "
         "verborgen, max <number>.",
     },
+    "open_without_proposals": {
+        "nl": "Bijeenkomst {id} heeft nog geen voorstellen: ik heb niets verstuurd en de "
+        "peiling niet geopend. Vraag deelnemers eerst iets voor te stellen "
+        "(/agenda voorstel <onderwerp>) en open de peiling daarna.",
+        "en": "Meeting {id} has no proposals yet: I sent nothing and did not open the vote. "
+        "Ask participants to propose something first (/agenda voorstel <topic>), then "
+        "open the vote.",
+    },
     "opened": {
         "nl": "De peiling voor bijeenkomst {id} is open tot {closes}. Iedereen krijgt een "
         "stembericht.{modes}",

@@ -10,6 +10,7 @@ import pytest
 from bot.core.clock import ManualClock
 from bot.kernel.services import Services
 from bot.wiring import build_registry, prepare
+from scheduler.service import tick
 from tests.factories import DEFAULT_NOW, Person, build_services, make_settings
 from tests.fakes.flaky_messenger import FlakyMessenger
 
@@ -66,3 +67,36 @@ async def test_after_the_close_the_agenda_names_the_meeting_instead_of_none_plan
     assert "voorstel #2 voor bijeenkomst 2 (do 8 apr" in text
     assert "bijeenkomst 1 is al gesloten" in text
     assert "bijeenkomst 2 (do 8 apr" in await participant.text("/agenda")
+
+
+async def test_support_during_the_vote_casts_a_vote_within_the_limit(
+    services: Services, organiser: Person, participant: Person
+) -> None:
+    bert = Person(services, "bert", name="Bert de Vries", username="bert")
+    await plan(organiser, participant, bert)
+    for title in ("Bewoners aan het stuur", "Verankeren in de organisatie", "Corporaties"):
+        await participant.say(f"/agenda voorstel {title}")
+    await organiser.say("/peiling open max 2")
+
+    text = await bert.text("/agenda steun #3")
+    assert "voorstel #3" in text and "stem" in text and "1 van 2" in text
+    assert "Jouw stemmen: 1 van 2" in await bert.text("/peiling")
+    assert "✓ #3 Corporaties (1 stem)" in await bert.text("/peiling")
+    await bert.say("/agenda steun 1")
+    # Over the limit: said clearly what counted and what did not.
+    text = await bert.text("/agenda steun 2")
+    assert "niet als stem" in text and "2 van 2" in text
+    standing = await organiser.text("/peiling stand")
+    assert "stemmers: 1" in standing
+    assert "Je stemde al op #3" in await bert.text("/agenda steun 3")
+
+
+async def test_opening_a_vote_without_proposals_warns_and_sends_nothing(
+    services: Services, organiser: Person, participant: Person
+) -> None:
+    await plan(organiser, participant)
+    text = await organiser.text("/peiling open")
+    assert "nog geen voorstellen" in text and "niets verstuurd" in text
+    assert "Er loopt nu geen peiling" in await participant.text("/peiling")
+    await tick(services)
+    assert not [d for d in delivered(services).delivered if "Agendapeiling" in d.reply.text]

@@ -235,7 +235,11 @@ async def test_proposals_can_be_added_while_the_poll_is_open(
     services: Services, organiser: Person, participant: Person
 ) -> None:
     await plan(organiser, participant)
-    await organiser.say("/peiling open")
+    # The timeline opens the vote 21 days before the meeting, also without proposals yet.
+    clock = services.clock
+    assert isinstance(clock, ManualClock)
+    clock.set(datetime(2026, 12, 24, 9, 0, tzinfo=UTC))
+    await tick(services)
     assert "Er zijn nog geen voorstellen" in await participant.text("/peiling")
     text = await participant.text("/agenda voorstel Inspiratie van buiten")
     assert "De peiling loopt al" in text
@@ -415,6 +419,7 @@ async def test_a_manual_deadline_later_than_the_timeline_is_kept(
 
 async def test_deadline_and_options_are_checked(organiser: Person, participant: Person) -> None:
     await plan(organiser, participant)
+    await participant.say("/agenda voorstel Bewoners aan het stuur")
     assert "begrijp ik niet" in await organiser.text("/peiling open tot gisteravond laat")
     assert "vóór de bijeenkomst" in await organiser.text("/peiling open tot 20 januari 2027 10:00")
     assert "1 tot en met 10" in await organiser.text("/peiling open max 0")
