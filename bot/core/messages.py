@@ -72,5 +72,7 @@ class Incoming:
     # Sent in the name of a group rather than by a person (Telegram's anonymous group admins):
     # such a sender never acts with a role, whatever their participant row says.
     anonymous: bool = False
+    # Said to the bot in a group (a Slack mention): read like a message in a private chat.
+    addressed: bool = False
     # A topic of a forum group (Telegram's message_thread_id): answers go to the same topic.
     thread_id: str | None = None

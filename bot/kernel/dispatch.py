@@ -151,11 +151,11 @@ async def _plain_text(ctx: Context) -> HandlerResult:
         ctx.dialogue = state
         ctx.args = text
         return await registry.dialogues[state.name](ctx)
-    if ctx.incoming.is_group:
+    if ctx.incoming.is_group and not ctx.incoming.addressed:
         return None  # group chatter is not for us
     if not text:
         return Reply(ctx.t(TEXTS, "empty_message"))
-    # In a private chat "les monitoring" means "/les monitoring".
+    # In a private chat (or said to the bot) "les monitoring" means "/les monitoring".
     first, _, rest = text.partition(" ")
     command = registry.find(first.lower())
     if command is not None:

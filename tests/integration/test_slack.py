@@ -235,6 +235,22 @@ async def test_channel_mention_with_and_without_slash(bot: SlackBot) -> None:
     assert "Amersfoort" in texts(calls[1:])
 
 
+async def test_a_mention_with_a_question_is_answered_like_a_question_in_a_dm(
+    bot: SlackBot,
+) -> None:
+    mention = {"type": "app_mention", "channel": "C1", "user": "U1", "ts": "1700000000.000200"}
+    await bot.event({**mention, "text": f"Hoi <@{BOT_USER}>, les monitoring graag"})
+    [first] = await bot.slack.wait_for("chat.postEphemeral")
+    assert "Lessen bij" in texts([first]) and "monitoring" in texts([first]).lower()
+    assert "ken ik niet" not in texts([first])
+    await bot.event({**mention, "text": f"<@{BOT_USER}> wat leren we over corporaties?"})
+    calls = await bot.slack.wait_for("chat.postEphemeral", count=2)
+    assert "§2.4" in texts(calls[1:])
+    await bot.event({**mention, "text": f"<@{BOT_USER}>"})
+    calls = await bot.slack.wait_for("chat.postEphemeral", count=3)
+    assert "/les" in texts(calls[2:])  # just the name: what the bot can do
+
+
 async def test_retried_delivery_gets_no_second_reply(bot: SlackBot) -> None:
     event = dm("/help")
     event_id = await bot.event(event)

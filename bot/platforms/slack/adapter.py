@@ -67,8 +67,12 @@ class SlackAdapter:
         bot_user = context.get("bot_user_id")
         origin = Origin(event["channel"], event.get("user", ""), is_dm=False)
         origin.thread_ts = event.get("thread_ts")
-        text = mention_text(event.get("text", ""), bot_user)
-        self._start(origin, body.get("event_id"), text, event.get("text", ""), bot_user)
+        # Said to the bot: "@copbot les monitoring" and "Hoi @copbot, wat leren we over
+        # corporaties?" are read as in a private chat (a command word, else a question).
+        text = mention_text(event.get("text", ""), bot_user, as_command=False) or "/help"
+        self._start(
+            origin, body.get("event_id"), text, event.get("text", ""), bot_user, addressed=True
+        )
 
     async def on_command(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
@@ -95,23 +99,25 @@ class SlackAdapter:
 
     def _start(
         self, origin: Origin, update_id: str | None, text: str = "", mentions: str = "",
-        bot_user: str | None = None, callback: str | None = None,
+        bot_user: str | None = None, callback: str | None = None, addressed: bool = False,
     ) -> None:  # fmt: skip
         mentioned = tuple(m for m in USER_MENTION.findall(mentions) if m != bot_user)
-        task = asyncio.create_task(self._handle(origin, update_id, text, callback, mentioned))
+        task = asyncio.create_task(
+            self._handle(origin, update_id, text, callback, mentioned, addressed)
+        )
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
     async def _handle(
         self, origin: Origin, update_id: str | None, text: str, callback: str | None,
-        mentions: tuple[str, ...],
+        mentions: tuple[str, ...], addressed: bool = False,
     ) -> None:  # fmt: skip
         name, handle, locale = await self._user(origin.user)
         incoming = Incoming(
             platform="slack", user_id=origin.user, chat_id=origin.channel, text=text,
             callback=callback, display_name=name, username=handle, language=locale,
             is_group=not origin.is_dm, update_id=update_id, message_id=origin.message_ts,
-            mentions=mentions,
+            mentions=mentions, addressed=addressed,
         )  # fmt: skip
         for reply in await dispatch(self.services, incoming):
             try:
