@@ -57,7 +57,9 @@ class ConsoleMessenger:
 
 
 class ConsoleChat:
-    """Reads lines, dispatches them, prints replies. "1", "2", ... press the last buttons."""
+    """Reads lines, dispatches them, prints replies. "1", "2", ... press the last buttons shown,
+    as in a chat app, where they stay under their message: an answer without buttons (a typing
+    error in a guided dialogue, say) leaves them pressable; new buttons or a command end them."""
 
     def __init__(
         self, services: Services, out: TextIO | None = None, language: str | None = None
@@ -87,7 +89,8 @@ class ConsoleChat:
             language=self.language,
         )
         replies = await dispatch(self.services, incoming)
-        self._buttons = []
+        if callback or line.lstrip().startswith("/") or any(r.buttons for r in replies):
+            self._buttons = []
         for reply in replies:
             text = render(reply)
             numbered = []

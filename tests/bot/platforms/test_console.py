@@ -8,7 +8,7 @@ import pytest
 
 from bot.core.messages import Attachment, Button, Reply
 from bot.core.ports import NotSupported
-from bot.kernel.services import Context, Services
+from bot.kernel.services import Context, Services, UserError
 from bot.platforms.console import ConsoleChat, ConsoleMessenger, render
 
 
@@ -43,6 +43,34 @@ async def test_typing_a_number_presses_that_button(services: Services) -> None:
     assert "copbot> Gekozen: blauw" in out.getvalue()
     await chat.handle_line("2")  # no buttons any more: "2" is just text
     assert out.getvalue().count("Gekozen") == 1
+
+
+async def test_after_a_wrong_answer_in_a_dialogue_a_number_still_presses_its_button(
+    services: Services,
+) -> None:
+    async def ask(ctx: Context) -> Reply:
+        await ctx.start_dialogue("overnachten", {})
+        return Reply(
+            "Met overnachting?", buttons=((Button("Ja", "nacht:ja"), Button("Nee", "nacht:nee")),)
+        )
+
+    async def typed(ctx: Context) -> Reply:
+        raise UserError("Kies ja of nee.")  # the dialogue stays, the buttons too
+
+    async def pressed(ctx: Context) -> Reply:
+        await ctx.end_dialogue()
+        return Reply(f"Overnachting: {ctx.args}")
+
+    services.registry.command("plan", ask, help_nl="x", help_en="x")
+    services.registry.dialogue("overnachten", typed)
+    services.registry.callback("nacht", pressed)
+    out = io.StringIO()
+    chat = ConsoleChat(services, out=out)
+    await chat.handle_line("/plan")
+    await chat.handle_line("misschien")
+    assert "Kies ja of nee." in out.getvalue()
+    await chat.handle_line("2")
+    assert "copbot> Overnachting: nee" in out.getvalue()
 
 
 async def test_piped_lines_are_answered_in_order(services: Services) -> None:
