@@ -17,7 +17,7 @@ from bot.db.models import Participant
 from bot.db.models.buddies import BuddyOffer
 from bot.kernel.services import Context, Registry
 from handlers.buddies import checkins as buddy_checkins
-from handlers.buddies import erasure, leaving, onboarding
+from handlers.buddies import erasure, leaving, onboarding, unpairing
 from handlers.buddies import intro as buddy_intro
 from handlers.buddies import rules as pairing
 from handlers.buddies.organising import mark_experienced, organiser_pair, overview
@@ -45,6 +45,8 @@ async def buddy_command(ctx: Context) -> Reply:
         return await organiser_pair(ctx, rest.strip())
     if sub in {"ervaren", "experienced"}:
         return await mark_experienced(ctx, rest.strip())
+    if sub in {"ontkoppel", "unpair"}:
+        return await unpairing.ask_unpair(ctx, rest.strip())
     return Reply(ctx.t(TEXTS, "usage"))
 
 
@@ -126,13 +128,14 @@ async def pause(ctx: Context) -> Reply:
 
 def register(registry: Registry) -> None:
     onboarding.register(registry)
+    unpairing.register(registry)
     registry.command(
         "maatje",
         buddy_command,
         aliases=("buddy",),
         help_nl="je maatje (of je nieuwkomers); /maatje word [max 2] om maatje te worden",
         help_en="your buddy (or your newcomers); /maatje word [max 2] to become a buddy",
-        usage="/maatje [word [max]|pauze|koppel [@nieuw @ervaren]|ervaren @naam]",
+        usage="/maatje [word [max]|pauze|koppel [@nieuw @ervaren]|ervaren @naam|ontkoppel @naam]",
     )
     registry.command(
         "maatjes",

@@ -37,6 +37,7 @@ def pair_patterns(pair_id: int) -> list[str]:
         keys.to_participant(keys.after_prefix(ANY, pair_id), ANY),
         keys.to_participant(keys.graduated_prefix(pair_id), ANY),
         keys.to_participant(keys.left_prefix(pair_id), ANY),
+        keys.to_participant(keys.undone_prefix(pair_id), ANY),
     ]
 
 

@@ -70,6 +70,11 @@ def left_prefix(pair_id: Part) -> str:
     return f"buddy:left:pair:{pair_id}"
 
 
+def undone_prefix(pair_id: Part) -> str:
+    """Both told that an organiser undid their pairing."""
+    return f"buddy:undone:pair:{pair_id}"
+
+
 # -- a person ----------------------------------------------------------------------------------
 
 

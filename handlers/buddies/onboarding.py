@@ -12,6 +12,7 @@ from bot.kernel.services import Context, Registry
 from handlers.buddies import rules as pairing
 from handlers.buddies.pairs import (
     PairResult,
+    attended_counts,
     end_pairing,
     pair_newcomer,
     pair_waiting,
@@ -42,17 +43,36 @@ async def ask_if_new(ctx: Context, first_time: bool) -> list[Reply]:
 async def answer_new(ctx: Context) -> Reply:
     """The buttons "nieuw:ja" and "nieuw:nee" of /start's question."""
     p = ctx.participant
+    if ctx.args not in YES_WORDS | NO_WORDS:
+        return stale_button(ctx)
+    if p.is_newcomer is not None or p.experienced:
+        # Answered before (an old /start message, a second tap): what holds now, unchanged.
+        return await current_answer(ctx)
     if ctx.args in NO_WORDS:
         p.is_newcomer = False
         p.experienced = True
         return Reply(ctx.t(TEXTS, "not_new"), edit=True)
-    if ctx.args not in YES_WORDS:
-        return stale_button(ctx)
+    attended = (await attended_counts(ctx.db, ctx.now, [p.id])).get(p.id, 0)
+    if pairing.is_experienced(False, attended):
+        p.is_newcomer = False
+        return Reply(ctx.t(TEXTS, "already_experienced", count=attended))
     p.is_newcomer = True
     if not p.city:
         await ctx.start_dialogue(CITY_DIALOGUE, {})
         return Reply(ctx.t(TEXTS, "ask_city"), edit=True)
     return paired_reply(ctx.lang, p, await pair_newcomer(ctx.services, ctx.db, ctx.now, p))
+
+
+async def current_answer(ctx: Context) -> Reply:
+    """The refusal of a choice made before: says what is noted and how to change it."""
+    p = ctx.participant
+    if not p.is_newcomer:
+        return Reply(ctx.t(TEXTS, "answered_not_new"))
+    row = await pairing_of_newcomer(ctx.db, p.id)
+    buddy = await ctx.db.get(Participant, row.buddy_id or 0) if row is not None else None
+    if buddy is None:
+        return Reply(ctx.t(TEXTS, "answered_new_waiting"))
+    return Reply(ctx.t(TEXTS, "answered_new_paired", buddy=buddy.display_name))
 
 
 async def city_answer(ctx: Context) -> Reply:
@@ -117,7 +137,12 @@ async def set_experienced(ctx: Context, value: str) -> Reply:
     ctx.participant.experienced = True
     ctx.participant.is_newcomer = False
     await pair_waiting(ctx.services, ctx.db, ctx.now)
-    return Reply(ctx.t(TEXTS, "experienced_self"))
+    lines = [ctx.t(TEXTS, "experienced_self")]
+    row = await pairing_of_newcomer(ctx.db, ctx.participant.id)
+    buddy = await ctx.db.get(Participant, row.buddy_id or 0) if row is not None else None
+    if buddy is not None:
+        lines.append(ctx.t(TEXTS, "experienced_self_still_paired", buddy=buddy.display_name))
+    return Reply("\n".join(lines))
 
 
 def paired_reply(lang: str, newcomer: Participant, result: PairResult) -> Reply:

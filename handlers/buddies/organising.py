@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from bot.core.dates import format_date
 from bot.core.messages import Reply
-from bot.db.models import Participant
+from bot.db.models import Identity, Participant
 from bot.db.models.buddies import CHECKIN_FAILURE_LIMIT, END_REPAIRED, RULE_MANUAL
 from bot.kernel.lookup import find_participant, split_references
 from bot.kernel.roles import require_organiser
@@ -111,8 +111,32 @@ async def mark_experienced(ctx: Context, rest: str) -> Reply:
     if person is None:
         return Reply(ctx.t(TEXTS, "not_found", who=rest[:60] or "?"))
     person.experienced = True
+    person.is_newcomer = False
     await pair_waiting(ctx.services, ctx.db, ctx.now)
-    return Reply(ctx.t(TEXTS, "experienced_set", name=person.display_name))
+    lines = [ctx.t(TEXTS, "experienced_set", name=person.display_name)]
+    row = await pairing_of_newcomer(ctx.db, person.id)
+    if row is not None:
+        buddy = await ctx.db.get(Participant, row.buddy_id or 0)
+        lines.append(
+            ctx.t(
+                ORGANISING_TEXTS,
+                "experienced_still_paired",
+                name=person.display_name,
+                buddy=display(buddy, ctx.lang),
+                ref=await reference(ctx, person),
+            )
+        )
+    return Reply("\n".join(lines))
+
+
+async def reference(ctx: Context, person: Participant) -> str:
+    """How to name someone in a command: their username when known, else their name."""
+    username = await ctx.db.scalar(
+        select(Identity.username)
+        .where(Identity.participant_id == person.id, Identity.username.is_not(None))
+        .order_by(Identity.platform != ctx.incoming.platform, Identity.id)
+    )
+    return f"@{username}" if username else person.display_name
 
 
 async def overview(ctx: Context) -> Reply:

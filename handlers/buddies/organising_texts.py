@@ -43,6 +43,64 @@ ORGANISING_TEXTS = Texts(
             "nl": "(De eerdere koppeling met {old} is beëindigd.)",
             "en": "(The earlier pairing with {old} has ended.)",
         },
+        "experienced_still_paired": {
+            "nl": "{name} heeft nog een maatje ({buddy}); die koppeling blijft staan. "
+            "Ontkoppelen: /maatje ontkoppel {ref}",
+            "en": "{name} still has a buddy ({buddy}); that pairing stays. To undo it: "
+            "/buddy unpair {ref}",
+        },
+        # -- /maatje ontkoppel -------------------------------------------------------------------
+        "unpair_usage": {
+            "nl": "Gebruik: /maatje ontkoppel @nieuwkomer",
+            "en": "Usage: /buddy unpair @newcomer",
+        },
+        "unpair_none": {
+            "nl": "{name} heeft nu geen maatje; er valt niets te ontkoppelen.",
+            "en": "{name} has no buddy now; there is nothing to unpair.",
+        },
+        "unpair_is_buddy": {
+            "nl": "{name} is zelf het maatje van {newcomers}. Noem de nieuwkomer: "
+            "/maatje ontkoppel @naam",
+            "en": "{name} is the buddy of {newcomers}. Name the newcomer: /buddy unpair @name",
+        },
+        "unpair_question": {
+            "nl": "De koppeling van {newcomer} met maatje {buddy} beëindigen? {buddy} krijgt "
+            "weer ruimte; {newcomer} krijgt, als die nog nieuw is, een ander maatje.",
+            "en": "End the pairing of {newcomer} with buddy {buddy}? {buddy} gets room again; "
+            "{newcomer}, if still new, gets another buddy.",
+        },
+        "unpair_yes": {"nl": "Ja, ontkoppel", "en": "Yes, unpair"},
+        "unpair_no": {"nl": "Nee", "en": "No"},
+        "unpair_cancelled": {
+            "nl": "Niets veranderd: de koppeling blijft.",
+            "en": "Nothing changed: the pairing stays.",
+        },
+        "unpair_gone": {
+            "nl": "Deze koppeling bestaat niet meer. Zie /maatjes voor de huidige paren.",
+            "en": "This pairing no longer exists. See /buddies for the current pairs.",
+        },
+        "unpair_done": {
+            "nl": "Ontkoppeld: {newcomer} en {buddy}. {buddy} heeft weer ruimte.",
+            "en": "Unpaired: {newcomer} and {buddy}. {buddy} has room again.",
+        },
+        "unpair_new_buddy": {
+            "nl": "{name} heeft een nieuw maatje: {buddy}.",
+            "en": "{name} has a new buddy: {buddy}.",
+        },
+        "unpair_waits": {
+            "nl": "{name} wacht op een nieuw maatje; ik koppel zodra iemand ruimte heeft.",
+            "en": "{name} waits for a new buddy; I'll pair as soon as someone has room.",
+        },
+        "unpair_not_new": {
+            "nl": "{name} telt als ervaren deelnemer en krijgt geen nieuw maatje.",
+            "en": "{name} counts as experienced and gets no new buddy.",
+        },
+        "unpair_told": {
+            "nl": "Een organisator heeft de maatjeskoppeling met {other} beëindigd. Vragen? "
+            "Stel ze gerust aan de organisatoren.",
+            "en": "An organiser has ended the buddy pairing with {other}. Questions? Ask the "
+            "organisers.",
+        },
         "overview_pairs": {"nl": "Maatjesparen ({count}):", "en": "Buddy pairs ({count}):"},
         "overview_pair": {
             "nl": "{newcomer} ↔ {buddy}, sinds {date} ({rule}){flag}",

@@ -41,6 +41,32 @@ TEXTS = Texts(
             "en": "Good, then you count as an experienced participant: the stable core new "
             "people can build on. Would you like to show a newcomer around? /maatje word",
         },
+        "answered_not_new": {
+            "nl": "Je gaf aan dat je al langer meedoet: je telt als ervaren deelnemer, dus ik "
+            "koppel je niet als nieuwkomer. Klopt dat niet meer? Vraag een organisator.",
+            "en": "You said you have been around for a while: you count as an experienced "
+            "participant, so I won't pair you as a newcomer. Not right any more? Ask an "
+            "organiser.",
+        },
+        "answered_new_paired": {
+            "nl": "Je gaf aan dat je nieuw bent; je maatje is {buddy} (/maatje). Doe je toch "
+            "al langer mee? Typ /ik ervaren.",
+            "en": "You said you are new; your buddy is {buddy} (/buddy). Been around for a "
+            "while after all? Type /me experienced.",
+        },
+        "answered_new_waiting": {
+            "nl": "Je gaf aan dat je nieuw bent; ik koppel je zodra er een ervaren maatje vrij "
+            "is. Doe je toch al langer mee? Typ /ik ervaren.",
+            "en": "You said you are new; I'll pair you as soon as an experienced buddy is "
+            "free. Been around for a while after all? Type /me experienced.",
+        },
+        "already_experienced": {
+            "nl": "Je was al bij {count} bijeenkomsten, dus je telt als ervaren deelnemer en "
+            "krijgt geen maatje. Wil je zelf een nieuwe deelnemer wegwijs maken? /maatje word",
+            "en": "You have attended {count} sessions, so you count as an experienced "
+            "participant and get no buddy. Would you like to show a newcomer around? "
+            "/buddy become",
+        },
         # -- pairing and why -------------------------------------------------------------------
         "paired_newcomer": {
             "nl": "Je maatje is {buddy}. {reason}\nJullie krijgen allebei een "
@@ -159,10 +185,10 @@ TEXTS = Texts(
         "usage": {
             "nl": "Gebruik: /maatje (je maatje of je nieuwkomers), /maatje word [max 2], "
             "/maatje pauze. Organisatoren: /maatje koppel [@nieuw @ervaren], "
-            "/maatje ervaren @naam.",
+            "/maatje ervaren @naam, /maatje ontkoppel @naam.",
             "en": "Usage: /maatje (your buddy or newcomers), /maatje word [max 2], "
             "/maatje pauze. Organisers: /maatje koppel [@new @experienced], "
-            "/maatje ervaren @name.",
+            "/maatje ervaren @name, /maatje ontkoppel @name.",
         },
         "organisers_only_hint": {
             "nl": "Gebruik: /maatje (je maatje of je nieuwkomers), /maatje word [max 2] of "
@@ -211,6 +237,10 @@ TEXTS = Texts(
             "wegwijs maken? /maatje word",
             "en": "Noted: you count as an experienced participant. Would you like to show a "
             "newcomer around? /maatje word",
+        },
+        "experienced_self_still_paired": {
+            "nl": "Je maatje {buddy} blijft gekoppeld tot een organisator jullie ontkoppelt.",
+            "en": "Your buddy {buddy} stays paired with you until an organiser unpairs you.",
         },
         # -- /ik opvolger van @naam ------------------------------------------------------------
         "successor_usage": {
