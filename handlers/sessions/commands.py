@@ -105,7 +105,7 @@ async def planning(ctx: Context) -> Reply:
 async def meeting_button(ctx: Context) -> Reply:
     require_organiser(ctx, hint=ctx.t(TEXTS, "organisers_hint"))
     action, _, value = ctx.args.partition(":")
-    if action == "nacht":
+    if action in {"nacht", "dubbel"}:
         return await continue_planning(ctx, value)
     meeting = await get_meeting(ctx, value)
     if action == "annuleer":

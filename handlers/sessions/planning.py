@@ -6,11 +6,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from babel.dates import format_date
+from sqlalchemy import select
 
 from bot.core.dates import DateProblem, format_datetime, localize, parse_datetime
 from bot.core.messages import Button, Reply
 from bot.core.texts import NO_WORDS, YES_WORDS
 from bot.db.models import Session
+from bot.db.models.sessions import PLANNED
 from bot.kernel.services import Context
 from handlers.sessions.texts import TEXTS
 from handlers.sessions.views import card, default_end, offsets_text
@@ -69,6 +71,11 @@ def overnight_word(text: str) -> bool | None:
     return None
 
 
+def yes_or_no(text: str) -> bool | None:
+    lowered = text.strip().lower()
+    return True if lowered in YES_WORDS else False if lowered in NO_WORDS else None
+
+
 def check_length(ctx: Context, text: str, limit: int = MAX_TEXT) -> str:
     if len(text) > limit:
         raise ctx.fail(TEXTS, "too_long", max=limit)
@@ -112,9 +119,44 @@ async def next_question(ctx: Context, data: dict[str, Any]) -> Reply:
                 Button(ctx.t(TEXTS, "button_overnight_plan_no"), "sessie:nacht:nee"),
             )
         )
+    if not data.get("confirmed"):
+        same_day = await meetings_on_day(ctx, datetime.fromisoformat(data["starts_at"]))
+        if same_day:
+            await ctx.start_dialogue(DIALOGUE, {**data, "asking": "confirmed"})
+            tz = ctx.services.settings.tz
+            existing = same_day[0]
+            return Reply(
+                ctx.t(
+                    TEXTS,
+                    "same_day_confirm",
+                    id=existing.id,
+                    when=format_datetime(existing.starts_at, ctx.lang, tz),
+                    place=existing.place or "?",
+                )
+            ).with_buttons(
+                (
+                    Button(ctx.t(TEXTS, "button_plan_anyway"), "sessie:dubbel:ja"),
+                    Button(ctx.t(TEXTS, "button_plan_cancel"), "sessie:dubbel:nee"),
+                )
+            )
     if ctx.dialogue is not None:
         await ctx.end_dialogue()
     return await plan(ctx, data)
+
+
+async def meetings_on_day(ctx: Context, starts_at: datetime) -> list[Session]:
+    """The planned meetings that start on the same local day as `starts_at`."""
+    tz = ctx.services.settings.tz
+    day = starts_at.astimezone(tz).date()
+    first = localize(datetime(day.year, day.month, day.day), tz)
+    following = day + timedelta(days=1)
+    last = localize(datetime(following.year, following.month, following.day), tz)
+    rows = await ctx.db.scalars(
+        select(Session)
+        .where(Session.status == PLANNED, Session.starts_at >= first, Session.starts_at < last)
+        .order_by(Session.starts_at, Session.id)
+    )
+    return list(rows.all())
 
 
 async def continue_planning(ctx: Context, text: str) -> Reply:
@@ -132,6 +174,14 @@ async def continue_planning(ctx: Context, text: str) -> Reply:
         data["place"] = check_length(ctx, answer) or None
     elif asking == "theme":
         data["theme"] = "" if answer in {"-", ""} else check_length(ctx, answer)
+    elif asking == "confirmed":
+        flag = yes_or_no(answer)
+        if flag is None:
+            raise ctx.fail(TEXTS, "yes_or_no")
+        if not flag:
+            await ctx.end_dialogue()
+            return Reply(ctx.t(TEXTS, "plan_dropped"), edit=True)
+        data["confirmed"] = True
     else:
         flag = overnight_word(answer)
         if flag is None:

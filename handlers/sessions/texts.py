@@ -150,6 +150,18 @@ TEXTS = Texts(
             "nl": "Antwoord ja of nee (of typ stop).",
             "en": "Answer yes or no (or type stop).",
         },
+        "same_day_confirm": {
+            "nl": "Op die dag staat al bijeenkomst {id} gepland ({when}, {place}). Wil je er "
+            "toch nog een plannen?",
+            "en": "Meeting {id} is already planned on that day ({when}, {place}). Do you want "
+            "to plan another one anyway?",
+        },
+        "button_plan_anyway": {"nl": "Toch plannen", "en": "Plan anyway"},
+        "button_plan_cancel": {"nl": "Niet plannen", "en": "Don't plan"},
+        "plan_dropped": {
+            "nl": "Niet gepland; er is niets veranderd.",
+            "en": "Not planned; nothing has changed.",
+        },
         "too_long": {
             "nl": "Dat is te lang (maximaal {max} tekens).",
             "en": "That is too long (at most {max} characters).",

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from bot.core.clock import ManualClock
-from bot.db.models import Session
+from bot.db.models import ScheduledJob, Session
 from bot.kernel.services import Services
 from tests.factories import Person
 
@@ -65,3 +65,35 @@ async def test_a_weekday_that_contradicts_the_date_is_asked_about(
     text = await ann.text("/session new friday 10 june 2027 10:00 | Utrecht | Durf")
     assert "10 June 2027 is a Thursday" in text
     assert await meeting_count(services) == 1
+
+
+async def jobs_count(services: Services) -> int:
+    async with services.database() as db:
+        query = select(func.count()).select_from(ScheduledJob)
+        return int(await db.scalar(query.where(ScheduledJob.key.startswith("step:"))) or 0)
+
+
+async def test_a_second_plan_on_the_same_day_asks_first(
+    services: Services, organiser: Person
+) -> None:
+    await organiser.say(PLAN)
+    jobs = await jobs_count(services)
+    text = await organiser.text(PLAN)
+    assert "Op die dag staat al bijeenkomst 1 gepland" in text
+    assert organiser.buttons() == [
+        ("Toch plannen", "sessie:dubbel:ja"),
+        ("Niet plannen", "sessie:dubbel:nee"),
+    ]
+    [reply] = await organiser.press("sessie:dubbel:nee")
+    assert "Niet gepland" in reply.text
+    assert await meeting_count(services) == 1 and await jobs_count(services) == jobs
+    # The same day at another hour asks too; "plan anyway" plans it.
+    await organiser.say("/sessie nieuw 3 december 2026 19:00 | Delft | Diner")
+    assert "Op die dag staat al bijeenkomst 1 gepland" in organiser.last[0].text
+    text = "\n".join(r.text for r in await organiser.press("sessie:dubbel:ja"))
+    assert "Bijeenkomst 2 staat gepland" in text
+    assert await meeting_count(services) == 2
+    # Another day plans straight away.
+    assert "Bijeenkomst 3 staat gepland" in await organiser.text(
+        "/sessie nieuw 4 december 2026 10:00 | Delft | Diner"
+    )
