@@ -134,8 +134,15 @@ TEXTS = Texts(
             "en": "That list is not in my data (yet).",
         },
         # -- /citaat ----------------------------------------------------------------------
-        "quote": {"nl": "“{text}”\n— {speaker}, {affiliation} (§{section})"},
-        "quote_appendix": {"nl": "“{text}”\n— {speaker}, {affiliation} ({section})"},
+        # A quote stays in the booklet's words; the layout is the same in both languages.
+        "quote": {
+            "nl": "“{text}”\n— {speaker}, {affiliation} (§{section})",
+            "en": "“{text}”\n— {speaker}, {affiliation} (§{section})",
+        },
+        "quote_appendix": {
+            "nl": "“{text}”\n— {speaker}, {affiliation} ({section})",
+            "en": "“{text}”\n— {speaker}, {affiliation} ({section})",
+        },
         "quote_none_for_topic": {
             "nl": "Een citaat over “{topic}” heb ik niet; hier is een ander:",
             "en": "I have no quote about “{topic}”; here is another one:",
