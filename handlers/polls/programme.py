@@ -9,12 +9,10 @@ logistics message of the day before show.
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.dates import format_short
+from bot.core.dates import format_datetime, format_short
 from bot.core.messages import Reply
 from bot.db.models import AgendaProposal, ProgrammeItem, Session
 from bot.db.models.polls import POLL_CLOSED, PROPOSED
@@ -22,28 +20,19 @@ from bot.kernel.lookup import find_participant, parse_id
 from bot.kernel.services import Context, Registry
 from handlers.polls.storage import meeting_or_next, names_of, poll_of, poll_view, prep_member
 from handlers.polls.texts import TEXTS
+from handlers.polls.timing import WhenProblem, meeting_days, parse_time, parse_when, when_label
 from handlers.polls.views import ranking
 from knowledge.model import Lesson
 
 SUGGESTIONS = 2
 TOP_TOPICS = 5
-_TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(?:u|h|uur)?$")
-
-
-def parse_time(text: str) -> str | None:
-    """ "10:30", "10.30", "10u" → "10:30" / "10:00"; None when it is no time of day."""
-    match = _TIME.match(text.strip().lower())
-    if not match:
-        return None
-    hour, minute = int(match[1]), int(match[2] or 0)
-    if hour > 23 or minute > 59:
-        return None
-    return f"{hour:02d}:{minute:02d}"
+__all__ = ["parse_time", "register"]
 
 
 async def items_of(db: AsyncSession, session_id: int) -> list[ProgrammeItem]:
+    """The items in programme order (day, time); each keeps the number it was given."""
     rows = await db.scalars(select(ProgrammeItem).where(ProgrammeItem.session_id == session_id))
-    return sorted(rows.all(), key=lambda i: (i.time or "99:99", i.position, i.id))
+    return sorted(rows.all(), key=lambda i: (i.day, i.time or "99:99", i.number, i.id))
 
 
 async def suggest_lessons(ctx: Context, proposal: AgendaProposal) -> list[Lesson]:
@@ -62,18 +51,20 @@ def lessons_by_id(ctx: Context, ids: str) -> list[Lesson]:
 
 
 async def render(
-    ctx: Context, items: list[ProgrammeItem], lang: str, *, lessons: bool
+    ctx: Context, meeting: Session, items: list[ProgrammeItem], lang: str, *, lessons: bool
 ) -> list[str]:
     owners = await names_of(ctx.db, [i.owner_id for i in items])
+    tz = ctx.services.settings.tz
     lines = []
-    for n, item in enumerate(items, start=1):
+    for item in items:
         owner = owners.get(item.owner_id or 0)
+        when = when_label(item.day, item.time, meeting, lang, tz)
         lines.append(
             TEXTS(
                 lang,
                 "programme_item",
-                n=n,
-                time=f"{item.time} " if item.time else "",
+                n=item.number,
+                time=f"{when} " if when else "",
                 title=item.title,
                 owner=TEXTS(lang, "programme_owner", name=owner) if owner else "",
             )
@@ -92,7 +83,7 @@ async def publish(ctx: Context, meeting: Session) -> list[ProgrammeItem]:
     Returns the items in programme order.
     """
     items = await items_of(ctx.db, meeting.id)
-    lines = await render(ctx, items, ctx.services.settings.language, lessons=False)
+    lines = await render(ctx, meeting, items, ctx.services.settings.language, lessons=False)
     meeting.programme = "\n".join(lines) or None
     return items
 
@@ -132,7 +123,7 @@ async def show(ctx: Context, meeting: Session) -> Reply:
     else:
         when = format_short(meeting.starts_at, ctx.lang, tz)
         lines = [ctx.t(TEXTS, "programme_header", id=meeting.id, when=when)]
-        lines += await render(ctx, items, ctx.lang, lessons=True)
+        lines += await render(ctx, meeting, items, ctx.lang, lessons=True)
     if builder:
         poll = await poll_of(ctx.db, meeting.id)
         taken = {i.proposal_id for i in items}
@@ -163,33 +154,36 @@ async def take(ctx: Context, meeting: Session, words: list[str]) -> Reply:
                 id=meeting.id,
             )
         )
-    time = ""
+    day, time = 1, ""
     if len(words) > 1:
-        parsed = parse_time(" ".join(words[1:]))
-        if parsed is None:
-            return Reply(ctx.t(TEXTS, "programme_bad_time", time=" ".join(words[1:])[:20]))
-        time = parsed
+        try:
+            when = parse_when(words[1:], meeting, ctx.services.settings.tz)
+        except WhenProblem as problem:
+            return when_refused(ctx, meeting, problem, " ".join(words[1:])[:20])
+        day, time = when.day, when.time
     items = await items_of(ctx.db, meeting.id)
-    for n, item in enumerate(items, start=1):
+    for item in items:
         if item.proposal_id == proposal.id:
-            return Reply(ctx.t(TEXTS, "programme_already", proposal=proposal.id, n=n))
+            return Reply(ctx.t(TEXTS, "programme_already", proposal=proposal.id, n=item.number))
     lessons = await suggest_lessons(ctx, proposal)
     last = await ctx.db.scalar(
-        select(func.max(ProgrammeItem.position)).where(ProgrammeItem.session_id == meeting.id)
+        select(func.max(ProgrammeItem.number)).where(ProgrammeItem.session_id == meeting.id)
     )
     item = ProgrammeItem(
         session_id=meeting.id,
         proposal_id=proposal.id,
         title=proposal.title,
         time=time,
+        day=day,
         owner_id=None,
+        number=(last or 0) + 1,
         position=(last or 0) + 1,
         lessons=",".join(lesson.id for lesson in lessons)[:200],
     )
     ctx.db.add(item)
     await ctx.db.flush()
-    n = next(n for n, i in enumerate(await publish(ctx, meeting), 1) if i is item)
-    text = ctx.t(TEXTS, "programme_taken", n=n, title=proposal.title)
+    await publish(ctx, meeting)
+    text = ctx.t(TEXTS, "programme_taken", n=item.number, title=proposal.title)
     if lessons:
         suggestions = "\n".join(f"- {lesson_line(lesson)}" for lesson in lessons)
         text += "\n" + ctx.t(TEXTS, "programme_suggestions", lessons=suggestions)
@@ -198,12 +192,26 @@ async def take(ctx: Context, meeting: Session, words: list[str]) -> Reply:
     return Reply(text)
 
 
+def when_refused(ctx: Context, meeting: Session, problem: WhenProblem, typed: str) -> Reply:
+    if problem.kind == "bad_time":
+        return Reply(ctx.t(TEXTS, "programme_bad_time", time=typed))
+    tz = ctx.services.settings.tz
+    start = format_datetime(meeting.starts_at, ctx.lang, tz)
+    end = format_datetime(meeting.ends_at, ctx.lang, tz)
+    hours = ctx.t(TEXTS, "programme_hours", id=meeting.id, start=start, end=end)
+    if len(meeting_days(meeting, tz)) > 1:
+        hours += " " + ctx.t(TEXTS, "programme_day_hint")
+    key = "programme_outside" if problem.kind == "outside" else "programme_bad_day"
+    return Reply(ctx.t(TEXTS, key, time=typed) + " " + hours)
+
+
 async def item_at(ctx: Context, meeting: Session, reference: str) -> ProgrammeItem:
-    items = await items_of(ctx.db, meeting.id)
+    """The item with that number; numbers stay when items are added or moved."""
     number = parse_id(reference)
-    if number is None or not 1 <= number <= len(items):
+    found = [i for i in await items_of(ctx.db, meeting.id) if i.number == number]
+    if number is None or not found:
         raise ctx.fail(TEXTS, "programme_item_not_found", id=meeting.id, n=reference[:10])
-    return items[number - 1]
+    return found[0]
 
 
 async def set_owner(ctx: Context, meeting: Session, words: list[str]) -> Reply:
@@ -217,9 +225,14 @@ async def set_owner(ctx: Context, meeting: Session, words: list[str]) -> Reply:
     item.owner_id = person.id
     await ctx.db.flush()
     await publish(ctx, meeting)
-    n = words[0].lstrip("#")
     return Reply(
-        ctx.t(TEXTS, "programme_owner_set", name=person.display_name, n=n, title=item.title)
+        ctx.t(
+            TEXTS,
+            "programme_owner_set",
+            name=person.display_name,
+            n=item.number,
+            title=item.title,
+        )
     )
 
 
@@ -227,11 +240,11 @@ async def remove(ctx: Context, meeting: Session, words: list[str]) -> Reply:
     if not words:
         return Reply(ctx.t(TEXTS, "programme_take_usage", id=meeting.id))
     item = await item_at(ctx, meeting, words[0])
-    title = item.title
+    title, number = item.title, item.number
     await ctx.db.delete(item)
     await ctx.db.flush()
     await publish(ctx, meeting)
-    return Reply(ctx.t(TEXTS, "programme_removed", n=words[0].lstrip("#"), title=title))
+    return Reply(ctx.t(TEXTS, "programme_removed", n=number, title=title))
 
 
 def register(registry: Registry) -> None:

@@ -156,6 +156,10 @@ class ProgrammeItem(Base):
         ForeignKey("participants.id", ondelete="SET NULL")
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # The item's number within its meeting, given when taken on; it never shifts (so
+    # "/programma 1 eigenaar 2" means the item announced as 2).
+    number: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    day: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # 1 = first day
     # Booklet lesson ids suggested for this topic when it was taken on, e.g. "2.4-03".
     lessons: Mapped[str] = mapped_column(String(200), default="")
 

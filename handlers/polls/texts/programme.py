@@ -44,9 +44,9 @@ PROGRAMME_TEXTS = {
         "en": "   from the booklet: {lessons}",
     },
     "programme_builder_hint": {
-        "nl": "Bouwen: /programma {id} neem <voorstel-nummer> [tijd], /programma {id} "
+        "nl": "Bouwen: /programma {id} neem <voorstel-nummer> [dag] [tijd], /programma {id} "
         "eigenaar <item> @naam, /programma {id} weg <item>.",
-        "en": "Build: /programma {id} neem <proposal number> [time], /programma {id} "
+        "en": "Build: /programma {id} neem <proposal number> [day] [time], /programma {id} "
         "eigenaar <item> @name, /programma {id} weg <item>.",
     },
     "programme_top": {
@@ -64,6 +64,24 @@ PROGRAMME_TEXTS = {
     "programme_bad_time": {
         "nl": "Die tijd begrijp ik niet: {time}. Bijvoorbeeld 10:30.",
         "en": "I don't understand that time: {time}. For example 10:30.",
+    },
+    "programme_outside": {
+        "nl": "{time} valt buiten de bijeenkomst.",
+        "en": "{time} is outside the meeting.",
+    },
+    "programme_bad_day": {
+        "nl": "Die dag hoort niet bij de bijeenkomst: {time}.",
+        "en": "That day is not part of the meeting: {time}.",
+    },
+    "programme_hours": {
+        "nl": "Bijeenkomst {id} loopt van {start} tot {end}.",
+        "en": "Meeting {id} runs from {start} until {end}.",
+    },
+    "programme_day_hint": {
+        "nl": "Een latere dag noem je zo: /programma <bijeenkomst> neem <voorstel> vrijdag "
+        "9:30 (of: dag 2 9:30).",
+        "en": "Name a later day like this: /programma <meeting> neem <proposal> friday 9:30 "
+        "(or: day 2 9:30).",
     },
     "programme_other_session": {
         "nl": "Voorstel #{proposal} hoort bij bijeenkomst {other}, niet bij {id}.",

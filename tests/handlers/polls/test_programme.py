@@ -14,6 +14,7 @@ from bot.db.models import ProgrammeItem, Session
 from bot.kernel.services import Services
 from bot.wiring import build_registry, prepare
 from handlers.polls.programme import parse_time
+from handlers.polls.timing import When, WhenProblem, parse_when
 from scheduler.service import tick
 from tests.factories import DEFAULT_NOW, Person, build_services, make_settings
 from tests.fakes.flaky_messenger import FlakyMessenger
@@ -80,12 +81,13 @@ async def test_preparation_group_builds_the_programme_with_owners_and_lessons(
     lessons = [services.knowledge.lesson(i) for i in lesson_ids]
     assert any(lesson is not None and lesson.theme == "corporaties" for lesson in lessons), lessons
 
-    await carla.say("/programma 1 neem 2 9:00")
-    assert "Esther Brink trekt item 2" in await carla.text("/programma 1 eigenaar 2 @esther")
-    assert "staat al op het programma" in await organiser.text("/programma 1 neem 1")
+    # An item earlier in the day keeps its own number; the numbers never shift.
+    assert "als item 2" in await carla.text("/programma 1 neem 2 10:00")
+    assert "Esther Brink trekt item 1" in await carla.text("/programma 1 eigenaar 1 @esther")
+    assert "staat al op het programma (item 1)" in await organiser.text("/programma 1 neem 1")
     programme = await participant.text("/programma 1")
-    assert "1. 09:00 Monitoring en verantwoording\n" in programme
-    assert "2. 10:30 Corporaties als partner in de wijk (trekker: Esther Brink)" in programme
+    assert "2. 10:00 Monitoring en verantwoording\n" in programme
+    assert "1. 10:30 Corporaties als partner in de wijk (trekker: Esther Brink)" in programme
     assert "uit het boekje:" in programme
     assert "Bouwen:" not in programme  # participants outside the group only see it
 
@@ -95,7 +97,7 @@ async def test_preparation_group_builds_the_programme_with_owners_and_lessons(
     assert session is not None and session.programme is not None
     assert "Corporaties als partner in de wijk (trekker: Esther Brink)" in session.programme
 
-    assert "van het programma gehaald" in await organiser.text("/programma 1 weg 1")
+    assert "van het programma gehaald" in await organiser.text("/programma 1 weg 2")
     assert "Monitoring" not in await participant.text("/programma 1")
 
 
@@ -136,3 +138,54 @@ async def test_bad_input_gets_clear_answers(
     assert "Ik vind niemand die @nobody" in await voted.text("/programma 1 eigenaar 1 @nobody")
     assert "Dat begrijp ik niet: schuif" in await voted.text("/programma 1 schuif 1")
     assert "Ik ken geen bijeenkomst 8" in await voted.text("/programma 8")
+
+
+async def test_items_keep_their_numbers_and_times_fit_the_meeting_s_days(
+    services: Services, organiser: Person, participant: Person
+) -> None:
+    for person in (organiser, participant):
+        await person.say("/start")
+    # A meeting of a day and a half: Thursday 10:00 until Friday 16:00.
+    await organiser.say(PLAN.replace("geen overnachting", "overnachting"))
+    for title in ("Corporaties", "Monitoring", "Verankeren", "Bewoners aan het stuur"):
+        await participant.say(f"/agenda voorstel {title}")
+    await organiser.say("/peiling open")
+    await organiser.say("/peiling sluit")
+
+    assert "als item 1" in await organiser.text("/programma 1 neem 1 14:00")
+    assert "als item 2" in await organiser.text("/programma 1 neem 2 11:00")
+    # The number announced is the number that works, also after an earlier item came in.
+    assert "Esther Brink trekt item 1: Corporaties" in await organiser.text(
+        "/programma 1 eigenaar 1 @esther"
+    )
+    text = await organiser.text("/programma 1 neem 4 vrijdag 9:30")
+    assert "als item 3" in text
+    assert "als item 4" in await organiser.text("/programma 1 neem 3 dag 2 11:00")
+    programme = await participant.text("/programma 1")
+    assert programme.index("2. 11:00 Monitoring") < programme.index("1. 14:00 Corporaties")
+    assert programme.index("1. 14:00") < programme.index("3. vr 09:30 Bewoners aan het stuur")
+    assert programme.index("3. vr 09:30") < programme.index("4. vr 11:00 Verankeren")
+
+    await organiser.say("/programma 1 weg 3")
+    refused = await organiser.text("/programma 1 neem 4 9:30")
+    assert "valt buiten de bijeenkomst" in refused
+    assert "loopt van donderdag 14 januari 2027, 10:00 tot vrijdag 15 januari 2027, 16:00" in (
+        refused
+    )
+    assert "vrijdag 9:30" in refused
+    assert "buiten" in await organiser.text("/programma 1 neem 4 vrijdag 17:00")
+    assert "hoort niet bij" in await organiser.text("/programma 1 neem 4 maandag 10:00")
+    assert "hoort niet bij" in await organiser.text("/programma 1 neem 4 dag 3 10:00")
+
+
+async def test_a_time_before_a_one_day_meeting_starts_is_refused(
+    services: Services, organiser: Person, participant: Person, voted: Person
+) -> None:
+    refused = await voted.text("/programma 1 neem 1 9:30")
+    assert "valt buiten" in refused and "10:00 tot" in refused
+    async with services.database() as db:
+        meeting = await db.get(Session, 1)
+    assert meeting is not None
+    assert parse_when(["10:00"], meeting, services.settings.tz) == When(1, "10:00")
+    with pytest.raises(WhenProblem):
+        parse_when(["vrijdag", "10:00"], meeting, services.settings.tz)

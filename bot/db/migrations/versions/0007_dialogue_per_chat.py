@@ -23,7 +23,11 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("anonymous", sa.Boolean(), nullable=False, server_default=sa.false())
         )
-    op.execute("UPDATE identities SET anonymous = true WHERE user_id = '1087968824'")
+    # Telegram's anonymous group admins (see bot.platforms.telegram) seen before this version.
+    op.execute(
+        "UPDATE identities SET anonymous = true"
+        " WHERE platform = 'telegram' AND user_id = '1087968824'"
+    )
     with op.batch_alter_table("participants", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("name_chosen", sa.Boolean(), nullable=False, server_default=sa.false())
@@ -62,8 +66,18 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("edit_of", sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column("group_users", sa.JSON(), nullable=True))
 
+    # Programme items keep a number of their own (the order they were taken on in),
+    # and name the meeting's day they are on.
+    with op.batch_alter_table("programme_items", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("number", sa.Integer(), nullable=False, server_default="0"))
+        batch_op.add_column(sa.Column("day", sa.Integer(), nullable=False, server_default="1"))
+    op.execute("UPDATE programme_items SET number = position")
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("programme_items", schema=None) as batch_op:
+        batch_op.drop_column("day")
+        batch_op.drop_column("number")
     with op.batch_alter_table("outbox_messages", schema=None) as batch_op:
         batch_op.drop_column("group_users")
         batch_op.drop_column("edit_of")
