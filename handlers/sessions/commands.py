@@ -41,10 +41,9 @@ from handlers.sessions.texts import TEXTS
 from handlers.sessions.views import (
     card,
     coming_ids,
-    count,
     get_meeting,
+    meeting_reply,
     offsets_text,
-    rsvp_of,
     rsvps_of,
     upcoming_sessions,
 )
@@ -59,8 +58,7 @@ async def list_meetings(ctx: Context) -> list[Reply]:
         return [Reply(ctx.t(TEXTS, key, **date_example(ctx)))]
     replies = [Reply(ctx.t(TEXTS, "upcoming_header", count=len(meetings)))]
     for meeting in meetings:
-        answer = await rsvp_of(ctx.db, meeting.id, ctx.participant.id)
-        replies.append(card(meeting, answer, ctx.lang, ctx.services.settings.tz))
+        replies.append(await meeting_reply(ctx, meeting))
     return replies
 
 
@@ -141,12 +139,10 @@ def register(registry: Registry) -> None:
 
 
 async def details(ctx: Context, meeting: Session) -> Reply:
-    answer = await rsvp_of(ctx.db, meeting.id, ctx.participant.id)
-    counts = count(list((await rsvps_of(ctx.db, meeting.id)).values()))
-    extra = [ctx.t(TEXTS, "card_counts", yes=counts.yes, maybe=counts.maybe, no=counts.no)]
+    extra = []
     if meeting.programme:
         extra.append(ctx.t(TEXTS, "logistics_programme", programme=meeting.programme))
-    return card(meeting, answer, ctx.lang, ctx.services.settings.tz, extra=extra)
+    return await meeting_reply(ctx, meeting, extra=extra, with_counts=True)
 
 
 def ics_reply(ctx: Context, meeting: Session) -> Reply:
@@ -207,8 +203,7 @@ async def change(ctx: Context, meeting: Session, text: str) -> Reply:
     if moved:
         await tell_coming(ctx, meeting, moved_key(meeting.id, meeting.sequence))
     intro = ctx.t(TEXTS, "changed", field=ctx.t(TEXTS, f"field_{field}"), id=meeting.id)
-    answer = await rsvp_of(ctx.db, meeting.id, ctx.participant.id)
-    return card(meeting, answer, ctx.lang, tz, intro=intro)
+    return await meeting_reply(ctx, meeting, intro=intro)
 
 
 async def tell_coming(ctx: Context, meeting: Session, key_prefix: str) -> int:

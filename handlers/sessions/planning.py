@@ -15,7 +15,7 @@ from bot.db.models import Session
 from bot.db.models.sessions import PLANNED
 from bot.kernel.services import Context
 from handlers.sessions.texts import TEXTS
-from handlers.sessions.views import card, default_end, offsets_text
+from handlers.sessions.views import default_end, meeting_reply, offsets_text
 from scheduler.timeline import session_offsets, sync_timeline
 
 DIALOGUE = "sessie-nieuw"
@@ -210,4 +210,4 @@ async def plan(ctx: Context, data: dict[str, Any]) -> Reply:
     await sync_timeline(ctx.db, meeting, ctx.services.registry.steps, now=ctx.now, tz=tz)
     offsets = offsets_text(session_offsets(meeting), ctx.lang)
     intro = ctx.t(TEXTS, "created", id=meeting.id, offsets=offsets)
-    return card(meeting, None, ctx.lang, tz, intro=intro)
+    return await meeting_reply(ctx, meeting, intro=intro)

@@ -19,10 +19,13 @@ from handlers.sessions.views import (
     NO,
     OVERNIGHT_CHOICES,
     RSVP_PREFIX,
+    START_PREFIX,
     YES,
     active_participants,
+    answer_privately,
     card,
     get_meeting,
+    meeting_reply,
     rsvp_of,
     rsvps_of,
 )
@@ -74,6 +77,8 @@ async def pressed(ctx: Context) -> Reply:
     tz = ctx.services.settings.tz
     if choice not in CHOICES and choice not in OVERNIGHT_CHOICES:
         raise ctx.fail(TEXTS, "not_found", id=meeting_ref)
+    if ctx.incoming.is_group:  # the card is shared: answering it would show one answer to all
+        return answer_privately(ctx, meeting)
     if not meeting.is_planned or meeting.ends_at <= ctx.now:
         rsvp = await rsvp_of(ctx.db, meeting.id, ctx.participant.id)
         return card(meeting, rsvp, ctx.lang, tz, edit=True)
@@ -123,8 +128,18 @@ async def attendance(ctx: Context) -> Reply:
     )
 
 
+async def opened_from_link(ctx: Context, first_time: bool) -> list[Reply]:
+    """/start sessie-<id> (the private-chat link under a card in a group): that card."""
+    reference = ctx.args.strip()
+    if ctx.incoming.is_group or not reference.startswith(START_PREFIX):
+        return []
+    meeting = await get_meeting(ctx, reference.removeprefix(START_PREFIX))
+    return [await meeting_reply(ctx, meeting)]
+
+
 def register(registry: Registry) -> None:
     registry.callback(RSVP_PREFIX, pressed)
+    registry.on_start_command(opened_from_link)
     registry.command(
         "aanwezig",
         attendance,

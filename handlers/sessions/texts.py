@@ -47,6 +47,19 @@ TEXTS = Texts(
         "button_overnight_yes": {"nl": "Overnachting: ja", "en": "Overnight: yes"},
         "button_overnight_no": {"nl": "Overnachting: nee", "en": "Overnight: no"},
         "rsvp_saved": {"nl": "Genoteerd.", "en": "Noted."},
+        "rsvp_in_private": {
+            "nl": "Of je komt, laat je me weten in een privégesprek (dan ziet de groep je "
+            "antwoord niet): stuur me daar /sessie {id}.",
+            "en": "Tell me whether you are coming in a private chat (so the group doesn't see "
+            "your answer): send me /session {id} there.",
+        },
+        "rsvp_in_private_link": {
+            "nl": "Of je komt, laat je me weten in een privégesprek (dan ziet de groep je "
+            "antwoord niet): druk op de knop.",
+            "en": "Tell me whether you are coming in a private chat (so the group doesn't see "
+            "your answer): press the button.",
+        },
+        "button_answer_privately": {"nl": "Antwoord privé", "en": "Answer privately"},
         # -- /sessies ------------------------------------------------------------------------
         "none_upcoming": {
             "nl": "Er staan geen bijeenkomsten gepland.",

@@ -23,6 +23,8 @@ YES, NO, MAYBE = "yes", "no", "maybe"
 RSVP_PREFIX = "rsvp"
 CHOICES = {"ja": YES, "nee": NO, "misschien": MAYBE}
 OVERNIGHT_CHOICES = {"nacht-ja": True, "nacht-nee": False}
+# The start parameter of the private-chat link on Telegram: "/start sessie-<id>".
+START_PREFIX = "sessie-"
 
 
 def default_end(starts_at: datetime, overnight: bool, tz: ZoneInfo) -> datetime:
@@ -177,6 +179,60 @@ def card(
     if meeting.is_planned:
         parts.append("\n".join(answer_lines(meeting, rsvp, lang)))
     return Reply("\n\n".join(parts), buttons=rsvp_buttons(meeting, rsvp, lang), edit=edit)
+
+
+def private_chat_url(ctx: Context, meeting: Session) -> str | None:
+    """On Telegram, a link that opens the private chat with the bot at this meeting's card
+    (/start sessie-<id>); None where no such link exists."""
+    bot = ctx.incoming.bot_username
+    if ctx.incoming.platform != "telegram" or not bot:
+        return None
+    return f"https://t.me/{bot}?start={START_PREFIX}{meeting.id}"
+
+
+def answer_privately(ctx: Context, meeting: Session) -> Reply:
+    """In a group nobody answers on a shared message: this says where to, with a button
+    that opens the private chat where the platform has one."""
+    url = private_chat_url(ctx, meeting)
+    key = "rsvp_in_private_link" if url else "rsvp_in_private"
+    reply = Reply(ctx.t(TEXTS, key, id=meeting.id))
+    if url:
+        reply = reply.with_buttons((Button(ctx.t(TEXTS, "button_answer_privately"), url=url),))
+    return reply
+
+
+async def meeting_reply(
+    ctx: Context,
+    meeting: Session,
+    *,
+    intro: str | None = None,
+    extra: Sequence[str] = (),
+    edit: bool = False,
+    with_counts: bool = False,
+) -> Reply:
+    """The card for whoever asked: in a private chat with their answer and the RSVP buttons;
+    in a group (everyone sees the same message) with the counts and a way to answer privately.
+    """
+    tz = ctx.services.settings.tz
+    group = ctx.incoming.is_group
+    lines = []
+    if (with_counts or group) and meeting.is_planned:
+        counts = count(list((await rsvps_of(ctx.db, meeting.id)).values()))
+        yes, maybe, no = counts.yes, counts.maybe, counts.no
+        lines.append(ctx.t(TEXTS, "card_counts", yes=yes, maybe=maybe, no=no))
+    extra = [*lines, *extra]
+    if not group:
+        rsvp = await rsvp_of(ctx.db, meeting.id, ctx.participant.id)
+        return card(meeting, rsvp, ctx.lang, tz, intro=intro, extra=extra, edit=edit)
+    parts = [intro] if intro else []
+    parts.append("\n".join(meeting_lines(meeting, ctx.lang, tz)))
+    if extra:
+        parts.append("\n".join(extra))
+    if not meeting.is_planned:
+        return Reply("\n\n".join(parts), edit=edit)
+    private = answer_privately(ctx, meeting)
+    parts.append(private.text)
+    return Reply("\n\n".join(parts), buttons=private.buttons, edit=edit)
 
 
 def offsets_text(offsets: Sequence[timedelta], lang: str) -> str:

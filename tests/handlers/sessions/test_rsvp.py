@@ -1,0 +1,67 @@
+"""Answering a meeting: privately, never on a card the whole group shares; over and past."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from bot.core.clock import ManualClock
+from bot.core.messages import Reply
+from bot.kernel.dispatch import dispatch
+from bot.kernel.services import Services
+from tests.factories import Person
+
+PLAN = "/sessie nieuw 3 december 2026 10:00 | Utrecht, wijk Zuilen | Durf | overnachting"
+
+
+def set_now(services: Services, when: datetime) -> None:
+    clock = services.clock
+    assert isinstance(clock, ManualClock)
+    clock.set(when)
+
+
+async def on_telegram(person: Person, text: str = "", callback: str | None = None) -> list[Reply]:
+    """What a Telegram update looks like: the adapter adds the bot's username."""
+    incoming = replace(person._incoming(text=text, callback=callback), bot_username="copbot")
+    person.last = await dispatch(person.services, incoming)
+    return person.last
+
+
+def url_buttons(replies: list[Reply]) -> list[tuple[str, str | None]]:
+    return [(b.label, b.url) for r in replies for row in r.buttons for b in row]
+
+
+async def test_a_card_in_a_group_shows_counts_and_sends_answers_to_the_private_chat(
+    services: Services, organiser: Person
+) -> None:
+    await organiser.say(PLAN)
+    piet = Person(services, "2001", name="Piet", platform="telegram", chat_id="-100")
+    piet.is_group = True
+    [_, shown] = await on_telegram(piet, "/sessies")
+    assert "Aanmeldingen: 0 ja, 0 misschien, 0 nee." in shown.text
+    assert "Jouw antwoord" not in shown.text and "Kom je?" not in shown.text
+    assert url_buttons([shown]) == [("Antwoord privé", "https://t.me/copbot?start=sessie-1")]
+    # A button of a card shown before changes nothing and says where to answer.
+    [said] = await on_telegram(piet, callback="rsvp:1:nee")
+    assert not said.edit and "privégesprek" in said.text
+    assert url_buttons([said]) == [("Antwoord privé", "https://t.me/copbot?start=sessie-1")]
+    # The link opens the private chat with the card and the buttons.
+    piet_alone = Person(services, "2001", name="Piet", platform="telegram")
+    replies = await on_telegram(piet_alone, "/start sessie-1")
+    [shown] = [r for r in replies if "Bijeenkomst 1: Durf" in r.text]
+    assert "Kom je?" in shown.text
+    assert ("Nee", "rsvp:1:nee") in [(b.label, b.data) for row in shown.buttons for b in row]
+    [answered] = await on_telegram(piet_alone, callback="rsvp:1:nee")
+    assert "Jouw antwoord: nee" in answered.text
+    [shown] = await on_telegram(piet, "/sessie 1")
+    assert "0 ja, 0 misschien, 1 nee" in shown.text and "Jouw antwoord" not in shown.text
+
+
+async def test_a_group_without_links_is_told_the_command(
+    services: Services, organiser: Person
+) -> None:
+    await organiser.say(PLAN)
+    group = Person(services, "U1", name="Sam", platform="slack", chat_id="C1", is_group=True)
+    shown = await group.text("/sessie 1")
+    assert "stuur me daar /sessie 1" in shown and "Jouw antwoord" not in shown
+    assert group.buttons() == []
