@@ -1,11 +1,13 @@
-"""Leaving the CoP: /vertrek re-pairs your newcomers, /overdracht sends your handover note."""
+"""Leaving the CoP: /vertrek (after a yes) re-pairs your newcomers, /overdracht sends your
+handover note, /terug brings a leaver back."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.messages import Reply
+from bot.core.messages import Button, Reply
+from bot.core.texts import NO_WORDS, YES_WORDS
 from bot.db.models import Participant
 from bot.db.models.buddies import (
     END_LEFT,
@@ -16,10 +18,12 @@ from bot.db.models.buddies import (
     Succession,
 )
 from bot.kernel.lookup import find_participant
+from bot.kernel.roles import stale_button
 from bot.kernel.services import Context, Registry
 from handlers.buddies import keys
 from handlers.buddies.leaving_texts import LEAVING_TEXTS
 from handlers.buddies.pairs import (
+    ACTIVE,
     end_pairing,
     newcomers_of,
     pair_waiting,
@@ -30,6 +34,7 @@ from handlers.buddies.texts import TEXTS
 
 LEAVING = "leaving"
 MAX_HANDOVER = 3000
+CONFIRM_DIALOGUE = "vertrek-bevestig"
 
 
 async def leave(ctx: Context) -> Reply:
@@ -43,7 +48,64 @@ async def leave(ctx: Context) -> Reply:
             return Reply(ctx.t(TEXTS, "not_found", who=words[1][:60]))
         if successor.id == ctx.participant.id:
             return Reply(ctx.t(TEXTS, "successor_self"))
+    if ctx.participant.status != ACTIVE:
+        return Reply(ctx.t(LEAVING_TEXTS, "leave_already"))
+    # Leaving tells the buddy, the newcomers and the successor: ask first (buttons or typing).
+    await ctx.start_dialogue(
+        CONFIRM_DIALOGUE, {"successor": successor.id if successor is not None else None}
+    )
+    key = "leave_confirm_successor" if successor is not None else "leave_confirm"
+    name = successor.display_name if successor is not None else ""
+    return Reply(ctx.t(LEAVING_TEXTS, key, name=name)).with_buttons(
+        (
+            Button(ctx.t(LEAVING_TEXTS, "leave_yes"), "vertrek:ja"),
+            Button(ctx.t(LEAVING_TEXTS, "leave_no"), "vertrek:nee"),
+        )
+    )
+
+
+async def confirm_button(ctx: Context) -> Reply:
+    """The buttons of /vertrek's question: "vertrek:ja" and "vertrek:nee"."""
+    if ctx.args not in {"ja", "nee"}:
+        return stale_button(ctx)
+    return await confirmed(ctx, ctx.args == "ja")
+
+
+async def confirm_typed(ctx: Context) -> Reply:
+    """A typed answer to /vertrek's question."""
+    answer = ctx.args.strip().lower()
+    if answer in YES_WORDS | NO_WORDS:
+        return await confirmed(ctx, answer in YES_WORDS)
+    return Reply(ctx.t(LEAVING_TEXTS, "leave_confirm_again"))
+
+
+async def confirmed(ctx: Context, yes: bool) -> Reply:
+    state = await ctx.current_dialogue()
+    data = state.data if state is not None and state.name == CONFIRM_DIALOGUE else None
+    await ctx.end_dialogue()
+    if not yes:
+        return Reply(ctx.t(LEAVING_TEXTS, "leave_cancelled"))
+    if ctx.participant.status != ACTIVE:
+        return Reply(ctx.t(LEAVING_TEXTS, "leave_already"))
+    if data is None:
+        return stale_button(ctx, hint=ctx.t(LEAVING_TEXTS, "leave_usage"))
+    successor_id = data.get("successor")
+    successor = await ctx.db.get(Participant, successor_id) if successor_id else None
     return await depart(ctx, successor)
+
+
+async def come_back(ctx: Context) -> Reply:
+    """/terug: a leaver is active again (reminders, pairing); their departure is forgotten."""
+    me = ctx.participant
+    if me.status == ACTIVE:
+        return Reply(ctx.t(LEAVING_TEXTS, "back_not_leaving"))
+    me.status = ACTIVE
+    departure = await ctx.db.get(Departure, me.id)
+    if departure is not None:
+        await ctx.db.delete(departure)
+    await ctx.db.flush()
+    await pair_waiting(ctx.services, ctx.db, ctx.now)
+    return Reply(ctx.t(LEAVING_TEXTS, "back_done", name=me.display_name))
 
 
 async def depart(ctx: Context, successor: Participant | None) -> Reply:
@@ -133,6 +195,8 @@ async def handover(ctx: Context) -> Reply:
 
 
 def register(registry: Registry) -> None:
+    registry.callback("vertrek", confirm_button)
+    registry.dialogue(CONFIRM_DIALOGUE, confirm_typed)
     registry.command(
         "vertrek",
         leave,
@@ -148,6 +212,13 @@ def register(registry: Registry) -> None:
         help_nl="je overdracht bij vertrek, voor je opvolger en je nieuwkomers",
         help_en="your handover note when leaving, for your successor and newcomers",
         usage="/overdracht <tekst>",
+    )
+    registry.command(
+        "terug",
+        come_back,
+        aliases=("return", "comeback"),
+        help_nl="je komt terug na /vertrek: weer herinneringen en maatjes",
+        help_en="you come back after /vertrek: reminders and buddies again",
     )
 
 

@@ -13,6 +13,45 @@ LEAVING_TEXTS = Texts(
             "will get no more reminders. Pass on what you know: write a short handover for "
             "{who} with /overdracht <text>.{hint}",
         },
+        "leave_confirm": {
+            "nl": "Weet je het zeker? Na je vertrek krijg je geen herinneringen meer, stoppen "
+            "je maatjeskoppelingen en laat ik je maatje en je nieuwkomers het weten. "
+            "Vertrekken? Typ ja of nee.",
+            "en": "Are you sure? After you leave you get no more reminders, your buddy "
+            "pairings end and I let your buddy and your newcomers know. Leave? Type yes or no.",
+        },
+        "leave_confirm_successor": {
+            "nl": "Weet je het zeker? Na je vertrek krijg je geen herinneringen meer, stoppen "
+            "je maatjeskoppelingen en laat ik je maatje, je nieuwkomers en je opvolger {name} "
+            "het weten. Vertrekken? Typ ja of nee.",
+            "en": "Are you sure? After you leave you get no more reminders, your buddy "
+            "pairings end and I let your buddy, your newcomers and your successor {name} know. "
+            "Leave? Type yes or no.",
+        },
+        "leave_confirm_again": {
+            "nl": "Vertrek je uit de CoP? Typ ja of nee (of stop).",
+            "en": "Are you leaving the CoP? Type yes or no (or stop).",
+        },
+        "leave_yes": {"nl": "Ja, ik vertrek", "en": "Yes, I'm leaving"},
+        "leave_no": {"nl": "Nee, ik blijf", "en": "No, I'm staying"},
+        "leave_cancelled": {
+            "nl": "Niets veranderd: je blijft gewoon deelnemer.",
+            "en": "Nothing changed: you stay a participant.",
+        },
+        "leave_already": {
+            "nl": "Je staat al als vertrekkend genoteerd. Kom je toch terug? Typ /terug.",
+            "en": "You are already noted as leaving. Coming back after all? Type /return.",
+        },
+        "back_done": {
+            "nl": "Welkom terug, {name}! Je staat weer als deelnemer genoteerd en krijgt weer "
+            "herinneringen. Wil je weer maatje zijn? /maatje word",
+            "en": "Welcome back, {name}! You are noted as a participant again and get "
+            "reminders again. Would you like to be a buddy again? /buddy become",
+        },
+        "back_not_leaving": {
+            "nl": "Je stond niet als vertrekkend genoteerd; er verandert niets.",
+            "en": "You were not noted as leaving; nothing changes.",
+        },
         "leave_who_successor": {"nl": "je opvolger {name}", "en": "your successor {name}"},
         "leave_who_newcomers": {"nl": "je nieuwkomers", "en": "your newcomers"},
         "leave_who_both": {

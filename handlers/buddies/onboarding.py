@@ -11,6 +11,7 @@ from bot.kernel.roles import stale_button
 from bot.kernel.services import Context, Registry
 from handlers.buddies import rules as pairing
 from handlers.buddies.pairs import (
+    ACTIVE,
     PairResult,
     attended_counts,
     end_pairing,
@@ -28,7 +29,9 @@ CITY_DIALOGUE = "maatje-stad"
 
 
 async def ask_if_new(ctx: Context, first_time: bool) -> list[Reply]:
-    if ctx.participant.is_newcomer is not None or ctx.incoming.is_group:
+    p = ctx.participant
+    # Asked once; not of someone noted as experienced or leaving.
+    if p.is_newcomer is not None or p.experienced or p.status != ACTIVE or ctx.incoming.is_group:
         return []
     return [
         Reply(ctx.t(TEXTS, "ask_new")).with_buttons(

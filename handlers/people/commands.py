@@ -28,6 +28,8 @@ async def start(ctx: Context) -> list[Reply]:
     if first_time and ctx.incoming.language:
         participant.language = ctx.lang
     key = "welcome" if first_time else "welcome_back"
+    if participant.status != "active":
+        key = "welcome_back_leaving"  # /start does not undo /vertrek; /terug does
     replies = [Reply(ctx.t(TEXTS, key, name=participant.display_name))]
     for hook in ctx.services.registry.start_command_hooks:
         replies.extend(await hook(ctx, first_time))

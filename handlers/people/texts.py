@@ -22,6 +22,12 @@ TEXTS = Texts(
             "nl": "Fijn je weer te zien, {name}. Typ /help voor wat ik kan.",
             "en": "Good to see you again, {name}. Type /help to see what I can do.",
         },
+        "welcome_back_leaving": {
+            "nl": "Fijn je weer te zien, {name}. Je staat als vertrekkend genoteerd, dus je "
+            "krijgt geen herinneringen. Kom je terug in de CoP? Typ /terug.",
+            "en": "Good to see you again, {name}. You are noted as leaving, so you get no "
+            "reminders. Coming back to the CoP? Type /return.",
+        },
         "profile": {
             "nl": "Jouw gegevens:\nNaam: {name}\nStad: {city}\nOrganisatie: {organisation}\n"
             "Taal: {language}\nRol: {role}\n\nWijzigen: /ik stad <stad>, /ik organisatie "

@@ -331,7 +331,8 @@ async def test_leaving_repairs_newcomers_and_delivers_the_handover_note(
     await volunteer(services, "gb", "Greet Groningen", "Groningen")
     await add_person(services, "Sam Opvolger", city="Amersfoort", user_id="sam", username="sam")
 
-    answer = await anton.text("/vertrek opvolger @sam")
+    await anton.say("/vertrek opvolger @sam")
+    answer = await anton.text("ja")
     assert "geen herinneringen meer" in answer
     assert "je opvolger Sam Opvolger en je nieuwkomers" in answer
     first, second = await pairs(services)
@@ -356,6 +357,7 @@ async def test_leaving_repairs_newcomers_and_delivers_the_handover_note(
 async def test_handover_needs_leaving_first(services: Services, participant: Person) -> None:
     assert "eerst /vertrek" in await participant.text("/overdracht iets")
     await participant.say("/vertrek")
+    await participant.say("ja")
     assert "Gebruik: /overdracht" in await participant.text("/overdracht")
     assert "bewaard" in await participant.text("/overdracht alles staat in de map")
 
@@ -421,7 +423,8 @@ async def test_a_buddy_whose_newcomer_leaves_takes_the_next_waiting_newcomer(
     _, waiting = await newcomer(services, "otto", "Otto Ook", "Zwolle")
     assert "geen ervaren maatje vrij" in waiting
 
-    await nina.say("/vertrek")  # Karel has room again: Otto gets him
+    await nina.say("/vertrek")
+    await nina.press("vertrek:ja")  # Karel has room again: Otto gets him
     current = [p for p in await pairs(services) if p.ended_at is None]
     assert [(p.newcomer_id, p.buddy_id) for p in current] == [
         (await pid(services, "otto"), await pid(services, "kb"))

@@ -126,6 +126,7 @@ async def test_erase_leaves_no_personal_data_and_keeps_contributions_anonymously
         "/maatje word"
     )
     await esther.say("/vertrek")
+    await esther.say("ja")
     assert "Nina Nieuw" in await esther.text(f"/overdracht {NOTE}")
     await deliver(services)
     stored = await everything_stored(services)
