@@ -81,7 +81,10 @@ async def pressed(ctx: Context) -> Reply:
         return answer_privately(ctx, meeting)
     if not meeting.is_planned or meeting.ends_at <= ctx.now:
         rsvp = await rsvp_of(ctx.db, meeting.id, ctx.participant.id)
-        return card(meeting, rsvp, ctx.lang, tz, edit=True)
+        when = format_datetime(meeting.starts_at, ctx.lang, tz)
+        key = "rsvp_cancelled" if not meeting.is_planned else "rsvp_over"
+        intro = ctx.t(TEXTS, key, id=meeting.id, when=when)
+        return card(meeting, rsvp, ctx.lang, tz, intro=intro, edit=True, now=ctx.now)
     rsvp = await answer(ctx.db, meeting, ctx.participant.id, choice, ctx.now)
     return card(meeting, rsvp, ctx.lang, tz, edit=True, extra=[ctx.t(TEXTS, "rsvp_saved")])
 

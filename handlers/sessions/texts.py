@@ -47,6 +47,18 @@ TEXTS = Texts(
         "button_overnight_yes": {"nl": "Overnachting: ja", "en": "Overnight: yes"},
         "button_overnight_no": {"nl": "Overnachting: nee", "en": "Overnight: no"},
         "rsvp_saved": {"nl": "Genoteerd.", "en": "Noted."},
+        "rsvp_over": {
+            "nl": "Bijeenkomst {id} is voorbij (die begon {when}); aanmelden kan niet meer.",
+            "en": "Meeting {id} is over (it began {when}); answering is no longer possible.",
+        },
+        "rsvp_cancelled": {
+            "nl": "Bijeenkomst {id} ({when}) is geannuleerd; aanmelden kan niet meer.",
+            "en": "Meeting {id} ({when}) has been cancelled; answering is no longer possible.",
+        },
+        "card_over": {
+            "nl": "Deze bijeenkomst is voorbij.",
+            "en": "This meeting is over.",
+        },
         "rsvp_in_private": {
             "nl": "Of je komt, laat je me weten in een privégesprek (dan ziet de groep je "
             "antwoord niet): stuur me daar /sessie {id}.",

@@ -170,12 +170,17 @@ def card(
     intro: str | None = None,
     extra: Sequence[str] = (),
     edit: bool = False,
+    now: datetime | None = None,
 ) -> Reply:
-    """The meeting as one message: the facts, your answer and the RSVP buttons."""
+    """The meeting as one message: the facts, your answer and the RSVP buttons; a meeting
+    that is over (by `now`) has neither."""
     parts = [intro] if intro else []
     parts.append("\n".join(meeting_lines(meeting, lang, tz)))
     if extra:
         parts.append("\n".join(extra))
+    if now is not None and meeting.ends_at <= now:
+        parts.append(TEXTS(lang, "card_over"))
+        return Reply("\n\n".join(parts), edit=edit)
     if meeting.is_planned:
         parts.append("\n".join(answer_lines(meeting, rsvp, lang)))
     return Reply("\n\n".join(parts), buttons=rsvp_buttons(meeting, rsvp, lang), edit=edit)
@@ -216,19 +221,19 @@ async def meeting_reply(
     tz = ctx.services.settings.tz
     group = ctx.incoming.is_group
     lines = []
-    if (with_counts or group) and meeting.is_planned:
+    if (with_counts or group) and meeting.is_planned and meeting.ends_at > ctx.now:
         counts = count(list((await rsvps_of(ctx.db, meeting.id)).values()))
         yes, maybe, no = counts.yes, counts.maybe, counts.no
         lines.append(ctx.t(TEXTS, "card_counts", yes=yes, maybe=maybe, no=no))
     extra = [*lines, *extra]
     if not group:
         rsvp = await rsvp_of(ctx.db, meeting.id, ctx.participant.id)
-        return card(meeting, rsvp, ctx.lang, tz, intro=intro, extra=extra, edit=edit)
+        return card(meeting, rsvp, ctx.lang, tz, intro=intro, extra=extra, edit=edit, now=ctx.now)
     parts = [intro] if intro else []
     parts.append("\n".join(meeting_lines(meeting, ctx.lang, tz)))
     if extra:
         parts.append("\n".join(extra))
-    if not meeting.is_planned:
+    if not meeting.is_planned or meeting.ends_at <= ctx.now:
         return Reply("\n\n".join(parts), edit=edit)
     private = answer_privately(ctx, meeting)
     parts.append(private.text)

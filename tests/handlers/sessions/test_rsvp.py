@@ -65,3 +65,17 @@ async def test_a_group_without_links_is_told_the_command(
     shown = await group.text("/sessie 1")
     assert "stuur me daar /sessie 1" in shown and "Jouw antwoord" not in shown
     assert group.buttons() == []
+
+
+async def test_a_button_of_a_meeting_that_is_over_says_so(
+    services: Services, organiser: Person, participant: Person
+) -> None:
+    await organiser.say(PLAN)
+    await participant.press("rsvp:1:ja")
+    set_now(services, datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
+    [reply] = await participant.press("rsvp:1:nee")
+    assert "Bijeenkomst 1 is voorbij (die begon donderdag 3 december 2026, 10:00)" in reply.text
+    assert reply.buttons == () and "Kom je" not in reply.text
+    details = await participant.text("/sessie 1")
+    assert "Deze bijeenkomst is voorbij." in details
+    assert "Jouw antwoord" not in details and participant.buttons() == []
