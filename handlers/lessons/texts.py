@@ -23,6 +23,7 @@ TEXTS = Texts(
             "nl": "{title} ({count} lessen):",
             "en": "{title} ({count} lessons):",
         },
+        "section_header_one": {"nl": "{title} (1 les):", "en": "{title} (1 lesson):"},
         "table_header": {"nl": "{title}:", "en": "{title}:"},
         "dilemmas_header": {
             "nl": "Dilemma's bij het verankeren van de wijkenaanpak:",

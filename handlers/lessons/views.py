@@ -16,12 +16,16 @@ from knowledge.search import LessonIndex
 PAGE_SIZE = 3
 
 
-def source_label(ctx: Context, source: str) -> str:
+def source_name(lang: str, source: str) -> str:
     """ "§2.4", "Bijlage 1: Tien lessen voor het bouwen van een CoP", "VAN→NAAR"."""
     if re.fullmatch(r"\d\.\d", source):
-        return ctx.t(TEXTS, "source_section", number=source)
+        return TEXTS(lang, "source_section", number=source)
     key = f"source_{source}"
-    return ctx.t(TEXTS, key) if key in TEXTS else source
+    return TEXTS(lang, key) if key in TEXTS else source
+
+
+def source_label(ctx: Context, source: str) -> str:
+    return source_name(ctx.lang, source)
 
 
 def _theme_name(ctx: Context, knowledge: Knowledge, source: str) -> str | None:
@@ -118,7 +122,8 @@ def section_reply(ctx: Context, knowledge: Knowledge, source: str) -> Reply:
     else:
         boxed = [item for item in lessons if item.van is None]
         dilemmas = [item for item in lessons if item.van is not None]
-        blocks = [ctx.t(TEXTS, "section_header", title=title, count=len(boxed))]
+        header = "section_header_one" if len(boxed) == 1 else "section_header"
+        blocks = [ctx.t(TEXTS, header, title=title, count=len(boxed))]
         blocks += [f"{n}. {item.title}\n{item.text}" for n, item in enumerate(boxed, 1)]
         if dilemmas:
             blocks.append(

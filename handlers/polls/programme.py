@@ -18,6 +18,7 @@ from bot.db.models import AgendaProposal, ProgrammeItem, Session
 from bot.db.models.polls import POLL_CLOSED, PROPOSED
 from bot.kernel.lookup import find_participant, parse_id
 from bot.kernel.services import Context, Registry
+from handlers.lessons import source_name
 from handlers.polls.storage import meeting_or_next, names_of, poll_of, poll_view, prep_member
 from handlers.polls.texts import TEXTS
 from handlers.polls.timing import WhenProblem, meeting_days, parse_time, parse_when, when_label
@@ -41,8 +42,9 @@ async def suggest_lessons(ctx: Context, proposal: AgendaProposal) -> list[Lesson
     return [hit.lesson for hit in index.search(query, SUGGESTIONS)]
 
 
-def lesson_line(lesson: Lesson) -> str:
-    return f"{lesson.title} (§{lesson.source})"
+def lesson_line(lesson: Lesson, lang: str) -> str:
+    """The lesson's title and its place in the booklet as the booklet names it."""
+    return f"{lesson.title} ({source_name(lang, lesson.source)})"
 
 
 def lessons_by_id(ctx: Context, ids: str) -> list[Lesson]:
@@ -72,7 +74,11 @@ async def render(
         found = lessons_by_id(ctx, item.lessons) if lessons else []
         if found:
             lines.append(
-                TEXTS(lang, "programme_lessons", lessons="; ".join(lesson_line(x) for x in found))
+                TEXTS(
+                    lang,
+                    "programme_lessons",
+                    lessons="; ".join(lesson_line(x, lang) for x in found),
+                )
             )
     return lines
 
@@ -185,7 +191,7 @@ async def take(ctx: Context, meeting: Session, words: list[str]) -> Reply:
     await publish(ctx, meeting)
     text = ctx.t(TEXTS, "programme_taken", n=item.number, title=proposal.title)
     if lessons:
-        suggestions = "\n".join(f"- {lesson_line(lesson)}" for lesson in lessons)
+        suggestions = "\n".join(f"- {lesson_line(lesson, ctx.lang)}" for lesson in lessons)
         text += "\n" + ctx.t(TEXTS, "programme_suggestions", lessons=suggestions)
     else:
         text += "\n" + ctx.t(TEXTS, "programme_no_suggestions")

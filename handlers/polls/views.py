@@ -60,7 +60,11 @@ def vote_message(
             "poll_intro",
             id=meeting.id,
             when=format_short(meeting.starts_at, lang, tz),
-            max=poll.max_votes,
+            choose=TEXTS(
+                lang,
+                "poll_choose_one" if poll.max_votes == 1 else "poll_choose",
+                max=poll.max_votes,
+            ),
             closes=format_short(poll.closes_at, lang, tz),
         )
     )
@@ -84,7 +88,8 @@ def vote_message(
     parts.append(TEXTS(lang, "poll_your_votes", used=len(chosen), max=poll.max_votes))
     if note:
         parts.append(note)
-    parts.append(TEXTS(lang, "poll_add_hint"))
+    if poll.status == POLL_OPEN:  # after the close, new topics go to the next meeting
+        parts.append(TEXTS(lang, "poll_add_hint"))
     rows: list[tuple[Button, ...]] = []
     if poll.status == POLL_OPEN:
         for proposal in view.proposals[:MAX_OPTIONS]:

@@ -72,12 +72,14 @@ VOTING_TEXTS = {
     },
     "poll_intro": {
         "nl": "Agendapeiling voor bijeenkomst {id} ({when}). Deelnemers aan de CoP bepalen "
-        "zelf wat er op de agenda komt: kies tot {max} onderwerpen, tot {closes} kun je "
-        "je keuze nog veranderen.",
+        "zelf wat er op de agenda komt: {choose}, tot {closes} kun je je keuze nog "
+        "veranderen.",
         "en": "Agenda vote for meeting {id} ({when}). CoP participants decide for "
-        "themselves what goes on the agenda: choose up to {max} topics; you can change "
-        "your choice until {closes}.",
+        "themselves what goes on the agenda: {choose}; you can change your choice until "
+        "{closes}.",
     },
+    "poll_choose": {"nl": "kies tot {max} onderwerpen", "en": "choose up to {max} topics"},
+    "poll_choose_one": {"nl": "kies 1 onderwerp", "en": "choose 1 topic"},
     "poll_anonymous_note": {
         "nl": "Deze peiling is anoniem.",
         "en": "This vote is anonymous.",

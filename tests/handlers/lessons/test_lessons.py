@@ -302,3 +302,12 @@ async def test_small_talk_in_a_private_chat_gets_a_friendly_word_not_lessons(
         assert "geen les" not in answer
     # A greeting with a real question is still a question.
     assert "§2.4" in await participant.text("hallo, hoe werk ik samen met corporaties?")
+
+
+async def test_a_section_of_one_lesson_says_les_not_lessen(participant: Person) -> None:
+    assert len(KNOWLEDGE.by_source("1.3")) == 1
+    [reply] = await participant.press("les:p:1.3")
+    assert "(1 les)" in reply.text and "(1 lessen)" not in reply.text
+    english = Person(participant.services, "en1", name="Ann", language="en")
+    [reply] = await english.press("les:p:1.3")
+    assert "(1 lesson)" in reply.text

@@ -100,3 +100,23 @@ async def test_opening_a_vote_without_proposals_warns_and_sends_nothing(
     assert "Er loopt nu geen peiling" in await participant.text("/peiling")
     await tick(services)
     assert not [d for d in delivered(services).delivered if "Agendapeiling" in d.reply.text]
+
+
+async def test_a_closed_vote_invites_no_new_topics_and_programme_hints_read_well(
+    services: Services, organiser: Person, participant: Person
+) -> None:
+    await plan(organiser, participant)
+    await participant.say("/agenda voorstel Tien inzichten in de sturing van de wijkenaanpak")
+    await participant.say("/agenda voorstel Van buiten naar binnen: verankeren in de organisatie")
+    await organiser.say("/peiling open max 1")
+    assert "kies 1 onderwerp," in await participant.text("/peiling")
+    await organiser.say("/peiling sluit")
+    [closed] = await participant.press("pv:1:1")
+    assert "gesloten" in closed.text
+    assert "kan ook nu nog" not in closed.text and "Nieuw onderwerp" not in closed.text
+
+    text = await organiser.text("/programma 1 neem 1")
+    text += await organiser.text("/programma 1 neem 2")
+    text += await organiser.text("/programma 1")
+    assert "§bijlage" not in text and "§van-naar" not in text
+    assert "(Bijlage 2: Tien inzichten" in text and "(VAN→NAAR)" in text
