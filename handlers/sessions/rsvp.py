@@ -174,6 +174,8 @@ async def overview(ctx: Context, meeting: Session) -> Reply:
     for pid, rsvp in rsvps.items():
         by_answer[rsvp.answer].append(pid)
     silent = [pid for pid, p in people.items() if pid not in rsvps and p.status == "active"]
+    # Once the meeting has begun, the answers are what people said before it.
+    past = "_past" if meeting.starts_at <= ctx.now else ""
     lines = [
         ctx.t(
             TEXTS,
@@ -181,22 +183,29 @@ async def overview(ctx: Context, meeting: Session) -> Reply:
             id=meeting.id,
             when=format_datetime(meeting.starts_at, ctx.lang, tz),
         ),
-        ctx.t(TEXTS, "attendance_yes", count=len(by_answer["yes"]), names=names(by_answer["yes"])),
         ctx.t(
             TEXTS,
-            "attendance_maybe",
+            "attendance_yes" + past,
+            count=len(by_answer["yes"]),
+            names=names(by_answer["yes"]),
+        ),
+        ctx.t(
+            TEXTS,
+            "attendance_maybe" + past,
             count=len(by_answer["maybe"]),
             names=names(by_answer["maybe"]),
         ),
-        ctx.t(TEXTS, "attendance_no", count=len(by_answer["no"]), names=names(by_answer["no"])),
-        ctx.t(TEXTS, "attendance_none", count=len(silent), names=names(silent)),
+        ctx.t(
+            TEXTS, "attendance_no" + past, count=len(by_answer["no"]), names=names(by_answer["no"])
+        ),
+        ctx.t(TEXTS, "attendance_none" + past, count=len(silent), names=names(silent)),
     ]
     if meeting.overnight:
         coming = [rsvps[pid] for pid in by_answer["yes"] + by_answer["maybe"]]
         lines.append(
             ctx.t(
                 TEXTS,
-                "attendance_overnight",
+                "attendance_overnight" + past,
                 count=sum(1 for r in coming if r.overnight),
                 unknown=sum(1 for r in coming if r.overnight is None),
             )

@@ -81,7 +81,7 @@ TEXTS = Texts(
             "nl": "Er staan geen bijeenkomsten gepland. Plan er een met "
             "/sessie nieuw {example} | Utrecht, wijk Zuilen | Durf | overnachting",
             "en": "No meetings are planned. Plan one with "
-            "/session new {example} | Utrecht, wijk Zuilen | Durf | overnight",
+            "/session new {example} | Utrecht, Zuilen district | Courage | overnight",
         },
         "upcoming_header": {
             "nl": "De komende bijeenkomsten ({count}). Laat met de knoppen weten of je komt.",
@@ -91,8 +91,8 @@ TEXTS = Texts(
         "usage": {
             "nl": "Gebruik: /sessies (alle komende bijeenkomsten), /sessie <nummer> (details), "
             "/sessie <nummer> ics (agenda-bestand).",
-            "en": "Usage: /sessies (all coming meetings), /sessie <number> (details), "
-            "/sessie <number> ics (calendar file).",
+            "en": "Usage: /sessions (all coming meetings), /session <number> (details), "
+            "/session <number> ics (calendar file).",
         },
         "usage_organiser": {
             "nl": "Voor organisatoren: /sessie nieuw <datum tijd> | <plaats> | <thema> | "
@@ -100,26 +100,26 @@ TEXTS = Texts(
             "programma <waarde>, /sessie <nummer> annuleer, /sessie <nummer> herinneringen "
             "14d 2d 3u, /sessie <nummer> tijdlijn, /sessie feed, /aanwezig <nummer>, "
             "/omroep <tekst>.",
-            "en": "For organisers: /sessie nieuw <date time> | <place> | <theme> | "
-            "overnachting, /sessie <number> wijzig datum|einde|plaats|thema|overnachting|"
-            "programma <value>, /sessie <number> annuleer, /sessie <number> herinneringen "
-            "14d 2d 3u, /sessie <number> tijdlijn, /sessie feed, /aanwezig <number>, "
-            "/omroep <text>.",
+            "en": "For organisers: /session new <date time> | <place> | <theme> | "
+            "overnight, /session <number> change date|end|place|theme|overnight|"
+            "programme <value>, /session <number> cancel, /session <number> reminders "
+            "14d 2d 3h, /session <number> timeline, /session feed, /attendance <number>, "
+            "/broadcast <text>.",
         },
         "not_found": {
             "nl": "Bijeenkomst {id} ken ik niet. Typ /sessies voor de komende bijeenkomsten.",
-            "en": "I don't know meeting {id}. Type /sessies for the coming meetings.",
+            "en": "I don't know meeting {id}. Type /sessions for the coming meetings.",
         },
         "unknown_action": {
             "nl": "'{action}' ken ik niet bij /sessie. Je kunt: ics, tijdlijn, wijzig, "
             "annuleer, herinneringen.",
-            "en": "I don't know '{action}' for /sessie. You can use: ics, tijdlijn, wijzig, "
-            "annuleer, herinneringen.",
+            "en": "I don't know '{action}' for /session. You can use: ics, timeline, change, "
+            "cancel, reminders.",
         },
         # Added to the shared "only organisers can do that".
         "organisers_hint": {
             "nl": "Je kunt wel /sessies en /sessie <nummer> gebruiken.",
-            "en": "You can use /sessies and /sessie <number>.",
+            "en": "You can use /sessions and /session <number>.",
         },
         "ics_text": {
             "nl": "Het agenda-bestand voor bijeenkomst {id}. Open het om de bijeenkomst in je "
@@ -159,11 +159,11 @@ TEXTS = Texts(
         },
         "ask_place": {
             "nl": "Waar is de bijeenkomst? Bijvoorbeeld: Utrecht, wijk Zuilen.",
-            "en": "Where is the meeting? For example: Utrecht, wijk Zuilen.",
+            "en": "Where is the meeting? For example: Utrecht, Zuilen district.",
         },
         "ask_theme": {
             "nl": "Wat is het thema? Bijvoorbeeld: Durf. (Typ - als er nog geen thema is.)",
-            "en": "What is the theme? For example: Durf. (Type - when there is no theme yet.)",
+            "en": "What is the theme? For example: Courage. (Type - when there is no theme yet.)",
         },
         "ask_overnight": {
             "nl": "Is er een overnachting?",
@@ -196,16 +196,16 @@ TEXTS = Texts(
             "alle deelnemers; wijzig dat met /sessie {id} herinneringen 14d 2d 3u. De hele "
             "tijdlijn: /sessie {id} tijdlijn.",
             "en": "Meeting {id} is planned. Reminders go to all participants {offsets} "
-            "before; change that with /sessie {id} herinneringen 14d 2d 3u. The whole "
-            "timeline: /sessie {id} tijdlijn.",
+            "before; change that with /session {id} reminders 14d 2d 3h. The whole "
+            "timeline: /session {id} timeline.",
         },
         # -- changing -------------------------------------------------------------------------
         "change_usage": {
             "nl": "Gebruik: /sessie {id} wijzig datum|einde|plaats|thema|overnachting|"
             "programma <waarde>, bijvoorbeeld /sessie {id} wijzig plaats Amersfoort, "
             "Kruiskamp.",
-            "en": "Usage: /sessie {id} wijzig datum|einde|plaats|thema|overnachting|"
-            "programma <value>, for example /sessie {id} wijzig plaats Amersfoort, Kruiskamp.",
+            "en": "Usage: /session {id} change date|end|place|theme|overnight|"
+            "programme <value>, for example /session {id} change place Amersfoort, Kruiskamp.",
         },
         "changed": {
             "nl": "Aangepast: {field} van bijeenkomst {id}.",
@@ -254,7 +254,7 @@ TEXTS = Texts(
             "nl": "Ik begrijp '{text}' niet als herinneringstijd. Gebruik bijvoorbeeld "
             "/sessie {id} herinneringen 14d 2d 3u (d = dagen, u = uur, m = minuten).",
             "en": "I don't understand '{text}' as a reminder time. Use for example "
-            "/sessie {id} herinneringen 14d 2d 3u (d = days, u = hours, m = minutes).",
+            "/session {id} reminders 14d 2d 3h (d = days, h = hours, m = minutes).",
         },
         "offsets_saved": {
             "nl": "Herinneringen voor bijeenkomst {id}: {offsets} vooraf.",
@@ -316,8 +316,8 @@ TEXTS = Texts(
         "attendance_usage": {
             "nl": "Gebruik: /aanwezig <nummer> (wie komt), of /aanwezig <nummer> @naam ja|nee "
             "om de aanwezigheid te corrigeren.",
-            "en": "Usage: /aanwezig <number> (who comes), or /aanwezig <number> @name ja|nee "
-            "to correct attendance.",
+            "en": "Usage: /attendance <number> (who comes), or /attendance <number> @name "
+            "yes|no to correct attendance.",
         },
         "attendance_header": {
             "nl": "Bijeenkomst {id} ({when}):",
@@ -339,6 +339,26 @@ TEXTS = Texts(
         "attendance_overnight": {
             "nl": "Overnachting: {count} blijven slapen ({unknown} nog onbekend).",
             "en": "Overnight: {count} staying ({unknown} not known yet).",
+        },
+        "attendance_yes_past": {
+            "nl": "Hadden ja gezegd ({count}): {names}",
+            "en": "Had said yes ({count}): {names}",
+        },
+        "attendance_maybe_past": {
+            "nl": "Hadden misschien gezegd ({count}): {names}",
+            "en": "Had said maybe ({count}): {names}",
+        },
+        "attendance_no_past": {
+            "nl": "Hadden afgezegd ({count}): {names}",
+            "en": "Had said no ({count}): {names}",
+        },
+        "attendance_none_past": {
+            "nl": "Hadden niet geantwoord ({count}): {names}",
+            "en": "Had not answered ({count}): {names}",
+        },
+        "attendance_overnight_past": {
+            "nl": "Overnachting: {count} zouden blijven slapen ({unknown} onbekend).",
+            "en": "Overnight: {count} were to stay ({unknown} not known).",
         },
         "attendance_present": {
             "nl": "Aanwezig geweest ({count}): {names}",
@@ -364,7 +384,7 @@ TEXTS = Texts(
         # -- /omroep -------------------------------------------------------------------------
         "broadcast_usage": {
             "nl": "Gebruik: /omroep <tekst>. Je ziet eerst hoeveel deelnemers het krijgen.",
-            "en": "Usage: /omroep <text>. You first see how many participants will get it.",
+            "en": "Usage: /broadcast <text>. You first see how many participants will get it.",
         },
         "broadcast_too_long": {
             "nl": "Dat bericht is te lang (maximaal {max} tekens).",

@@ -9,6 +9,7 @@ from bot.core.clock import ManualClock
 from bot.core.messages import Reply
 from bot.kernel.dispatch import dispatch
 from bot.kernel.services import Services
+from handlers.sessions.texts import TEXTS
 from tests.factories import Person
 
 PLAN = "/sessie nieuw 3 december 2026 10:00 | Utrecht, wijk Zuilen | Durf | overnachting"
@@ -79,3 +80,49 @@ async def test_a_button_of_a_meeting_that_is_over_says_so(
     details = await participant.text("/sessie 1")
     assert "Deze bijeenkomst is voorbij." in details
     assert "Jouw antwoord" not in details and participant.buttons() == []
+
+
+async def test_attendance_of_a_past_meeting_is_told_in_the_past_tense(
+    services: Services, organiser: Person, participant: Person
+) -> None:
+    await organiser.say(PLAN)
+    piet = Person(services, "p2", name="Piet", username="piet")
+    await piet.press("rsvp:1:nee")
+    await participant.press("rsvp:1:ja")
+    assert "Komen niet (1): Piet" in await organiser.text("/aanwezig 1")
+    set_now(services, datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
+    overview = await organiser.text("/aanwezig 1")
+    assert "Komen niet" not in overview and "Komen (" not in overview
+    assert "Hadden afgezegd (1): Piet" in overview
+    assert "Hadden ja gezegd (1): Esther Brink" in overview
+    assert "Aanwezig geweest (1): Esther Brink" in overview
+
+
+DUTCH_WORDS = ("sessie", "wijzig", "annuleer", "herinneringen", "tijdlijn", "aanwezig",
+               "omroep", "overnachting", "programma", "trekker", "Durf", " ja|nee",
+               " 3u")  # fmt: skip
+
+
+def test_english_texts_of_meetings_have_no_dutch_words() -> None:
+    keys = TEXTS.keys()
+    dutch = {
+        key: word
+        for key in keys
+        for word in DUTCH_WORDS
+        if word in TEXTS("en", key).replace("CoP wijkenaanpak", "")
+    }
+    assert dutch == {}
+
+
+async def test_the_english_usage_can_be_followed(services: Services) -> None:
+    ann = Person(services, "1000", name="Ann", platform="telegram", language="en")
+    await ann.say("/ik taal en")
+    assert "Meeting 1 is planned" in await ann.text(
+        "/session new 3 december 2026 10:00 | Utrecht | Courage | overnight"
+    )
+    assert "Changed: the place" in await ann.text("/session 1 change place Delft")
+    assert "Reminders for meeting 1: 7 days and 3 hours before" in await ann.text(
+        "/session 1 reminders 7d 3h"
+    )
+    assert "Timeline of meeting 1" in await ann.text("/session 1 timeline")
+    assert "Meeting 1 (" in await ann.text("/attendance 1")
