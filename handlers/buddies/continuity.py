@@ -13,6 +13,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from bot.core.cities import city_key, normalise_city
 from bot.core.i18n import Texts
 from bot.core.messages import Reply
 from bot.db.models import Participant, Rsvp, Session
@@ -68,6 +69,12 @@ TEXTS = Texts(
             "nl": "Het verloop is in evenwicht met de vaste kern.",
             "en": "Turnover is in balance with the stable core.",
         },
+        "too_early": {
+            "nl": "Of het verloop in evenwicht is met de vaste kern, zeg ik na {window} "
+            "bijeenkomsten.",
+            "en": "Whether turnover is in balance with the stable core I can tell after "
+            "{window} sessions.",
+        },
     }
 )
 
@@ -86,7 +93,11 @@ class Pulse:
         if self.sessions < CORE_WINDOW:
             return False
         churn = len(self.newcomers) + len(self.leavers)
-        return churn > len(self.core) or len(self.core) < MIN_CORE_SHARE * self.recent
+        return (
+            not self.core
+            or churn > len(self.core)
+            or len(self.core) < MIN_CORE_SHARE * self.recent
+        )
 
 
 def pulse(
@@ -95,36 +106,52 @@ def pulse(
     cities: Mapping[int, str | None],
     departures: Iterable[tuple[int, str | None, datetime]],
     year: int,
+    said_new: Mapping[int, datetime] | None = None,
+    veterans: Iterable[int] = (),
 ) -> Pulse:
     """The figures of /kern.
 
     sessions: (id, start) of past sessions; attendance: participant id -> attended session ids;
-    cities: participant id -> city; departures: (participant id, city at the time, when).
-    Years are compared on the datetimes as given (pass local times for local years).
+    cities: participant id -> city; departures: (participant id, city at the time, when);
+    said_new: who said they are new -> when they joined; veterans: who said they are not
+    new or count as experienced. Years are compared on the datetimes as given (pass local
+    times for local years).
+
+    A newcomer of `year` said so and joined or first came that year, or (when unknown) first
+    came that year to a session after the first one recorded: before the bot's first session
+    nobody's attendance is known, so coming to it shows nothing.
     """
+    said_new = said_new or {}
+    old_hands = set(veterans)
     ordered = sorted(sessions, key=lambda s: s[1])
     window = {sid for sid, _ in ordered[-CORE_WINDOW:]}
     start_of = dict(ordered)
+    first_recorded = ordered[0][0] if ordered else None
     core = tuple(sorted(pid for pid, seen in attendance.items() if len(seen & window) >= CORE_MIN))
     recent = sum(1 for seen in attendance.values() if seen & window)
-    newcomers = []
+    newcomers = {pid for pid, joined in said_new.items() if joined.year == year}
     for pid, seen in attendance.items():
-        starts = [start_of[sid] for sid in seen if sid in start_of]
-        if starts and min(starts).year == year:
-            newcomers.append(pid)
+        starts = sorted((start_of[sid], sid) for sid in seen if sid in start_of)
+        if not starts or starts[0][0].year != year or pid in old_hands:
+            continue
+        if pid in said_new or starts[0][1] != first_recorded:
+            newcomers.add(pid)
     leavers = [(pid, city) for pid, city, when in departures if when.year == year]
     per_city: dict[str, list[int]] = {}
+    labels: dict[str, str] = {}
+    for city in [cities.get(pid) for pid in newcomers] + [city for _, city in leavers]:
+        labels.setdefault(city_key(city), normalise_city(city or ""))
     for pid in newcomers:
-        per_city.setdefault(cities.get(pid) or "", [0, 0])[0] += 1
+        per_city.setdefault(city_key(cities.get(pid)), [0, 0])[0] += 1
     for _, city in leavers:
-        per_city.setdefault(city or "", [0, 0])[1] += 1
+        per_city.setdefault(city_key(city), [0, 0])[1] += 1
     return Pulse(
         core=core,
         recent=recent,
         sessions=len(ordered),
         newcomers=tuple(sorted(newcomers)),
         leavers=tuple(sorted(pid for pid, _ in leavers)),
-        per_city={city: (n, left) for city, (n, left) in sorted(per_city.items())},
+        per_city={labels[key]: (new, left) for key, (new, left) in sorted(per_city.items())},
     )
 
 
@@ -149,11 +176,13 @@ async def gather(ctx: Context) -> tuple[Pulse, dict[int, str]]:
     attendance: dict[int, set[int]] = {}
     for pid, sid in rows:
         attendance.setdefault(pid, set()).add(sid)
-    people = (
-        await db.execute(select(Participant.id, Participant.display_name, Participant.city))
-    ).all()
-    cities = {pid: city for pid, _, city in people}
-    names = {pid: name for pid, name, _ in people}
+    people = (await db.scalars(select(Participant))).all()
+    cities = {p.id: p.city for p in people}
+    names = {p.id: p.display_name for p in people}
+    said_new = {
+        p.id: p.created_at.astimezone(tz) for p in people if p.is_newcomer and not p.experienced
+    }
+    veterans = {p.id for p in people if p.is_newcomer is False or p.experienced}
     departures = [
         (d.participant_id, d.city, d.left_at.astimezone(tz))
         for d in (await db.scalars(select(Departure))).all()
@@ -164,6 +193,8 @@ async def gather(ctx: Context) -> tuple[Pulse, dict[int, str]]:
         cities,
         departures,
         now.astimezone(tz).year,
+        said_new=said_new,
+        veterans=veterans,
     )
     return result, names
 
@@ -193,7 +224,10 @@ def render(lang: str, result: Pulse, names: Mapping[int, str], year: int) -> str
             label = city or TEXTS(lang, "no_city")
             lines.append(TEXTS(lang, "city_line", city=label, newcomers=new, leavers=left))
     lines.append("")
-    lines.append(TEXTS(lang, "warning" if result.high_turnover else "steady"))
+    if result.sessions < CORE_WINDOW:
+        lines.append(TEXTS(lang, "too_early", window=CORE_WINDOW))
+    else:
+        lines.append(TEXTS(lang, "warning" if result.high_turnover else "steady"))
     return "\n".join(lines)
 
 

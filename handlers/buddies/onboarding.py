@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.core.cities import normalise_city
 from bot.core.messages import Button, Reply
 from bot.core.texts import NO_WORDS, YES_WORDS
 from bot.db.models import Participant
@@ -87,7 +88,7 @@ async def city_answer(ctx: Context) -> Reply:
         return reply
     if len(text) > MAX_CITY:
         return Reply(ctx.t(TEXTS, "city_too_long", max=MAX_CITY))
-    ctx.participant.city = text
+    ctx.participant.city = normalise_city(text)
     await ctx.end_dialogue()
     p = ctx.participant
     return paired_reply(ctx.lang, p, await pair_newcomer(ctx.services, ctx.db, ctx.now, p))

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from bot.core.cities import city_key
 from bot.db.models.buddies import (
     RULE_CROSS_CITY,
     RULE_SAME_CITY,
@@ -54,7 +55,7 @@ class Match:
 
 
 def same_city(a: str | None, b: str | None) -> bool:
-    return bool(a and b and a.strip().casefold() == b.strip().casefold())
+    return bool(city_key(a) and city_key(a) == city_key(b))
 
 
 def is_experienced(flag: bool, sessions_attended: int) -> bool:

@@ -8,6 +8,7 @@ from datetime import timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
+from bot.core.cities import normalise_city
 from bot.core.i18n import LANGUAGES
 from bot.core.messages import Reply
 from bot.db.models import Identity, LinkCode, Participant
@@ -60,7 +61,7 @@ async def set_text(ctx: Context, attribute: str, label_key: str, value: str) -> 
 
 
 async def set_city(ctx: Context, value: str) -> Reply:
-    return await set_text(ctx, "city", "field_city", value)
+    return await set_text(ctx, "city", "field_city", normalise_city(value))
 
 
 async def set_organisation(ctx: Context, value: str) -> Reply:

@@ -503,3 +503,13 @@ async def test_a_forged_or_stale_buddy_button_gets_the_stale_answer(services: Se
     async with services.database() as db:
         row = await db.get(Participant, await pid(services, "nina"))
         assert row is not None and row.is_newcomer is None
+
+
+async def test_the_city_a_newcomer_types_is_stored_under_one_name(services: Services) -> None:
+    await volunteer(services, "hb", "Hans Haag", "Den Haag")
+    await volunteer(services, "gb", "Greet Groningen", "Groningen")
+    _, answer = await newcomer(services, "nina", "Nina Nieuw", "the hague")
+    assert "Greet Groningen" in answer  # Hans is from the same city
+    async with services.database() as db:
+        nina = await db.get(Participant, await pid(services, "nina"))
+        assert nina is not None and nina.city == "Den Haag"

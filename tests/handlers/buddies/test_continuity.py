@@ -105,3 +105,36 @@ def test_warning_when_the_core_is_a_small_share_of_who_comes() -> None:
     result = pulse(SESSIONS, old_regulars | occasional, {}, [], 2026)
     assert result.newcomers == () and result.recent == 12
     assert result.high_turnover
+
+
+def test_veterans_at_the_first_recorded_session_are_no_newcomers() -> None:
+    first_meeting = [(1, day(100))]
+    came = {p: {1} for p in range(1, 7)}  # four veterans and two who said they are new
+    result = pulse(
+        first_meeting,
+        came,
+        {},
+        [],
+        2026,
+        said_new={5: day(20), 6: day(30)},
+        veterans={1, 2},
+    )
+    assert result.newcomers == (5, 6)
+
+
+def test_newcomers_count_before_any_meeting_and_cities_are_normalised() -> None:
+    cities = {5: "Den Haag", 6: "The Hague", 7: "groningen", 8: "Groningen"}
+    said_new = {pid: day(20) for pid in cities}
+    result = pulse([], {}, cities, [(9, "den haag", day(40))], 2026, said_new=said_new)
+    assert result.newcomers == (5, 6, 7, 8)
+    assert result.per_city == {"Den Haag": (2, 1), "Groningen": (2, 0)}
+
+
+async def test_kern_through_a_first_cycle(services: Services) -> None:
+    await add_person(services, "Nina Nieuw", city="The Hague", is_newcomer=True)
+    await add_person(services, "Otto Ook", city="den haag", is_newcomer=True)
+    await add_person(services, "Vera Veteraan", city="Groningen", experienced=True)
+    text = await Person(services, "organiser", name="Olga").text("/kern")
+    assert "Dit jaar: 2 nieuwkomers, 0 vertrokken" in text
+    assert "• Den Haag: 2 nieuw, 0 vertrokken" in text
+    assert "Het verloop is in evenwicht" not in text and "zeg ik na 4 bijeenkomsten" in text

@@ -97,3 +97,11 @@ def test_experience_is_three_sessions_or_the_flag() -> None:
     assert not is_experienced(False, 2)
     assert is_experienced(False, 3)
     assert is_experienced(True, 0)
+
+
+def test_a_city_written_in_english_or_lower_case_is_the_same_city() -> None:
+    newcomer = Person(id=1, city="The Hague")
+    assert choose_buddy(newcomer, [buddy(2, "Den Haag")]) == Match(2, "same_city")
+    assert choose_buddy(Person(id=1, city="groningen"), [buddy(2, "Groningen")]) == Match(
+        2, "same_city"
+    )

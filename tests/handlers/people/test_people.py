@@ -82,3 +82,9 @@ async def test_a_name_set_with_ik_naam_survives_the_next_message(services: Servi
     await other.say("/start")
     other.name = "Olaf Oud"
     assert "Naam: Olaf Oud" in await other.text("/ik")
+
+
+async def test_city_is_stored_under_one_name(participant: Person) -> None:
+    await participant.say("/start")
+    assert "stad is nu Den Haag" in await participant.text("/ik stad the hague")
+    assert "stad is nu Groningen" in await participant.text("/ik stad  groningen ")
