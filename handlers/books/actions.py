@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 from sqlalchemy import func, select
 
 from bot.core.dates import format_date, format_datetime, shift
@@ -22,6 +22,7 @@ from handlers.books.parsing import (
     one_line,
     parse_proposal,
     parse_verdict,
+    search_score,
 )
 from handlers.books.storage import (
     find_duplicate,
@@ -100,7 +101,7 @@ async def search(ctx: Context, query: str) -> Reply:
     books = {b.id: b for b in (await ctx.db.scalars(select(Book))).all()}
     choices = {bid: normalise_title(f"{b.title} {b.author or ''}") for bid, b in books.items()}
     hits = process.extract(
-        normalise_title(query), choices, scorer=fuzz.WRatio, score_cutoff=SEARCH_SCORE, limit=5
+        normalise_title(query), choices, scorer=search_score, score_cutoff=SEARCH_SCORE, limit=5
     )
     if not hits:
         return Reply(ctx.t(TEXTS, "not_found", query=query[:60]))
@@ -195,6 +196,10 @@ async def pick_book(ctx: Context, text: str) -> Reply:
     ctx.db.add(pick)
     await ctx.db.flush()
     lines = [ctx.t(TEXTS, "picked", book=label(book), date=when(ctx, session))]
+    others = [other for _pick, other in await picks_of(ctx.db, session.id) if other.id != book.id]
+    if others:  # two books on one meeting is allowed, but never without a word
+        books = "; ".join(f"#{other.id} {label(other)}" for other in others)
+        lines.append(ctx.t(TEXTS, "also_picked", books=books, session=session.id))
     suggestions = await suggest_presenters(ctx, session)
     buttons: list[tuple[Button, ...]] = []
     if suggestions:

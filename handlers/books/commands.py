@@ -33,6 +33,7 @@ from handlers.books.actions import (
     volunteer,
 )
 from handlers.books.parsing import one_line
+from handlers.books.picks import REMOVE_WORDS, unpick
 from handlers.books.storage import presenters_of, save_verdict, seed_booklet_books
 from handlers.books.texts import TEXTS
 from handlers.books.views import (
@@ -82,6 +83,9 @@ async def boek(ctx: Context) -> Reply:
     if action == "present":
         return await volunteer(ctx, rest)
     if action == "pick":
+        first, _, after = rest.partition(" ")
+        if first.lower() in REMOVE_WORDS:
+            return await unpick(ctx, after.strip())
         return await pick_book(ctx, rest)
     if action == "verdict":
         return await give_verdict(ctx, rest)
@@ -185,7 +189,7 @@ def register(registry: Registry) -> None:
         help_nl="de leesclub: het boek voor de volgende bijeenkomst, voorstellen, presenteren",
         help_en="the reading club: the book for the next meeting, propose, present",
         usage="/boek [voorstel <titel> — <auteur> | presenteer <nr> | oordeel <nr> <oordeel> "
-        "<zin> | kies <nr> [sessie] | <zoekterm>]",
+        "<zin> | kies <nr> [sessie] | kies weg <sessie> [nr] | <zoekterm>]",
     )
     registry.command(
         "boeken",

@@ -42,6 +42,28 @@ def normalise_title(text: str) -> str:
     return " ".join(words) or " ".join(folded.split())
 
 
+# Words that say nothing about which book is meant.
+SEARCH_STOPWORDS = ARTICLES | {"and", "of", "in", "on", "for", "to", "en", "van", "op", "met"}
+WORD_MATCH = 80  # one letter off in a word of six
+
+
+def search_score(query: str, choice: str, **_: object) -> float:
+    """How well a typed search fits a book's "title author" (both normalised), 0-100.
+
+    Every word that means something must be in the book, as a word or nearly ("jakobs"): so
+    "jacobs" or "death" finds "The Death and Life of Great American Cities — Jane Jacobs",
+    where one fuzzy score over the whole long title stays low.
+    """
+    wanted = [w for w in query.split() if w not in SEARCH_STOPWORDS]
+    words = choice.split()
+    whole = fuzz.WRatio(query, choice)
+    if not wanted or not words:
+        return whole if wanted else 0.0
+    best = [max(fuzz.ratio(w, other) for other in words) for w in wanted]
+    by_word = sum(best) / len(best) if min(best) >= WORD_MATCH else 0.0
+    return max(whole, by_word)
+
+
 def similarity(a: str, b: str) -> float:
     return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
 

@@ -188,9 +188,41 @@ TEXTS = Texts(
         # -- picking (organisers) -----------------------------------------------------------
         "pick_usage": {
             "nl": "Gebruik: /boek kies <boeknummer> [sessienummer]. Zonder sessienummer kies je "
-            "voor de volgende bijeenkomst.",
+            "voor de volgende bijeenkomst. Een keuze terugdraaien: /boek kies weg "
+            "<sessienummer> [boeknummer].",
             "en": "Usage: /boek kies <book number> [session number]. Without a session number "
-            "you pick for the next meeting.",
+            "you pick for the next meeting. Taking a pick back: /boek kies weg "
+            "<session number> [book number].",
+        },
+        "also_picked": {
+            "nl": "Let op: voor bijeenkomst {session} was al gekozen: {books}. Er staan nu "
+            "meerdere boeken op. Eén weghalen: /boek kies weg {session} <boeknummer>.",
+            "en": "Note: for meeting {session} already picked: {books}. It now has more than "
+            "one book. To take one off: /boek kies weg {session} <book number>.",
+        },
+        "unpick_usage": {
+            "nl": "Gebruik: /boek kies weg <sessienummer> [boeknummer].",
+            "en": "Usage: /boek kies weg <session number> [book number].",
+        },
+        "unpick_which": {
+            "nl": "Voor bijeenkomst {id} zijn meerdere boeken gekozen: {books}. Welk moet eraf? "
+            "/boek kies weg {id} <boeknummer>",
+            "en": "Meeting {id} has more than one book picked: {books}. Which one goes? "
+            "/boek kies weg {id} <book number>",
+        },
+        "unpick_none": {
+            "nl": "Voor bijeenkomst {id} is geen boek gekozen.",
+            "en": "No book has been picked for meeting {id}.",
+        },
+        "unpick_not_picked": {
+            "nl": "Boek #{id} was niet gekozen voor bijeenkomst {session}.",
+            "en": "Book #{id} was not picked for meeting {session}.",
+        },
+        "unpicked": {
+            "nl": "{book} is niet meer gekozen voor de bijeenkomst van {date}; wie het zou "
+            "presenteren, presenteert het niet meer.",
+            "en": "{book} is no longer picked for the meeting of {date}; its presenters are "
+            "off it too.",
         },
         "organisers_only_hint": {
             "nl": "Alleen organisatoren kiezen het boek voor een bijeenkomst en vragen "
