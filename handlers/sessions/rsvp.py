@@ -44,20 +44,31 @@ async def rsvp_or_new(db: AsyncSession, session_id: int, participant_id: int) ->
 
 async def answer(
     db: AsyncSession, meeting: Session, participant_id: int, choice: str, now: datetime
-) -> Rsvp:
-    """Record a button press ("ja", "nee", "misschien", "nacht-ja", "nacht-nee")."""
-    rsvp = await rsvp_or_new(db, meeting.id, participant_id)
+) -> tuple[Rsvp | None, str]:
+    """Record a button press ("ja", "nee", "misschien", "nacht-ja", "nacht-nee"); returns the
+    answer and the key of the text that says what happened.
+
+    The overnight buttons never change whether someone comes: after "nee" they change
+    nothing and say so, without any answer only "Overnachting: ja" counts (as coming).
+    """
+    rsvp = await rsvp_of(db, meeting.id, participant_id)
     if choice in CHOICES:
+        rsvp = rsvp or await rsvp_or_new(db, meeting.id, participant_id)
         rsvp.answer = CHOICES[choice]
         if rsvp.answer == NO:
             rsvp.overnight = None
+        note = "rsvp_saved"
+    elif rsvp is not None and rsvp.answer == NO:
+        return rsvp, "overnight_after_no"
+    elif rsvp is None and not OVERNIGHT_CHOICES[choice]:
+        return None, "overnight_without_answer"
     else:
+        note = "rsvp_saved" if rsvp is not None else "overnight_means_coming"
+        rsvp = rsvp or await rsvp_or_new(db, meeting.id, participant_id)
         rsvp.overnight = OVERNIGHT_CHOICES[choice]
-        if rsvp.answer == NO:  # staying the night means coming
-            rsvp.answer = YES
     rsvp.updated_at = now
     await db.flush()
-    return rsvp
+    return rsvp, note
 
 
 def was_there(rsvp: Rsvp) -> bool:
@@ -85,8 +96,8 @@ async def pressed(ctx: Context) -> Reply:
         key = "rsvp_cancelled" if not meeting.is_planned else "rsvp_over"
         intro = ctx.t(TEXTS, key, id=meeting.id, when=when)
         return card(meeting, rsvp, ctx.lang, tz, intro=intro, edit=True, now=ctx.now)
-    rsvp = await answer(ctx.db, meeting, ctx.participant.id, choice, ctx.now)
-    return card(meeting, rsvp, ctx.lang, tz, edit=True, extra=[ctx.t(TEXTS, "rsvp_saved")])
+    rsvp, note = await answer(ctx.db, meeting, ctx.participant.id, choice, ctx.now)
+    return card(meeting, rsvp, ctx.lang, tz, edit=True, extra=[ctx.t(TEXTS, note)])
 
 
 async def attendance(ctx: Context) -> Reply:

@@ -48,6 +48,20 @@ TEXTS = Texts(
         "button_overnight_yes": {"nl": "Overnachting: ja", "en": "Overnight: yes"},
         "button_overnight_no": {"nl": "Overnachting: nee", "en": "Overnight: no"},
         "rsvp_saved": {"nl": "Genoteerd.", "en": "Noted."},
+        "overnight_after_no": {
+            "nl": "Je had gezegd dat je niet komt; dat blijft zo, en een overnachting heb ik "
+            "niet genoteerd. Kom je toch? Druk dan op 'Ja, ik kom'.",
+            "en": "You said you are not coming; that stays so, and I have noted no overnight "
+            "stay. Coming after all? Then press 'Yes, I'm coming'.",
+        },
+        "overnight_without_answer": {
+            "nl": "Je hebt nog niet gezegd of je komt; daar begin je mee.",
+            "en": "You haven't said yet whether you are coming; start with that.",
+        },
+        "overnight_means_coming": {
+            "nl": "Genoteerd: je komt en je blijft slapen.",
+            "en": "Noted: you are coming and staying the night.",
+        },
         "rsvp_over": {
             "nl": "Bijeenkomst {id} is voorbij (die begon {when}); aanmelden kan niet meer.",
             "en": "Meeting {id} is over (it began {when}); answering is no longer possible.",

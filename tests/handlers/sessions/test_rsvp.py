@@ -126,3 +126,22 @@ async def test_the_english_usage_can_be_followed(services: Services) -> None:
     )
     assert "Timeline of meeting 1" in await ann.text("/session 1 timeline")
     assert "Meeting 1 (" in await ann.text("/attendance 1")
+
+
+async def test_overnight_after_no_keeps_the_no_and_says_so(
+    services: Services, organiser: Person, participant: Person
+) -> None:
+    await organiser.say(PLAN)
+    await participant.press("rsvp:1:nee")
+    [reply] = await participant.press("rsvp:1:nacht-ja")  # a button of an older card
+    assert "Jouw antwoord: nee, ik kom niet" in reply.text
+    assert "dat blijft zo" in reply.text and "overnachting heb ik niet genoteerd" in reply.text
+    assert "0 ja, 0 misschien, 1 nee" in await organiser.text("/sessie 1")
+    # Without any answer, "Overnachting: nee" does not sign anyone up; "ja" does, and says so.
+    bert = Person(services, "p2", name="Bert")
+    [reply] = await bert.press("rsvp:1:nacht-nee")
+    assert "Je hebt nog niet gezegd of je komt" in reply.text
+    assert "0 ja, 0 misschien, 1 nee" in await organiser.text("/sessie 1")
+    [reply] = await bert.press("rsvp:1:nacht-ja")
+    assert "je komt en je blijft slapen" in reply.text
+    assert "Jouw antwoord: ja, ik kom" in reply.text
