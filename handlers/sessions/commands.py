@@ -8,7 +8,8 @@ meeting, so this package calls it `meeting` (`db` is the database session).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.core.dates import (
     DateProblem,
@@ -16,6 +17,7 @@ from bot.core.dates import (
     format_datetime,
     format_short,
     iso_duration,
+    localize,
     parse_offsets,
 )
 from bot.core.messages import Attachment, Button, Reply
@@ -41,6 +43,7 @@ from handlers.sessions.texts import TEXTS
 from handlers.sessions.views import (
     card,
     coming_ids,
+    default_end,
     get_meeting,
     meeting_reply,
     offsets_text,
@@ -177,7 +180,7 @@ async def change(ctx: Context, meeting: Session, text: str) -> Reply:
     moved = False
     if field == "datum":
         starts_at = parse_when(ctx, value)
-        meeting.ends_at = starts_at + (meeting.ends_at - meeting.starts_at)
+        meeting.ends_at = moved_end(meeting, starts_at, tz)
         moved = starts_at != meeting.starts_at
         meeting.starts_at = starts_at
     elif field == "einde":
@@ -194,6 +197,8 @@ async def change(ctx: Context, meeting: Session, text: str) -> Reply:
         flag = overnight_word(value)
         if flag is None:
             raise ctx.fail(TEXTS, "yes_or_no")
+        if flag != meeting.overnight:  # a day longer or shorter: the default end of that
+            meeting.ends_at = default_end(meeting.starts_at, flag, tz)
         meeting.overnight = flag
     else:
         meeting.programme = check_length(ctx, value, MAX_PROGRAMME) or None
@@ -204,6 +209,15 @@ async def change(ctx: Context, meeting: Session, text: str) -> Reply:
         await tell_coming(ctx, meeting, moved_key(meeting.id, meeting.sequence))
     intro = ctx.t(TEXTS, "changed", field=ctx.t(TEXTS, f"field_{field}"), id=meeting.id)
     return await meeting_reply(ctx, meeting, intro=intro)
+
+
+def moved_end(meeting: Session, starts_at: datetime, tz: ZoneInfo) -> datetime:
+    """The end of a meeting moved to `starts_at`: as many days and clock hours after the new
+    start as before (local wall-clock time, so a DST change in between keeps 16:00 at 16:00)."""
+    old_start = meeting.starts_at.astimezone(tz).replace(tzinfo=None)
+    old_end = meeting.ends_at.astimezone(tz).replace(tzinfo=None)
+    new_start = starts_at.astimezone(tz).replace(tzinfo=None)
+    return localize(new_start + (old_end - old_start), tz).astimezone(UTC)
 
 
 async def tell_coming(ctx: Context, meeting: Session, key_prefix: str) -> int:
