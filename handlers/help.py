@@ -10,12 +10,12 @@ TEXTS = Texts(
     {
         "header": {
             "nl": "Wat ik kan (typ een commando, bijvoorbeeld /les corporaties):",
-            "en": "What I can do (type a command, for example /les corporaties):",
+            "en": "What I can do (type a command, for example /lesson corporaties):",
         },
         "organiser_header": {"nl": "Voor organisatoren:", "en": "For organisers:"},
         "footer": {
             "nl": "Meer over één commando: /help <commando>, bijvoorbeeld /help les.",
-            "en": "More about one command: /help <command>, for example /help les.",
+            "en": "More about one command: /help <command>, for example /help lesson.",
         },
         "detail": {
             "nl": "/{name}: {help}\nGebruik: {usage}{aliases}",

@@ -54,7 +54,7 @@ TEXTS = Texts(
         },
         "lessons": {
             "nl": "Thema's van onze lessen (/les <thema>): {themes}.",
-            "en": "Themes of our lessons (/les <theme>): {themes}.",
+            "en": "Themes of our lessons (/lesson <theme>): {themes}.",
         },
     }
 )

@@ -37,14 +37,14 @@ CHECKIN_TEXTS = Texts(
             "nl": "Maatjessysteem: {newcomer} en maatje {buddy} hebben elkaar na twee keer "
             "vragen nog niet gesproken. Misschien even navragen? (/maatjes)",
             "en": "Buddy system: {newcomer} and buddy {buddy} still haven't spoken after being "
-            "asked twice. Perhaps check in with them? (/maatjes)",
+            "asked twice. Perhaps check in with them? (/buddies)",
         },
         "brief": {
             "nl": "Over een week is de bijeenkomst: {when}, {place}{theme}. Praat je maatje "
             "{newcomer} even bij: de agenda (/agenda), het boek (/boek) en wat er vorige keer "
             "gebeurde{last}.",
             "en": "The session is a week from now: {when}, {place}{theme}. Please brief your "
-            "buddy {newcomer}: the agenda (/agenda), the book (/boek) and what happened last "
+            "buddy {newcomer}: the agenda (/agenda), the book (/book) and what happened last "
             "time{last}.",
         },
         "brief_theme": {"nl": ", thema: {theme}", "en": ", theme: {theme}"},
@@ -64,7 +64,7 @@ CHECKIN_TEXTS = Texts(
             "wegwijs maken? /maatje word",
             "en": "You have now attended three sessions: your buddy period with {buddy} is "
             "complete. Thank you, and welcome to the stable core! Would you like to show a "
-            "newcomer around yourself? /maatje word",
+            "newcomer around yourself? /buddy become",
         },
         "graduated_buddy": {
             "nl": "{newcomer} heeft drie bijeenkomsten meegemaakt: jullie maatjesperiode zit "

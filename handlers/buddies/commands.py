@@ -12,6 +12,7 @@ organisers do in organising.py, the introduction in intro.py, the check-ins in c
 from __future__ import annotations
 
 from bot.core.dates import format_date
+from bot.core.lists import join_names
 from bot.core.messages import Reply
 from bot.db.models import Participant
 from bot.db.models.buddies import BuddyOffer
@@ -113,7 +114,7 @@ async def volunteer(ctx: Context, rest: str) -> Reply:
     results = await pair_waiting(ctx.services, ctx.db, ctx.now)
     mine = [n.display_name for n, buddy in results if buddy is not None and buddy.id == p.id]
     if mine:
-        lines.append(ctx.t(TEXTS, "offer_paired", names=", ".join(mine)))
+        lines.append(ctx.t(TEXTS, "offer_paired", names=join_names(mine, ctx.lang)))
     return Reply("\n".join(lines))
 
 
@@ -134,7 +135,7 @@ def register(registry: Registry) -> None:
         buddy_command,
         aliases=("buddy",),
         help_nl="je maatje (of je nieuwkomers); /maatje word [max 2] om maatje te worden",
-        help_en="your buddy (or your newcomers); /maatje word [max 2] to become a buddy",
+        help_en="your buddy (or your newcomers); /buddy become [max 2] to become a buddy",
         usage="/maatje [word [max]|pauze|koppel [@nieuw @ervaren]|ervaren @naam|ontkoppel @naam]",
     )
     registry.command(

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from bot.core.cities import city_key, normalise_city
 from bot.core.i18n import Texts
+from bot.core.lists import join_names
 from bot.core.messages import Reply
 from bot.db.models import Participant, Rsvp, Session
 from bot.db.models.buddies import Departure
@@ -62,8 +63,8 @@ TEXTS = Texts(
             "en koppel nieuwkomers aan een maatje (/maatjes).",
             "en": "⚠ High turnover. “When, through changes of people and ad hoc attendance, "
             "the group takes on the character of a dovecote, something goes wrong.” Press for "
-            "continuity, arrange a good handover (/vertrek, /overdracht) and pair newcomers "
-            "with a buddy (/maatjes).",
+            "continuity, arrange a good handover (/leave, /handover) and pair newcomers "
+            "with a buddy (/buddies).",
         },
         "steady": {
             "nl": "Het verloop is in evenwicht met de vaste kern.",
@@ -216,7 +217,7 @@ def render(lang: str, result: Pulse, names: Mapping[int, str], year: int) -> str
         )
         if result.core:
             core_names = sorted(names.get(pid, "?") for pid in result.core)
-            lines.append(TEXTS(lang, "core_names", names=", ".join(core_names)))
+            lines.append(TEXTS(lang, "core_names", names=join_names(core_names, lang)))
     lines.append(TEXTS(lang, "year", newcomers=len(result.newcomers), leavers=len(result.leavers)))
     if result.per_city:
         lines.append(TEXTS(lang, "per_city"))

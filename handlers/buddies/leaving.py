@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.lists import join_names
 from bot.core.messages import Button, Reply
 from bot.core.texts import NO_WORDS, YES_WORDS
 from bot.db.models import Participant
@@ -191,7 +192,7 @@ async def handover(ctx: Context) -> Reply:
     if not names:
         return Reply(ctx.t(LEAVING_TEXTS, "handover_kept"))
     departure.handover_sent_at = ctx.now
-    return Reply(ctx.t(LEAVING_TEXTS, "handover_sent", names=", ".join(names)))
+    return Reply(ctx.t(LEAVING_TEXTS, "handover_sent", names=join_names(names, ctx.lang)))
 
 
 def register(registry: Registry) -> None:
@@ -218,7 +219,7 @@ def register(registry: Registry) -> None:
         come_back,
         aliases=("return", "comeback"),
         help_nl="je komt terug na /vertrek: weer herinneringen en maatjes",
-        help_en="you come back after /vertrek: reminders and buddies again",
+        help_en="you come back after /leave: reminders and buddies again",
     )
 
 

@@ -11,7 +11,7 @@ LEAVING_TEXTS = Texts(
             "{who} met /overdracht <tekst>.{hint}",
             "en": "Sorry to see you go, and thank you for what you brought to the CoP. You "
             "will get no more reminders. Pass on what you know: write a short handover for "
-            "{who} with /overdracht <text>.{hint}",
+            "{who} with /handover <text>.{hint}",
         },
         "leave_confirm": {
             "nl": "Weet je het zeker? Na je vertrek krijg je geen herinneringen meer, stoppen "
@@ -64,11 +64,11 @@ LEAVING_TEXTS = Texts(
         },
         "leave_hint": {
             "nl": "\nWie neemt het stokje over? Noem je opvolger: /vertrek opvolger @naam",
-            "en": "\nWho takes over? Name your successor: /vertrek opvolger @name",
+            "en": "\nWho takes over? Name your successor: /leave successor @name",
         },
         "leave_usage": {
             "nl": "Gebruik: /vertrek of /vertrek opvolger @naam",
-            "en": "Usage: /vertrek or /vertrek opvolger @name",
+            "en": "Usage: /leave or /leave successor @name",
         },
         "leave_successor_told": {
             "nl": "{leaver} vertrekt uit de CoP wijkenaanpak en noemt jou als opvolger. Je "
@@ -91,12 +91,12 @@ LEAVING_TEXTS = Texts(
         "handover_usage": {
             "nl": "Gebruik: /overdracht <tekst> (na /vertrek). Schrijf wat je opvolger moet "
             "weten: lopende zaken, contacten, wat de CoP voor je stad betekende.",
-            "en": "Usage: /overdracht <text> (after /vertrek). Write what your successor needs "
+            "en": "Usage: /handover <text> (after /leave). Write what your successor needs "
             "to know: ongoing work, contacts, what the CoP meant for your city.",
         },
         "handover_not_leaving": {
             "nl": "Een overdracht schrijf je als je vertrekt: eerst /vertrek [opvolger @naam].",
-            "en": "A handover is for when you leave: first /vertrek [opvolger @name].",
+            "en": "A handover is for when you leave: first /leave [successor @name].",
         },
         "handover_too_long": {
             "nl": "Dat is te lang (maximaal {max} tekens); kort het wat in.",
@@ -110,7 +110,7 @@ LEAVING_TEXTS = Texts(
             "nl": "Dank je, je overdracht is bewaard. Er is nog niemand om hem naar te sturen; "
             "noem je opvolger met /vertrek opvolger @naam en ik stuur hem door.",
             "en": "Thank you, your handover is saved. There is nobody to send it to yet; name "
-            "your successor with /vertrek opvolger @name and I'll pass it on.",
+            "your successor with /leave successor @name and I'll pass it on.",
         },
         "handover_message": {
             "nl": "Overdracht van {name}{city}:\n\n{text}\n\n(Zo blijft het collectief geheugen "

@@ -167,7 +167,7 @@ async def overview(ctx: Context) -> Reply:
         lines.append(ctx.t(ORGANISING_TEXTS, "overview_none"))
     waiting = await waiting_newcomers(db, ctx.now)
     lines += ["", ctx.t(ORGANISING_TEXTS, "overview_unpaired", count=len(waiting))]
-    lines += [f"• {p.display_name} ({p.city or ctx.t(TEXTS, 'unknown')})" for p in waiting]
+    lines += [f"• {p.display_name} ({p.city or ctx.t(TEXTS, 'city_unknown')})" for p in waiting]
     if not waiting:
         lines.append(ctx.t(ORGANISING_TEXTS, "overview_none"))
     lines += ["", ctx.t(ORGANISING_TEXTS, "overview_load")]

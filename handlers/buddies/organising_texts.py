@@ -20,8 +20,8 @@ ORGANISING_TEXTS = Texts(
         "manual_usage": {
             "nl": "Gebruik: /maatje koppel (een ronde voor alle nieuwkomers zonder maatje) of "
             "/maatje koppel @nieuw @ervaren.",
-            "en": "Usage: /maatje koppel (a round for all newcomers without a buddy) or "
-            "/maatje koppel @new @experienced.",
+            "en": "Usage: /buddy pair (a round for all newcomers without a buddy) or "
+            "/buddy pair @new @experienced.",
         },
         "manual_same": {
             "nl": "Iemand kan niet zijn eigen maatje zijn.",

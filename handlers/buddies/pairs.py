@@ -282,7 +282,7 @@ async def record_match(
 
 async def tell_organisers_unpaired(db: AsyncSession, newcomer: Participant) -> None:
     def text_for(lang: str) -> str:
-        city = newcomer.city or TEXTS(lang, "unknown")
+        city = newcomer.city or TEXTS(lang, "city_unknown")
         return TEXTS(lang, "organisers_nobody", name=newcomer.display_name, city=city)
 
     await tell_organisers(db, keys.unpaired_prefix(newcomer.id), text_for)

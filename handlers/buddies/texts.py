@@ -28,7 +28,7 @@ TEXTS = Texts(
             "en": "Welcome! A good CoP lets new people connect quickly, so I'll look for an "
             "experienced buddy for you, preferably from another city (diagonal learning).\n"
             "Which city or organisation are you from? Type the name, for example Arnhem.\n"
-            "(Taking over from someone? Type: opvolger @name)",
+            "(Taking over from someone? Type: successor @name)",
         },
         "city_too_long": {
             "nl": "Dat is te lang voor een stad (maximaal {max} tekens). Typ alleen de naam.",
@@ -39,7 +39,7 @@ TEXTS = Texts(
             "nieuwe mensen op kunnen bouwen. Wil je een nieuwe deelnemer wegwijs maken? "
             "/maatje word",
             "en": "Good, then you count as an experienced participant: the stable core new "
-            "people can build on. Would you like to show a newcomer around? /maatje word",
+            "people can build on. Would you like to show a newcomer around? /buddy become",
         },
         "answered_not_new": {
             "nl": "Je gaf aan dat je al langer meedoet: je telt als ervaren deelnemer, dus ik "
@@ -73,7 +73,7 @@ TEXTS = Texts(
             "kennismakingsbericht. Je ziet je maatje altijd met /maatje; wat de CoP al "
             "gedaan heeft staat in /geschiedenis.",
             "en": "Your buddy is {buddy}. {reason}\nYou will both get an introduction. "
-            "/maatje always shows your buddy; what the CoP has done so far is in /geschiedenis.",
+            "/buddy always shows your buddy; what the CoP has done so far is in /history.",
         },
         "reason_successor": {
             "nl": "{buddy} is je voorganger uit {city}: zo krijg je een goede overdracht.",
@@ -89,7 +89,7 @@ TEXTS = Texts(
             "nl": "Van de ervaren maatjes met ruimte heeft {buddy} nu de minste nieuwkomers "
             "(of jullie uit dezelfde stad komen weet ik niet: /ik stad <stad>).",
             "en": "Of the experienced buddies with room, {buddy} has the fewest newcomers now "
-            "(I don't know whether you are from the same city: /ik stad <city>).",
+            "(I don't know whether you are from the same city: /me city <city>).",
         },
         "reason_same_city": {
             "nl": "{buddy} komt ook uit {city}; een ervaren maatje uit een andere stad was er "
@@ -105,7 +105,7 @@ TEXTS = Texts(
             "organisatoren weten het, en ik koppel je zodra iemand ruimte heeft. Intussen "
             "vind je in /geschiedenis wat de CoP al gedaan heeft.",
             "en": "To be honest: no experienced buddy is free right now. The organisers know, "
-            "and I'll pair you as soon as someone has room. Meanwhile /geschiedenis shows "
+            "and I'll pair you as soon as someone has room. Meanwhile /history shows "
             "what the CoP has done so far.",
         },
         "organisers_nobody": {
@@ -113,8 +113,8 @@ TEXTS = Texts(
             "ervaren heeft nu ruimte. Vraag iemand om /maatje word, of koppel met "
             "/maatje koppel @nieuw @ervaren.",
             "en": "{name} ({city}) is new to the CoP and has no buddy yet: nobody experienced "
-            "has room. Ask someone to use /maatje word, or pair by hand with "
-            "/maatje koppel @new @experienced.",
+            "has room. Ask someone to use /buddy become, or pair by hand with "
+            "/buddy pair @new @experienced.",
         },
         # -- introduction ----------------------------------------------------------------------
         "intro_newcomer": {
@@ -146,6 +146,8 @@ TEXTS = Texts(
             "en": "{name}\nCity: {city}\nOrganisation: {organisation}\nReach them via: {contact}",
         },
         "unknown": {"nl": "(onbekend)", "en": "(unknown)"},
+        # In parentheses already: "Noor (stad onbekend)".
+        "city_unknown": {"nl": "stad onbekend", "en": "city unknown"},
         "no_contact": {
             "nl": "nog geen gebruikersnaam bekend; stuur een bericht via de organisatoren",
             "en": "no username known yet; send a message through the organisers",
@@ -180,21 +182,21 @@ TEXTS = Texts(
             "nl": "Je hebt geen maatje en begeleidt geen nieuwkomers. Ervaren? Word maatje met "
             "/maatje word [max 2]. Nieuw? Typ /start.",
             "en": "You have no buddy and no newcomers. Experienced? Become a buddy with "
-            "/maatje word [max 2]. New? Type /start.",
+            "/buddy become [max 2]. New? Type /start.",
         },
         "usage": {
             "nl": "Gebruik: /maatje (je maatje of je nieuwkomers), /maatje word [max 2], "
             "/maatje pauze. Organisatoren: /maatje koppel [@nieuw @ervaren], "
             "/maatje ervaren @naam, /maatje ontkoppel @naam.",
-            "en": "Usage: /maatje (your buddy or newcomers), /maatje word [max 2], "
-            "/maatje pauze. Organisers: /maatje koppel [@new @experienced], "
-            "/maatje ervaren @name, /maatje ontkoppel @name.",
+            "en": "Usage: /buddy (your buddy or newcomers), /buddy become [max 2], "
+            "/buddy pause. Organisers: /buddy pair [@new @experienced], "
+            "/buddy experienced @name, /buddy unpair @name.",
         },
         "organisers_only_hint": {
             "nl": "Gebruik: /maatje (je maatje of je nieuwkomers), /maatje word [max 2] of "
             "/maatje pauze.",
-            "en": "Usage: /maatje (your buddy or newcomers), /maatje word [max 2] or "
-            "/maatje pauze.",
+            "en": "Usage: /buddy (your buddy or newcomers), /buddy become [max 2] or "
+            "/buddy pause.",
         },
         "offer_saved": {
             "nl": "Dank je! Je bent maatje voor maximaal {capacity} nieuwkomer(s) tegelijk.",
@@ -208,7 +210,7 @@ TEXTS = Texts(
             "nl": "Maatje worden kan na drie bijeenkomsten (je hebt er {count} meegemaakt). "
             "Doe je al langer mee dan de bot bestaat? Typ dan /ik ervaren.",
             "en": "You can become a buddy after three sessions (you attended {count}). Been "
-            "around since before the bot? Type /ik ervaren.",
+            "around since before the bot? Type /me experienced.",
         },
         "offer_not_active": {
             "nl": "Je staat als vertrekkend genoteerd, dus ik koppel je niet meer.",
@@ -216,13 +218,13 @@ TEXTS = Texts(
         },
         "bad_capacity": {
             "nl": "Geef een aantal van 1 tot {max}, bijvoorbeeld /maatje word 2.",
-            "en": "Give a number from 1 to {max}, for example /maatje word 2.",
+            "en": "Give a number from 1 to {max}, for example /buddy become 2.",
         },
         "paused": {
             "nl": "Je staat op pauze: je krijgt geen nieuwe nieuwkomers; je huidige blijven. "
             "Weer beschikbaar: /maatje word.",
             "en": "You are paused: no new newcomers; your current ones stay. Available "
-            "again: /maatje word.",
+            "again: /buddy become.",
         },
         "pause_without_offer": {
             "nl": "Je was nog geen maatje, dus er valt niets te pauzeren.",
@@ -236,7 +238,7 @@ TEXTS = Texts(
             "nl": "Genoteerd: je telt als ervaren deelnemer. Wil je een nieuwe deelnemer "
             "wegwijs maken? /maatje word",
             "en": "Noted: you count as an experienced participant. Would you like to show a "
-            "newcomer around? /maatje word",
+            "newcomer around? /buddy become",
         },
         "experienced_self_still_paired": {
             "nl": "Je maatje {buddy} blijft gekoppeld tot een organisator jullie ontkoppelt.",
@@ -245,7 +247,7 @@ TEXTS = Texts(
         # -- /ik opvolger van @naam ------------------------------------------------------------
         "successor_usage": {
             "nl": "Gebruik: /ik opvolger van @naam",
-            "en": "Usage: /ik opvolger van @name",
+            "en": "Usage: /me successor of @name",
         },
         "not_found": {
             "nl": "Ik vind niemand die {who} heet. Die persoon moet eerst /start sturen.",

@@ -6,6 +6,7 @@ The buddy gets room again; the newcomer, when still new, gets another buddy by t
 
 from __future__ import annotations
 
+from bot.core.lists import join_names
 from bot.core.messages import Button, Reply
 from bot.db.models import Participant
 from bot.db.models.buddies import Pairing
@@ -50,7 +51,7 @@ async def ask_unpair(ctx: Context, rest: str) -> Reply:
                     ORGANISING_TEXTS,
                     "unpair_is_buddy",
                     name=person.display_name,
-                    newcomers=", ".join(names),
+                    newcomers=join_names(names, ctx.lang),
                 )
             )
         return Reply(ctx.t(ORGANISING_TEXTS, "unpair_none", name=person.display_name))

@@ -15,8 +15,8 @@ TEXTS = Texts(
         "usage": {
             "nl": "Gebruik: /organisator @naam (maakt iemand organisator) of "
             "/organisator weg @naam.",
-            "en": "Usage: /organisator @name (makes someone an organiser) or "
-            "/organisator weg @name.",
+            "en": "Usage: /organiser @name (makes someone an organiser) or "
+            "/organiser remove @name.",
         },
         "not_found": {
             "nl": "Ik vind niemand die {who} heet. Die persoon moet eerst /start sturen.",

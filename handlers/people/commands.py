@@ -127,7 +127,7 @@ def register(registry: Registry) -> None:
         me,
         aliases=("me", "profiel", "profile"),
         help_nl="je gegevens bekijken of aanpassen (/ik stad Utrecht)",
-        help_en="see or change your details (/ik stad Utrecht)",
+        help_en="see or change your details (/me city Utrecht)",
         usage="/ik [stad|organisatie|naam|taal] <waarde>",
     )
     for names, setter in (

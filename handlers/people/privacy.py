@@ -36,9 +36,10 @@ ERASED = "(gewist)"
 
 TEXTS = Texts(
     {
+        "export_file": {"nl": "mijngegevens.json", "en": "mydata.json"},
         "export": {
             "nl": "Alles wat ik over je bewaar, in één JSON-bestand. Wissen kan met /vergeet.",
-            "en": "Everything I store about you, in one JSON file. To erase it: /vergeet.",
+            "en": "Everything I store about you, in one JSON file. To erase it: /forget.",
         },
         "confirm": {
             "nl": "Weet je het zeker? Ik wis dan je profiel, je accounts, je aanmeldingen en je "
@@ -171,7 +172,7 @@ async def my_data(ctx: Context) -> Reply:
     data = await export_data(ctx.db, ctx.participant.id)
     data["exported_at"] = ctx.now.isoformat()
     content = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode()
-    attachment = Attachment("mijngegevens.json", content, "application/json")
+    attachment = Attachment(ctx.t(TEXTS, "export_file"), content, "application/json")
     return Reply(ctx.t(TEXTS, "export"), attachment=attachment)
 
 

@@ -12,10 +12,10 @@ TEXTS = Texts(
             "Vertel me uit welke stad of organisatie je komt: /ik stad Utrecht. "
             "Typ /help voor alle commando's.",
             "en": "Welcome to copbot, {name}! I am the bot of the CoP wijkenaanpak.\n"
-            "I look up the lessons from our booklet (/les corporaties), keep track of the "
-            "reading club (/boek), pair newcomers with an experienced buddy (/maatje) and "
-            "remind you of meetings, with sign-up and agenda polls (/sessies).\n"
-            "Tell me your city or organisation: /ik stad Utrecht. "
+            "I look up the lessons from our booklet (/lesson corporaties), keep track of the "
+            "reading club (/book), pair newcomers with an experienced buddy (/buddy) and "
+            "remind you of meetings, with sign-up and agenda polls (/sessions).\n"
+            "Tell me your city or organisation: /me city Utrecht. "
             "Type /help for all commands.",
         },
         "welcome_back": {
@@ -33,13 +33,13 @@ TEXTS = Texts(
             "Taal: {language}\nRol: {role}\n\nWijzigen: /ik stad <stad>, /ik organisatie "
             "<naam>, /ik naam <naam>, /ik taal nl|en",
             "en": "Your details:\nName: {name}\nCity: {city}\nOrganisation: {organisation}\n"
-            "Language: {language}\nRole: {role}\n\nChange: /ik stad <city>, /ik organisatie "
-            "<name>, /ik naam <name>, /ik taal nl|en",
+            "Language: {language}\nRole: {role}\n\nChange: /me city <city>, /me organisation "
+            "<name>, /me name <name>, /me language nl|en",
         },
         "profile_in_group": {
             "nl": "Je gegevens bekijk en wijzig je liever in een privégesprek met mij: stuur "
             "me daar /ik.",
-            "en": "Please see and change your details in a private chat with me: send me /ik "
+            "en": "Please see and change your details in a private chat with me: send me /me "
             "there.",
         },
         "unknown_value": {"nl": "(onbekend)", "en": "(unknown)"},
@@ -52,8 +52,8 @@ TEXTS = Texts(
         "profile_usage": {
             "nl": "Dat begrijp ik niet. Gebruik bijvoorbeeld /ik stad Utrecht, "
             "/ik organisatie WWI, /ik naam Esther Brink of /ik taal en.",
-            "en": "I don't understand that. Use for example /ik stad Utrecht, "
-            "/ik organisatie WWI, /ik naam Esther Brink or /ik taal en.",
+            "en": "I don't understand that. Use for example /me city Utrecht, "
+            "/me organisation WWI, /me name Esther Brink or /me language en.",
         },
         "profile_too_long": {
             "nl": "Dat is te lang (maximaal {max} tekens).",
@@ -71,7 +71,7 @@ TEXTS = Texts(
             "nl": "Je koppelcode is {code} (15 minuten geldig). Typ op je andere platform: "
             "/koppel {code}",
             "en": "Your link code is {code} (valid for 15 minutes). On your other platform, "
-            "type: /koppel {code}",
+            "type: /link {code}",
         },
         "link_done": {
             "nl": "Gekoppeld: je {platforms}-accounts zijn nu één deelnemer, {name}.",
@@ -81,7 +81,7 @@ TEXTS = Texts(
             "nl": "Die koppelcode ken ik niet of hij is verlopen. Vraag een nieuwe met /koppel "
             "op je andere platform.",
             "en": "I don't know that link code or it has expired. Ask for a new one with "
-            "/koppel on your other platform.",
+            "/link on your other platform.",
         },
         "link_same": {
             "nl": "Deze accounts zijn al gekoppeld.",

@@ -54,7 +54,8 @@ async def test_core_newcomers_and_leavers_on_a_generated_history(services: Servi
     assert int(match[1]) == len(core) and int(match[2]) == recent
     names = {f"Deelnemer {history.people.index(p) + 1:02d}" for p in core}
     core_line = text.splitlines()[2]
-    assert set(core_line.strip().split(", ")) == names
+    assert set(re.split(r", | en ", core_line.strip())) == names  # "A, B en C"
+    assert core_line.count(" en ") == 1
     assert f"Dit jaar: {len(newcomers)} nieuwkomers, 2 vertrokken." in text
     per_city: dict[str, list[int]] = {}
     for city in newcomers.values():

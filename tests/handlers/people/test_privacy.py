@@ -199,3 +199,8 @@ async def test_a_forged_erase_button_erases_nothing(services: Services) -> None:
     assert "Deze knop werkt niet meer" in reply.text
     async with services.database() as db:
         assert await db.scalar(select(Participant).where(Participant.display_name == NAME))
+
+
+async def test_an_english_export_is_called_mydata(services: Services) -> None:
+    [reply] = await Person(services, "emily", name="Emily", language="en").say("/mydata")
+    assert reply.attachment is not None and reply.attachment.filename == "mydata.json"
