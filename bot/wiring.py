@@ -19,6 +19,7 @@ from bot.db.migrate import upgrade
 from bot.db.models import Identity, Participant
 from bot.kernel.services import Registry, Services
 from bot.platforms.telegram import is_anonymous_admin
+from handlers.memory import load_harvest
 from knowledge.loader import load_knowledge
 from knowledge.model import Knowledge
 from knowledge.search import LessonIndex
@@ -34,6 +35,7 @@ FEATURES: tuple[str, ...] = (
     "handlers.books",
     "handlers.buddies",
     "handlers.history",
+    "handlers.memory",
     "handlers.people:register_privacy",
     "handlers.buddies:register_continuity",
 )
@@ -81,6 +83,8 @@ async def prepare(services: Services) -> None:
     """Migrate the database and make the configured organisers organisers."""
     await upgrade(services.engine)
     await bootstrap_organisers(services)
+    # /les ranks the lessons harvested after the booklet with the booklet's own.
+    await load_harvest(services)
 
 
 async def bootstrap_organisers(services: Services) -> None:

@@ -15,7 +15,9 @@ from bot.core.dates import format_date
 from bot.core.i18n import Texts
 from bot.core.messages import Reply
 from bot.db.models import Book, Session, Verdict
+from bot.kernel.lookup import parse_id
 from bot.kernel.services import Context, Registry, Services
+from handlers.memory import meeting_memory
 
 # The most recent sessions shown; older ones are summed up in one line.
 MAX_SESSIONS = 12
@@ -29,8 +31,8 @@ TEXTS = Texts(
         },
         "sessions": {"nl": "Eerdere bijeenkomsten:", "en": "Past sessions:"},
         "session_line": {
-            "nl": "• {date}, {place}: {theme}",
-            "en": "• {date}, {place}: {theme}",
+            "nl": "• {id}. {date}, {place}: {theme}",
+            "en": "• {id}. {date}, {place}: {theme}",
         },
         "no_theme": {"nl": "(geen thema)", "en": "(no theme)"},
         "older": {
@@ -51,6 +53,19 @@ TEXTS = Texts(
         "book_line": {
             "nl": "• {title}{author}: {verdicts}",
             "en": "• {title}{author}: {verdicts}",
+        },
+        "latest": {
+            "nl": "Lees hoe de laatste bijeenkomsten gingen: {commands}.",
+            "en": "Read how the last meetings went: {commands}.",
+        },
+        "and": {"nl": " en ", "en": " and "},
+        "one_meeting": {
+            "nl": "Eén bijeenkomst bekijken: /geschiedenis <nummer>.",
+            "en": "One meeting in full: /geschiedenis <number>.",
+        },
+        "no_meeting": {
+            "nl": "Ik ken geen bijeenkomst {ref}. /geschiedenis toont ze allemaal.",
+            "en": "I know no meeting {ref}. /geschiedenis lists them all.",
         },
         "lessons": {
             "nl": "Thema's van onze lessen (/les <thema>): {themes}.",
@@ -114,6 +129,7 @@ async def history_text(services: Services, db: AsyncSession, now: datetime, lang
                 TEXTS(
                     lang,
                     "session_line",
+                    id=session.id,
                     date=format_date(session.starts_at, lang, tz),
                     place=session.place or "?",
                     theme=session.theme or TEXTS(lang, "no_theme"),
@@ -128,6 +144,10 @@ async def history_text(services: Services, db: AsyncSession, now: datetime, lang
             lines.append(TEXTS(lang, "older", count=len(sessions) - MAX_SESSIONS))
         if booklet_themes:
             lines.append(TEXTS(lang, "booklet_themes", themes=booklet_themes))
+        # A newcomer connects fastest through the last two meetings' pages.
+        latest = TEXTS(lang, "and").join(f"/geschiedenis {s.id}" for s in sessions[:2])
+        lines.append(TEXTS(lang, "latest", commands=latest))
+        lines.append(TEXTS(lang, "one_meeting"))
     else:
         lines.append(TEXTS(lang, "no_sessions", themes=booklet_themes))
     books = await verdict_lines(services, db, lang)
@@ -145,6 +165,15 @@ async def history_reply(services: Services, db: AsyncSession, now: datetime, lan
 
 
 async def history(ctx: Context) -> Reply:
+    if ctx.args.strip():
+        # "/geschiedenis 5": that meeting's page in the memory.
+        number = parse_id(ctx.args)
+        page = None
+        if number is not None:
+            page = await meeting_memory(ctx.services, ctx.db, number, ctx.lang)
+        if page is None:
+            return Reply(ctx.t(TEXTS, "no_meeting", ref=ctx.args.strip()))
+        return Reply(page)
     return await history_reply(ctx.services, ctx.db, ctx.now, ctx.lang)
 
 
@@ -153,6 +182,9 @@ def register(registry: Registry) -> None:
         "geschiedenis",
         history,
         aliases=("history", "historie"),
-        help_nl="het collectief geheugen: eerdere bijeenkomsten, boekoordelen, thema's",
-        help_en="the collective memory: past sessions, book verdicts, themes",
+        help_nl="het collectief geheugen: eerdere bijeenkomsten, boekoordelen, thema's; "
+        "/geschiedenis 5: één bijeenkomst",
+        help_en="the collective memory: past sessions, book verdicts, themes; "
+        "/geschiedenis 5: one meeting",
+        usage="/geschiedenis [nummer]",
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from knowledge.documents import raw_words
 from knowledge.model import Lesson
@@ -48,6 +48,8 @@ class TermWeights:
     section_share: dict[str, float]
     # Per section, its units.
     docs_by_source: dict[str, list[int]]
+    # Per index term, per section: what the section's context adds to each of its units.
+    section_context: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def doc_terms(text: str, vocabulary: Vocabulary) -> dict[str, float]:
@@ -116,11 +118,13 @@ def build_weights(
     n_sections = max(len(section_docs), 1)
     # How much of the booklet uses a word: "cop" and "wijk" are in nearly every section.
     section_share = {term: len(per_source) / n_sections for term, per_source in section_tf.items()}
+    section_context: dict[str, dict[str, float]] = defaultdict(dict)
     for term, per_source in section_tf.items():
         idf = _idf(n_sections, len(per_source))
         target = contributions.setdefault(term, {})
         for source, tf in per_source.items():
             value = SECTION_WEIGHT * idf * tf * (K1 + 1.0) / (K1 + tf)
+            section_context[term][source] = value
             for doc in docs_by_source.get(source, ()):
                 target[doc] = target.get(doc, 0.0) + value
     return TermWeights(
@@ -128,6 +132,7 @@ def build_weights(
         idf=unit_idf,
         section_share=section_share,
         docs_by_source=dict(docs_by_source),
+        section_context=dict(section_context),
     )
 
 

@@ -40,6 +40,10 @@ class Lesson:
     van: str | None = None
     naar: str | None = None
     note: str | None = None  # e.g. where the blog post's version of a row differs
+    # Only for lessons harvested at a meeting after the booklet (source "bijeenkomst-<n>"):
+    # where it comes from, e.g. "bijeenkomst 5, Zwolle, maart 2027, Rotterdam en Groningen".
+    origin_nl: str = ""
+    origin_en: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
 
 from knowledge import documents
 from knowledge.bm25f import build_weights
 from knowledge.documents import SECTION_HEADINGS
+from knowledge.harvest import ExtraUnits, build_extra
 from knowledge.model import SOURCES, Knowledge, Lesson, Theme
 from knowledge.offtopic import TopicFilter
 from knowledge.query import QueryAnalyser, QueryTerm
@@ -84,6 +86,25 @@ class LessonIndex:
             topical_terms=topical_terms,
             given_names=given_names,
         )
+        # Lessons harvested at meetings after the booklet, ranked beside its units.
+        self._extra = ExtraUnits()
+
+    def set_extra(self, lessons: Sequence[Lesson]) -> None:
+        """Rank these lessons (harvested after the booklet) with the booklet's; replaces the
+        previous set. The booklet's own weights stay as they are."""
+        themes = {theme.slug: theme for theme in self.knowledge.themes}
+        self._extra = build_extra(
+            lessons,
+            themes,
+            self._vocabulary,
+            self._weights.idf,
+            len(self.lessons),
+            self._weights.section_context,
+        )
+
+    @property
+    def extra_lessons(self) -> tuple[Lesson, ...]:
+        return self._extra.lessons
 
     def analyse(self, query: str) -> tuple[QueryTerm, ...]:
         """The weighted index terms a query looks for (cached per query string)."""
@@ -107,6 +128,15 @@ class LessonIndex:
         terms = self.analyse(query)
         if self._topics.off_topic(terms, content):
             return []
+        hits = self._booklet_hits(terms, content, limit)
+        extra = self._extra
+        if not extra.lessons:
+            return hits
+        return _merged(hits, _extra_hits(extra, terms, hits), limit)
+
+    def _booklet_hits(
+        self, terms: tuple[QueryTerm, ...], content: list[str], limit: int
+    ) -> list[Hit]:
         scores, evidence = score_units(terms, self._weights.contributions)
         if not scores:
             return []
@@ -191,6 +221,38 @@ class LessonIndex:
     def explain(self, query: str) -> list[QueryTerm]:
         """The terms a query was expanded to, for debugging a ranking."""
         return list(self.analyse(query))
+
+
+def _extra_hits(extra: ExtraUnits, terms: tuple[QueryTerm, ...], found: list[Hit]) -> list[Hit]:
+    """Harvested lessons with evidence of their own, close enough to the best answer."""
+    scores, evidence = score_units(terms, extra.contributions)
+    best = max([score for score in scores.values()] + [hit.score for hit in found], default=0.0)
+    floor = max(best * RELATIVE_CUTOFF, MIN_SCORE)
+    return [
+        Hit(extra.lessons[doc], round(score, 4))
+        for doc, score in sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        if score >= floor and evidence[doc] >= MIN_SCORE
+    ]
+
+
+def _merged(booklet: list[Hit], harvested: list[Hit], limit: int) -> list[Hit]:
+    """One ranking by score; on a tie the booklet's unit comes first, and the booklet's own
+    order is kept."""
+    if not harvested:
+        return booklet
+    merged: list[Hit] = []
+    i = j = 0
+    while len(merged) < limit and (i < len(booklet) or j < len(harvested)):
+        take_booklet = j >= len(harvested) or (
+            i < len(booklet) and booklet[i].score >= harvested[j].score
+        )
+        if take_booklet:
+            merged.append(booklet[i])
+            i += 1
+        else:
+            merged.append(harvested[j])
+            j += 1
+    return merged
 
 
 _SOURCE_RES: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -58,6 +58,9 @@ def _row(van: str | None, naar: str | None) -> str:
 def lesson_block(ctx: Context, number: int, lesson: Lesson) -> str:
     """One lesson in a list of search results: title, source, text."""
     label = source_label(ctx, lesson.source)
+    if lesson.origin_nl:
+        # Harvested at a meeting after the booklet: "bijeenkomst 5, Zwolle, maart 2027, …".
+        label = lesson.origin_en if ctx.lang == "en" and lesson.origin_en else lesson.origin_nl
     if lesson.source == "van-naar" and lesson.van is not None:
         return f"{number}. {_row(lesson.van, lesson.naar)} ({label})"
     if lesson.van is not None:
@@ -104,7 +107,9 @@ def results_page(
     if rest:
         data = packed_data(f"les:m:{offset + len(shown)}:", [lesson.id for lesson in rest])
         buttons.append(Button(ctx.t(TEXTS, "button_more"), data))
-    buttons.append(_section_button(ctx, shown[0].source))
+    from_booklet = [lesson for lesson in shown if not lesson.origin_nl]
+    if from_booklet:
+        buttons.append(_section_button(ctx, from_booklet[0].source))
     return Reply("\n\n".join([header, *blocks]), buttons=(tuple(buttons),), context=in_dutch(ctx))
 
 

@@ -11,6 +11,7 @@ from bot.db.models.core import (
     Participant,
     ProcessedUpdate,
 )
+from bot.db.models.memory import HarvestedLesson, LessonContributor, MemoryAnswer, NamingConsent
 from bot.db.models.polls import (
     AgendaProposal,
     Ballot,
@@ -36,8 +37,12 @@ __all__ = [
     "Departure",
     "DialogueState",
     "HandoverNote",
+    "HarvestedLesson",
     "Identity",
+    "LessonContributor",
     "LinkCode",
+    "MemoryAnswer",
+    "NamingConsent",
     "OutboxMessage",
     "Pairing",
     "Participant",
