@@ -1,7 +1,8 @@
 """The session timeline: one scheduled job per registered step and session, kept in step with it.
 
 Steps are declared by features (`registry.jobs.step`); a step is due at the session's start +
-its offset (per-session steps, the reminders, take their offsets from the session). Whole days
+its offset, or for a step after the meeting (offset > 0) at its end + the offset, on a working
+day (per-session steps, the reminders, take their offsets from the session). Whole days
 are counted on the local calendar, so "2 days before 10:00" is 10:00 also across a DST change.
 Job keys: "step:<kind>:session:<id>" and "step:<kind>:session:<id>:offset:<ISO-8601>".
 A step only runs while its meeting is planned; its handler reads it with `step_meeting(job)`.
@@ -75,9 +76,20 @@ def planned_steps(
                 )
         else:
             key = step_key(step.kind, session.id)
-            due = shift(session.starts_at, step.offset, tz)
-            planned.append(PlannedStep(step, key, step.offset, due))
+            planned.append(PlannedStep(step, key, step.offset, step_due(session, step.offset, tz)))
     return sorted(planned, key=lambda p: (p.due_at, p.key))
+
+
+def step_due(session: Session, offset: timedelta, tz: ZoneInfo) -> datetime:
+    """When a step is due: before the meeting counted from its start; after it counted from
+    its end and on a working day (a step that would fall in the weekend moves to Monday, at
+    the same local time), so the questions after a Thursday-Friday meeting don't come on
+    Saturday."""
+    if offset <= timedelta(0):
+        return shift(session.starts_at, offset, tz)
+    due = shift(session.ends_at, offset, tz)
+    weekend_days = max(0, due.astimezone(tz).weekday() - 4)  # Saturday 1, Sunday 2
+    return shift(due, timedelta(days=3 - weekend_days), tz) if weekend_days else due
 
 
 async def _step_jobs(db: AsyncSession, session_id: int) -> list[ScheduledJob]:

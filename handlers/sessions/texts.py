@@ -285,7 +285,10 @@ TEXTS = Texts(
             "en": "{when}: {label}{offset} ({status})",
         },
         "timeline_offset": {"nl": ", {offset} vooraf", "en": ", {offset} before"},
-        "timeline_offset_after": {"nl": ", {offset} erna", "en": ", {offset} after"},
+        "timeline_offset_after": {
+            "nl": ", {offset} na afloop, op een werkdag",
+            "en": ", {offset} after the end, on a working day",
+        },
         "timeline_empty": {
             "nl": "Deze bijeenkomst heeft geen stappen op de tijdlijn.",
             "en": "This meeting has no steps on its timeline.",

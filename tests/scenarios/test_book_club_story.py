@@ -25,7 +25,8 @@ SESSION = "/sessie nieuw 3 december 2026 10:00 | Utrecht, wijk Zuilen | Durf | o
 # the second day of the meeting, and the morning after it.
 WEEK_BEFORE = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 SECOND_DAY = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
-MORNING_AFTER = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
+# The first working day after the meeting, counted from its end (Friday 16:00): Monday.
+MORNING_AFTER = datetime(2026, 12, 7, 15, 0, tzinfo=UTC)
 
 
 async def book_messages(services: Services, kind: str) -> list[tuple[str, str, str]]:

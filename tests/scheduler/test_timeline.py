@@ -11,7 +11,13 @@ from bot.db.models import OutboxMessage, ScheduledJob, Session
 from bot.kernel.registry import TimelineStep
 from bot.kernel.services import JobContext, Services
 from scheduler.jobs import run_due_jobs
-from scheduler.timeline import add_missing_steps, clear_timeline, sync_timeline, timeline_of
+from scheduler.timeline import (
+    add_missing_steps,
+    clear_timeline,
+    planned_steps,
+    sync_timeline,
+    timeline_of,
+)
 
 NOW = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
 # The steps of the sessions feature; other features add theirs to the same timeline.
@@ -218,7 +224,8 @@ async def test_a_step_declared_later_reaches_sessions_planned_before_it(
         job.due_at > services.clock.now() for key, job in after.items() if key not in before
     )
     added = [job for key, job in after.items() if key.startswith("step:feedback-later:")]
-    assert len(added) == 1 and added[0].due_at == at(2026, 11, 7, 9, 0)
+    # Two days after the end (Friday 6 November, 16:00) is a Sunday: Monday 9 November, 16:00.
+    assert len(added) == 1 and added[0].due_at == at(2026, 11, 9, 15, 0)
     # Only adds: the overdue nudge stays pending for the scheduler to run or skip.
     assert after[overdue_key].status == "pending"
     assert await add_missing_steps(services) == 0
@@ -260,3 +267,22 @@ async def test_a_step_of_a_cancelled_meeting_is_skipped_without_calling_its_hand
     cancelled = await jobs_of(services, meetings[0].id)
     assert [job.status for job in cancelled.values()] == ["skipped"]
     assert [job.status for job in (await jobs_of(services, meetings[1].id)).values()] == ["done"]
+
+
+def test_steps_after_a_meeting_count_from_its_end_on_a_working_day(
+    services: Services,
+) -> None:
+    after = TimelineStep("after", timedelta(days=2), "erna", "after")
+    same_week = TimelineStep("next-day", timedelta(days=1), "erna", "after")
+    before = services.registry.steps["logistics"]
+    steps = {"after": after, "next-day": same_week, "logistics": before}
+    # Thursday 4 - Friday 5 March 2027 (10:00 CET until 16:00 CET the next day).
+    meeting = Session(id=7, starts_at=at(2027, 3, 4, 9), ends_at=at(2027, 3, 5, 15))
+    due = {p.step.kind: p.due_at for p in planned_steps(meeting, steps, services.settings.tz)}
+    assert due["logistics"] == at(2027, 3, 3, 9)  # the day before the start, as before
+    assert due["after"] == at(2027, 3, 8, 15)  # Sunday 16:00 → Monday 8 March, 16:00
+    assert due["next-day"] == at(2027, 3, 8, 15)  # Saturday 16:00 → Monday, 16:00
+    # A Monday-Tuesday meeting: two days after its end is Thursday, a working day.
+    meeting = Session(id=8, starts_at=at(2027, 3, 1, 9), ends_at=at(2027, 3, 2, 15))
+    due = {p.step.kind: p.due_at for p in planned_steps(meeting, steps, services.settings.tz)}
+    assert due["after"] == at(2027, 3, 4, 15)

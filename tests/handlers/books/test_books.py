@@ -361,7 +361,8 @@ async def test_the_verdict_is_asked_after_the_meeting_not_during_it(
     # 10:00 on 3 December to 16:00 on 4 December (Amsterdam); asked the morning after.
     assert session.ends_at == datetime(2026, 12, 4, 15, 0, tzinfo=UTC)
     assert jobs["book-verdict"] > session.ends_at
-    assert jobs["book-verdict"] == datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
+    # From the end (Friday 16:00) on a working day: Sunday becomes Monday 7 December, 16:00.
+    assert jobs["book-verdict"] == datetime(2026, 12, 7, 15, 0, tzinfo=UTC)
     assert jobs["book-presenters"] == datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
 

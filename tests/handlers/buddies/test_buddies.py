@@ -291,7 +291,7 @@ async def test_brief_a_week_before_and_ask_the_day_after_then_graduate(services:
     assert "Nina Nieuw" in brief and "Amersfoort" in brief and "thema: durf" in brief
     assert "vorige keer: sociale samenhang, Katendrecht" in brief
 
-    clock.set(start + timedelta(days=2))
+    clock.set(start + timedelta(days=7))  # after-steps: from the end, on a working day
     await deliver(services)
     assert any("drie bijeenkomsten meegemaakt" in t for t in inbox(postbox, "ub"))
     [graduated] = [t for t in inbox(postbox, "nina") if "maatjesperiode" in t]
@@ -313,7 +313,7 @@ async def test_after_session_question_when_not_yet_graduating(services: Services
     start = clock.now() + timedelta(days=10)
     session = await add_session(services, start, timeline=True)
     await add_rsvp(services, session, await pid(services, "nina"), "yes")
-    clock.set(start + timedelta(days=2))
+    clock.set(start + timedelta(days=7))  # after-steps: from the end, on a working day
     await deliver(services)
     assert any(
         "Hoe was de bijeenkomst voor je maatje Nina Nieuw" in t for t in inbox(postbox, "ub")
