@@ -47,8 +47,28 @@ class TopicFilter:
         # Words of a phrase in the synonyms file ("red tape") are known as the phrase.
         in_phrase = {qt.origin for qt in terms if " " in qt.origin}
         phrase_words = {w for origin in in_phrase for w in origin.split()}
-        unknown = sum(self._unknown_share(word) for word in content if word not in phrase_words)
-        return unknown > OFF_TOPIC_UNKNOWN_SHARE * len(content)
+        # A helper verb ("zorg" in "zorg voor ouderen") says nothing about a topic.
+        verbs = {qt.origin for qt in terms if qt.how == "verb"}
+        counted = [w for w in content if w not in phrase_words]
+        unknown = sum(1.0 if w in verbs else self._unknown_share(w) for w in counted)
+        if unknown > OFF_TOPIC_UNKNOWN_SHARE * len(content):
+            return True
+        # Nothing but words the booklet does not know and pieces of words it does: "de
+        # hoofdstad van australië" is no question about the "stad" in "hoofdstad".
+        rest = [w for w in counted if w not in verbs]
+        pieces = [w for w in rest if self._only_pieces(w)]
+        return bool(pieces) and all(w in pieces or self.unknown(w) for w in rest)
+
+    def _only_pieces(self, word: str) -> bool:
+        """Whether the booklet knows a word only as the pieces of a compound ("hoofd" and
+        "stad"): not the word, a relative, a synonym or a close spelling of it."""
+        return (
+            word not in self._vocab.words
+            and self._vocab.split_query_word(word) is not None
+            and self._synonyms.hit((self._vocab.term(word),)) is None
+            and not self._vocab.family(word)
+            and self._spelling.correct(word) is None
+        )
 
     def _unknown_share(self, word: str) -> float:
         """How unknown a typed word is to the booklet: 1 for a word it has nothing for (or only

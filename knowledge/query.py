@@ -37,6 +37,26 @@ W_COVERED = 0.5
 EVIDENCE_FUZZY = 0.7
 EVIDENCE_STEM_ONLY = 0.3
 MIN_DERIVED_STEM = 5
+# Verbs that only carry a sentence ("zorg voor ...", "ervoor zorgen dat ...", "take care of"):
+# next to their preposition they say nothing about the topic, so they count as weak words and
+# as hardly any evidence; the lesson "Zorg voor goede verankering" is no answer to "zorg voor
+# ouderen". "Zorg" by itself (care) stays a word.
+HELPER_VERBS: frozenset[str] = frozenset({"zorg", "zorgen", "zorgt", "care"})
+HELPER_VERB_NEXT: frozenset[str] = frozenset({"voor", "dat", "ervoor", "of", "for", "that"})
+EVIDENCE_HELPER_VERB = 0.2
+
+
+def helper_verbs(tokens: list[str]) -> set[str]:
+    """The typed words used as helper verbs here ("zorg" in "zorg voor ouderen")."""
+    found = set()
+    for n, token in enumerate(tokens):
+        if token not in HELPER_VERBS:
+            continue
+        after = tokens[n + 1] if n + 1 < len(tokens) else ""
+        before = tokens[n - 1] if n else ""
+        if after in HELPER_VERB_NEXT or before in {"ervoor", "take"}:
+            found.add(token)
+    return found
 
 
 @dataclass(frozen=True)
@@ -46,7 +66,7 @@ class QueryTerm:
     term: str
     weight: float
     origin: str  # the typed word it came from, for explanations and suggestions
-    how: str  # "literal" | "part" | "synonym" | "fuzzy" | "bigram"
+    how: str  # "literal" | "part" | "synonym" | "fuzzy" | "bigram" | "verb" (a helper verb)
     # Below 1 for guesses (a typo correction, the stem of a word the booklet never uses): they
     # rank like the rest but count for less as evidence that anything is relevant at all.
     evidence: float = 1.0
@@ -101,6 +121,7 @@ class QueryAnalyser:
         if not words:
             return []
         terms: dict[tuple[str, str], QueryTerm] = {}
+        verbs = helper_verbs(tokens)
 
         def add(
             term: str, weight: float, origin: str, how: str, sure: float = 1.0, own: bool = True
@@ -212,14 +233,17 @@ class QueryAnalyser:
         for n, (word, used, known) in enumerate(resolved):
             origin = origin_of[n]
             term = stems[n]
-            weak = used in WEAK_WORDS or term in self._vocab.weak_terms
+            weak = used in WEAK_WORDS or term in self._vocab.weak_terms or word in verbs
             # A corrected typo counts a little less, for all the terms it leads to alike.
             trust = trusts[n]
             base = (W_WEAK if weak else 1.0) * trust
             if in_phrase[n]:
                 base *= W_COVERED
+            how = "literal" if used == word else "fuzzy"
             sure = sure_by_word[word]
-            add_word(term, base, origin, "literal" if used == word else "fuzzy", sure)
+            if word in verbs:
+                how, sure = "verb", sure * EVIDENCE_HELPER_VERB
+            add_word(term, base, origin, how, sure)
             derived: list[str] = []
             if term not in self._index_terms and len(term) >= MIN_DERIVED_STEM:
                 derived = self._spelling.derived(used)

@@ -19,6 +19,15 @@ COORDINATION_BASE = 0.5
 CENTRAL_SOURCES: tuple[str, ...] = ("bijlage-2", "bijlage-1")
 # A word used in this share of the booklet's sections is common.
 COMMON_SECTION_SHARE = 0.7
+# A request around a helper verb ("zorg voor ouderen") asks for a topic: a word that only a
+# section's story mentions in passing (it reaches all of the section's units alike) is then a
+# weak lead, not an answer.
+EVIDENCE_STORY_ONLY = 0.6
+
+
+def story_only(contribution: Mapping[int, float]) -> bool:
+    """Whether a term reaches several units with one value: from their section's story."""
+    return len(contribution) > 1 and len(set(contribution.values())) == 1
 
 
 def score_units(
@@ -34,6 +43,7 @@ def score_units(
         by_origin[qt.origin].append(qt)
     matched: dict[int, set[str]] = defaultdict(set)
     words: set[str] = set()
+    request = any(qt.how == "verb" for qt in terms)
     for origin, group in by_origin.items():
         best: dict[int, float] = {}
         best_evidence: dict[int, float] = {}
@@ -43,6 +53,8 @@ def score_units(
                 continue
             weight = qt.weight
             sure = weight * qt.evidence
+            if request and story_only(contribution):
+                sure *= EVIDENCE_STORY_ONLY
             # Several related words in one unit add a little.
             related = qt.how in ("part", "synonym", "bigram")
             for doc, value in contribution.items():

@@ -381,3 +381,20 @@ def test_parts_of_a_compound_with_a_synonyms_entry_count_less(index: LessonIndex
     # "regeldruk" is bureaucracy: its part "druk" is no concept of its own.
     terms = {term.term: term for term in index.explain("regeldruk")}
     assert terms["druk"].weight < terms["bureaucreer"].weight
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["zorg voor ouderen", "wat is de hoofdstad van Australië", "take care of the elderly"],
+)
+def test_helper_verbs_and_pieces_of_words_alone_are_no_evidence(
+    index: LessonIndex, query: str
+) -> None:
+    # "zorg voor" is the verb of the lesson "Zorg voor goede verankering", "hoofdstad" holds
+    # "stad": neither makes these questions about the booklet.
+    assert index.search(query) == []
+
+
+def test_a_helper_verb_does_not_hide_the_topic_next_to_it(index: LessonIndex) -> None:
+    assert "2.1" in _sources(index.search("hoe zorg ik dat bewoners zelf het stuur hebben"))
+    assert index.search("zorg voor goede verankering")

@@ -311,3 +311,10 @@ async def test_a_section_of_one_lesson_says_les_not_lessen(participant: Person) 
     english = Person(participant.services, "en1", name="Ann", language="en")
     [reply] = await english.press("les:p:1.3")
     assert "(1 lesson)" in reply.text
+
+
+async def test_questions_outside_the_booklet_get_the_honest_no(participant: Person) -> None:
+    for question in ("/les zorg voor ouderen", "/les wat is de hoofdstad van Australië"):
+        text = await participant.text(question)
+        assert "Daar heb ik geen les over" in text, question
+        assert "Zorg voor goede verankering" not in text and "§2.5" not in text
