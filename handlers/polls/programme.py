@@ -260,5 +260,5 @@ def register(registry: Registry) -> None:
         aliases=("programme", "program"),
         help_nl="het programma van een bijeenkomst; het voorbereidingsgroepje bouwt het",
         help_en="the programme of a meeting; the preparation group builds it",
-        usage="/programma [bijeenkomst] [neem <voorstel> [tijd] | eigenaar <item> @naam]",
+        usage="/programma [bijeenkomst] [neem <voorstel> [dag] [tijd] | eigenaar <item> @naam]",
     )

@@ -58,8 +58,8 @@ PROGRAMME_TEXTS = {
         "en": "Building the programme is for the organisers and the preparation group.",
     },
     "programme_take_usage": {
-        "nl": "Welk voorstel? /programma {id} neem <voorstel-nummer> [tijd]",
-        "en": "Which proposal? /programma {id} neem <proposal number> [time]",
+        "nl": "Welk voorstel? /programma {id} neem <voorstel-nummer> [dag] [tijd]",
+        "en": "Which proposal? /programma {id} neem <proposal number> [day] [time]",
     },
     "programme_bad_time": {
         "nl": "Die tijd begrijp ik niet: {time}. Bijvoorbeeld 10:30.",

@@ -178,10 +178,10 @@ VOTING_TEXTS = {
         "en": "#{id} {title}: {count} (proposed by {who}{support})",
     },
     "prep_prompt": {
-        "nl": "Bouw nu het programma: /programma {id} neem <voorstel-nummer> [tijd], en "
+        "nl": "Bouw nu het programma: /programma {id} neem <voorstel-nummer> [dag] [tijd], en "
         "wie trekt het: /programma {id} eigenaar <item> @naam. Een programma dat houvast "
         "biedt maar ook wat losmaakt.",
-        "en": "Now build the programme: /programma {id} neem <proposal number> [time], "
+        "en": "Now build the programme: /programma {id} neem <proposal number> [day] [time], "
         "and who leads it: /programma {id} eigenaar <item> @name. A programme that offers "
         "a foothold but also stirs things up.",
     },
