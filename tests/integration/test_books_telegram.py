@@ -39,7 +39,8 @@ NAMES = {
 }
 SESSION = "/sessie nieuw 3 december 2026 10:00 | Utrecht, wijk Zuilen | Durf"
 WEEK_BEFORE = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # 10:00 in Amsterdam
-AFTER = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)  # the morning after the meeting
+# Two days after the end (Thursday 17:00) is a Saturday: the next working day, Monday 17:00.
+AFTER = datetime(2026, 12, 7, 16, 0, tzinfo=UTC)
 
 
 @dataclass
