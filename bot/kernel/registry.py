@@ -63,8 +63,9 @@ class Registry(Generic[C, J, S]):
         self.fallback: Callable[[C], Awaitable[HandlerResult]] | None = None
         self.jobs: dict[str, Callable[[J], Awaitable[None]]] = {}
         self.steps: dict[str, TimelineStep] = {}
-        # Called by /start with (ctx, first_time); they return extra replies.
-        self.start_hooks: list[Callable[[C, bool], Awaitable[list[Reply]]]] = []
+        # Hooks of the /start command (not of process start): called with (ctx, first_time),
+        # they return extra replies.
+        self.start_command_hooks: list[Callable[[C, bool], Awaitable[list[Reply]]]] = []
         # "/ik <field> <value>" sets a field through one of these.
         self.profile_fields: dict[str, Callable[[C, str], Awaitable[Reply]]] = {}
         # Erasing a participant (handlers.people) removes the outbox rows and pending jobs whose
@@ -125,8 +126,8 @@ class Registry(Generic[C, J, S]):
             raise ValueError("a fallback for plain text is registered twice")
         self.fallback = handler
 
-    def on_start(self, hook: Callable[[C, bool], Awaitable[list[Reply]]]) -> None:
-        self.start_hooks.append(hook)
+    def on_start_command(self, hook: Callable[[C, bool], Awaitable[list[Reply]]]) -> None:
+        self.start_command_hooks.append(hook)
 
     def profile_field(
         self, names: Iterable[str], setter: Callable[[C, str], Awaitable[Reply]]

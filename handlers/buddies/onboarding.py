@@ -157,7 +157,7 @@ def paired_reply(lang: str, newcomer: Participant, result: PairResult) -> Reply:
 
 
 def register(registry: Registry) -> None:
-    registry.on_start(ask_if_new)
+    registry.on_start_command(ask_if_new)
     registry.callback("nieuw", answer_new)
     registry.dialogue(CITY_DIALOGUE, city_answer)
     registry.profile_field(("opvolger", "successor"), set_successor)
