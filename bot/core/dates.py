@@ -8,10 +8,15 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime as babel_format_datetime
 
+# A date further ahead than this is a typo (or a probe), not a meeting being planned; refusing
+# it also keeps every later step (a day after, the end time, reminders) inside date's range.
+MAX_YEARS_AHEAD = 5
+
 
 class DateProblem(ValueError):
-    """Text that is no usable date and time. `reason` is "unknown", "no_time" or "weekday"
-    (a weekday that is not the date's: `day` is the date that was written)."""
+    """Text that is no usable date and time. `reason` is "unknown", "no_time", "weekday"
+    (a weekday that is not the date's: `day` is the date that was written) or "too_far"
+    (more than MAX_YEARS_AHEAD years ahead: `day` is the date that was written)."""
 
     def __init__(self, text: str, reason: str = "unknown", day: date | None = None) -> None:
         super().__init__(f"{reason}: {text}")
@@ -108,11 +113,20 @@ def parse_datetime(text: str, *, now: datetime, tz: ZoneInfo) -> datetime:
 
     local_now = now.astimezone(tz)
     day = _parse_day(words, local_now.date(), original)
+    if day > _latest_day(local_now.date()):
+        raise DateProblem(original, "too_far", day)
     if named_days and named_days != {day.weekday()}:  # "vrijdag 10 juni 2027" is a Thursday
         raise DateProblem(original, "weekday", day)
     if clock is None:
         raise DateProblem(original, "no_time")
     return localize(datetime.combine(day, clock), tz).astimezone(UTC)
+
+
+def _latest_day(today: date) -> date:
+    """The last day parse_datetime accepts: MAX_YEARS_AHEAD years from today (29 February
+    falls back to the 28th)."""
+    year = today.year + MAX_YEARS_AHEAD
+    return today.replace(year=year, day=min(today.day, 28 if today.month == 2 else today.day))
 
 
 def _has_day(words: list[str]) -> bool:

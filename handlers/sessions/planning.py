@@ -8,7 +8,13 @@ from typing import Any
 from babel.dates import format_date
 from sqlalchemy import select
 
-from bot.core.dates import DateProblem, format_datetime, localize, parse_datetime
+from bot.core.dates import (
+    MAX_YEARS_AHEAD,
+    DateProblem,
+    format_datetime,
+    localize,
+    parse_datetime,
+)
 from bot.core.messages import Button, Reply
 from bot.core.texts import NO_WORDS, YES_WORDS
 from bot.db.models import Session
@@ -49,6 +55,9 @@ def parse_moment(ctx: Context, text: str) -> datetime:
             raise ctx.fail(
                 TEXTS, "wrong_weekday", text=text.strip()[:60], date=written, weekday=weekday
             ) from None
+        if problem.reason == "too_far" and problem.day is not None:
+            written = format_date(problem.day, "d MMMM y", locale=ctx.lang)
+            raise ctx.fail(TEXTS, "too_far", date=written, years=MAX_YEARS_AHEAD) from None
         key = "no_time" if problem.reason == "no_time" else "bad_date"
         raise ctx.fail(TEXTS, key, text=text.strip()[:60], **date_example(ctx)) from None
 

@@ -157,6 +157,12 @@ TEXTS = Texts(
             "nl": "Bij '{text}' mis ik de tijd. " + DATE_EXAMPLE_NL,
             "en": "'{text}' has no time. " + DATE_EXAMPLE_EN,
         },
+        "too_far": {
+            "nl": "{date} ligt meer dan {years} jaar vooruit; zo ver plan ik niet. Kijk de "
+            "datum na en stuur het opnieuw.",
+            "en": "{date} is more than {years} years ahead; I don't plan that far. Check the "
+            "date and send it again.",
+        },
         "wrong_weekday": {
             "nl": "In '{text}' klopt de dag niet: {date} is een {weekday}. Ik heb er nog niets "
             "mee gedaan; stuur het opnieuw met de goede dag of datum.",
