@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+
+from bot.core.sanitize import clean_text
 
 # Telegram's callback_data is at most 64 bytes; Slack allows more, so the smaller wins.
 CALLBACK_DATA_MAX_BYTES = 64
@@ -76,3 +78,17 @@ class Incoming:
     addressed: bool = False
     # A topic of a forum group (Telegram's message_thread_id): answers go to the same topic.
     thread_id: str | None = None
+
+    def __post_init__(self) -> None:
+        # Cleaned once, here, for every platform: nothing a person sends (a NUL in a name or a
+        # city) reaches the database or a handler with control characters in it.
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if isinstance(value, str):
+                cleaned = clean_text(value, multiline=item.name == "text")
+            elif item.name == "mentions":
+                cleaned = tuple(clean_text(mention, multiline=False) for mention in value)
+            else:
+                continue
+            if cleaned != value:
+                object.__setattr__(self, item.name, cleaned)
