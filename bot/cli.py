@@ -1,4 +1,5 @@
-"""The `copbot` command: run, console, db upgrade, lessons search/export, knowledge check."""
+"""The `copbot` command: run, console, db upgrade, lessons search/export, knowledge check,
+memory export."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import logging
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import TypeVar
 
 import typer
@@ -14,6 +16,7 @@ import typer
 from bot.core.config import Settings
 from bot.kernel.services import Services
 from bot.wiring import build_services, prepare
+from knowledge.model import Lesson
 
 T = TypeVar("T")
 
@@ -21,7 +24,9 @@ cli = typer.Typer(
     help="copbot: de chatbot van de CoP wijkenaanpak.", no_args_is_help=True, add_completion=False
 )
 db_cli = typer.Typer(help="Database.", no_args_is_help=True)
-lessons_cli = typer.Typer(help="Lessons from the booklet.", no_args_is_help=True)
+lessons_cli = typer.Typer(
+    help="Lessons from the booklet and those harvested since.", no_args_is_help=True
+)
 knowledge_cli = typer.Typer(help="The knowledge files.", no_args_is_help=True)
 outbox_cli = typer.Typer(help="Messages the bot sends on its own.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
@@ -30,6 +35,8 @@ cli.add_typer(knowledge_cli, name="knowledge")
 jobs_cli = typer.Typer(help="Scheduled work: reminders, polls, check-ins.", no_args_is_help=True)
 cli.add_typer(outbox_cli, name="outbox")
 cli.add_typer(jobs_cli, name="jobs")
+memory_cli = typer.Typer(help="The collective memory after the booklet.", no_args_is_help=True)
+cli.add_typer(memory_cli, name="memory")
 
 
 def _setup_logging(settings: Settings, quiet: bool = False) -> None:
@@ -107,6 +114,7 @@ def lessons_search(
     from knowledge.search import LessonIndex
 
     index = LessonIndex(load_knowledge())
+    index.set_extra(_harvested_lessons())
     hits = index.search(" ".join(query), limit=limit)
     rows = [
         {
@@ -141,9 +149,59 @@ def lessons_export(as_json: bool = typer.Option(True, "--json", help="Print JSON
             "title": lesson.title,
             "text": lesson.text,
         }
-        for lesson in load_knowledge().lessons
+        for lesson in (*load_knowledge().lessons, *_harvested_lessons())
     ]
     typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+
+
+def _harvested_lessons() -> list[Lesson]:
+    """The lessons harvested after the booklet, from the configured database; none when it
+    does not exist yet or was never migrated (a search never creates a database)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from handlers.memory import harvested_lessons
+
+    settings = Settings()
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
+        return []
+
+    async def go(services: Services) -> list[Lesson]:
+        try:
+            async with services.database() as db:
+                return await harvested_lessons(db, settings.tz)
+        except SQLAlchemyError:
+            return []
+
+    return _with_services(go)
+
+
+@memory_cli.command("export")
+def memory_export(
+    fmt: str = typer.Option("md", "--format", help="md or html"),
+    lang: str = typer.Option("nl", "--lang", help="nl or en"),
+    output: str = typer.Option("", "--output", "-o", help="write to this file"),
+) -> None:
+    """The tussenbalans: per theme the booklet's and the harvested lessons, the applied
+    stories, the books and verdicts, the meetings."""
+    from handlers.memory import tussenbalans_document
+
+    if fmt not in ("md", "html") or lang not in ("nl", "en"):
+        typer.echo("use --format md|html and --lang nl|en", err=True)
+        raise typer.Exit(code=2)
+
+    async def go(services: Services) -> str:
+        await prepare(services)
+        async with services.database() as db:
+            return await tussenbalans_document(services, db, fmt, lang)
+
+    document = _with_services(go)
+    if not output:
+        typer.echo(document, nl=False)
+    else:
+        Path(output).write_text(document, encoding="utf-8")
+        typer.echo(f"tussenbalans written to {output}")
 
 
 @knowledge_cli.command("check")

@@ -21,10 +21,15 @@ from knowledge.vocabulary import Vocabulary
 
 @dataclass(frozen=True)
 class ExtraUnits:
-    """The added lessons and, per index term, what a match adds to each one's score."""
+    """The added lessons and, per index term, what a match adds to each one's score; the
+    context of their themes is kept per theme (added to a lesson that matches by itself)."""
 
     lessons: tuple[Lesson, ...] = ()
     contributions: dict[str, dict[int, float]] = field(default_factory=dict)
+    # Per index term, per theme (its position in `themes`): what the context adds.
+    theme_context: dict[str, dict[int, float]] = field(default_factory=dict)
+    # Per lesson, the position of its theme (-1: none).
+    theme_of: tuple[int, ...] = ()
 
 
 def idf(n_docs: int, df: float) -> float:
@@ -81,16 +86,15 @@ def build_extra(
         }
     # A lesson stands in its theme as a booklet unit stands in its section: it gets the
     # context (guests, quotes, heading) of the theme's best-matching section.
-    docs_by_theme: dict[str, list[int]] = defaultdict(list)
-    for doc, lesson in enumerate(lessons):
-        if lesson.theme in themes:
-            docs_by_theme[lesson.theme].append(doc)
-    for slug, docs in docs_by_theme.items():
+    slugs = sorted({lesson.theme for lesson in lessons if lesson.theme in themes})
+    theme_context: dict[str, dict[int, float]] = defaultdict(dict)
+    for position, slug in enumerate(slugs):
         theme_sources = themes[slug].sources
         for term, per_source in section_context.items():
             value = max((per_source.get(source, 0.0) for source in theme_sources), default=0.0)
             if value:
-                target = contributions.setdefault(term, {})
-                for doc in docs:
-                    target[doc] = target.get(doc, 0.0) + value
-    return ExtraUnits(tuple(lessons), contributions)
+                theme_context[term][position] = value
+    theme_of = tuple(
+        slugs.index(lesson.theme) if lesson.theme in themes else -1 for lesson in lessons
+    )
+    return ExtraUnits(tuple(lessons), contributions, dict(theme_context), theme_of)

@@ -43,6 +43,8 @@ COMMON_EVIDENCE = 4.0
 # Suggestions may reach a little further than silent corrections.
 SUGGEST_LOOSENESS = 5.0
 THEME_CUTOFF = 80.0
+# Of a list of answers at most one in this many is a lesson harvested after the booklet.
+HARVESTED_SHARE = 3
 
 
 class LessonIndex:
@@ -130,7 +132,8 @@ class LessonIndex:
             return []
         hits = self._booklet_hits(terms, content, limit)
         extra = self._extra
-        if not extra.lessons:
+        if not extra.lessons or (not hits and all(term.evidence < 1.0 for term in terms)):
+            # Guesses alone (typo corrections, stems) answer nothing the booklet could not.
             return hits
         return _merged(hits, _extra_hits(extra, terms, hits), limit)
 
@@ -224,9 +227,15 @@ class LessonIndex:
 
 
 def _extra_hits(extra: ExtraUnits, terms: tuple[QueryTerm, ...], found: list[Hit]) -> list[Hit]:
-    """Harvested lessons with evidence of their own, close enough to the best answer."""
+    """Harvested lessons with evidence of their own, close enough to the best answer; their
+    theme's context adds to the score of a lesson that matches by itself."""
     scores, evidence = score_units(terms, extra.contributions)
-    best = max([score for score in scores.values()] + [hit.score for hit in found], default=0.0)
+    if not scores:
+        return []
+    context, _ = score_units(terms, extra.theme_context)
+    for doc in scores:
+        scores[doc] += context.get(extra.theme_of[doc], 0.0)
+    best = max([*scores.values(), *(hit.score for hit in found)])
     floor = max(best * RELATIVE_CUTOFF, MIN_SCORE)
     return [
         Hit(extra.lessons[doc], round(score, 4))
@@ -236,10 +245,11 @@ def _extra_hits(extra: ExtraUnits, terms: tuple[QueryTerm, ...], found: list[Hit
 
 
 def _merged(booklet: list[Hit], harvested: list[Hit], limit: int) -> list[Hit]:
-    """One ranking by score; on a tie the booklet's unit comes first, and the booklet's own
-    order is kept."""
+    """One ranking by score, the booklet's own order kept and its unit first on a tie; at
+    most a third of a list is harvested, so the booklet's answers stay in view."""
     if not harvested:
         return booklet
+    harvested = harvested[: max(1, limit // HARVESTED_SHARE)]
     merged: list[Hit] = []
     i = j = 0
     while len(merged) < limit and (i < len(booklet) or j < len(harvested)):
