@@ -84,6 +84,7 @@ class Incoming:
         # city) reaches the database or a handler with control characters in it.
         for item in fields(self):
             value = getattr(self, item.name)
+            cleaned: object
             if isinstance(value, str):
                 cleaned = clean_text(value, multiline=item.name == "text")
             elif item.name == "mentions":
