@@ -1,23 +1,35 @@
 """Who holds a row: process identities, leases, and telling a dead claimant from a live one.
 
 A claim is `claimed_by = "host:pid:token"` plus `claimed_until` (a lease). Another process may
-take a row over once the lease has run out. On the same host we can do better: a claimant whose
-pid is gone (or whose pid is ours with another token: our own previous life in a container)
-is dead at once, so a restart right after a kill -9 does not wait for leases to expire.
+take a row over once the lease has run out. The lease is short (LEASE) and renewed by a
+heartbeat while its holder works, so a replica on another host that dies is taken over within
+LEASE plus one tick. On the same host we can do better: a claimant whose pid is gone (or whose
+pid is ours with another token: our own previous life in a container) is dead at once, so a
+restart right after a kill -9 does not wait for leases to expire.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 import os
 import secrets
 import socket
-from collections.abc import Sequence
-from datetime import UTC, datetime
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+
+log = logging.getLogger(__name__)
+
+# How long a claim holds without a heartbeat, and how often a working holder renews it: a
+# dead holder's rows are free LEASE after its last heartbeat (the scheduler looks every 5 s).
+LEASE = timedelta(seconds=20)
+HEARTBEAT_SECONDS = 5.0
 
 _HOST = socket.gethostname()[:60]
 _PID = str(os.getpid())
@@ -57,6 +69,38 @@ def claimant_is_dead(claimed_by: str | None) -> bool:
         # restarted after a kill keeps its host name and often its pid).
         return not token.startswith(f"{_PROCESS_NONCE}-")
     return not _pid_alive(int(pid))
+
+
+async def _beat(renew: Callable[[], Awaitable[object]], every: float, stop: asyncio.Event) -> None:
+    while True:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), every)
+        if stop.is_set():
+            return
+        try:
+            await renew()
+        except Exception:  # a missed beat only shortens the lease; the next one may succeed
+            log.warning("renewing claims failed", exc_info=True)
+
+
+@contextlib.asynccontextmanager
+async def heartbeat(
+    renew: Callable[[], Awaitable[object]], every: float = HEARTBEAT_SECONDS
+) -> AsyncIterator[None]:
+    """Call `renew()` every `every` seconds while the block runs (our claims stay ours).
+
+    At the end a renewal under way is awaited, never cancelled halfway through a write."""
+    stop = asyncio.Event()
+    task = asyncio.create_task(_beat(renew, every, stop), name="copbot-claims-heartbeat")
+    try:
+        yield
+    finally:
+        stop.set()
+        try:
+            await asyncio.shield(task)
+        except asyncio.CancelledError:
+            task.cancel()
+            raise
 
 
 def dialect_name(db: AsyncSession) -> str:

@@ -29,7 +29,8 @@ message arrived. They are logged as warnings and stay visible in the table; an o
 send them once more with `scheduler.outbox.requeue_uncertain` knowing they may arrive twice.
 Only rows whose request was in flight can end up uncertain: a row is marked "sending" just
 before its request, so at most `concurrency` rows per process are ever uncertain after a crash.
-A row is taken for dead when its lease ran out, or at once when the process that claimed it
+A row is taken for dead when its lease ran out (a short lease, renewed by a heartbeat while
+its sender works: `scheduler.claims`), or at once when the process that claimed it
 ran on this host and is gone (`scheduler.claims`).
 """
 
@@ -38,7 +39,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -54,14 +55,12 @@ from bot.db.models.scheduling import (
     OUT_UNCERTAIN,
 )
 from bot.kernel.services import Services
-from scheduler.claims import WORKER_ID
+from scheduler.claims import HEARTBEAT_SECONDS, WORKER_ID, heartbeat
 from scheduler.outbox import ACTIVE, recency, reply_from_json
 from scheduler.outcomes import DeliveryReport, OutcomeWriter, Recipient
 from scheduler.ratelimit import RateLimiter
 
 log = logging.getLogger(__name__)
-
-CLAIM_LEASE = timedelta(minutes=10)  # a claimed batch must be worked through within this
 
 
 @dataclass
@@ -92,6 +91,7 @@ class Delivery(OutcomeWriter):
         self.concurrency = concurrency or services.settings.outbox_concurrency
         self.batch = batch
         self.stopping = False
+        self.heartbeat_every = HEARTBEAT_SECONDS
         self._warned_missing: set[str] = set()
 
     # -- claiming ---------------------------------------------------------------------------
@@ -140,7 +140,7 @@ class Delivery(OutcomeWriter):
             await db.execute(
                 update(OutboxMessage)
                 .where(OutboxMessage.id.in_(ids))
-                .values(claimed_by=self.worker, claimed_until=now + CLAIM_LEASE)
+                .values(claimed_by=self.worker, claimed_until=now + self.lease)
             )
             return await self._snapshots(db, ids)
 
@@ -219,7 +219,9 @@ class Delivery(OutcomeWriter):
                     report.errors.append(f"{work.row.key}: {problem}")
                     await self._release([work.row.id])
 
-        await asyncio.gather(*(worker() for _ in range(min(self.concurrency, len(claimed)))))
+        async with heartbeat(self.renew_claims, self.heartbeat_every):
+            workers = min(self.concurrency, len(claimed))
+            await asyncio.gather(*(worker() for _ in range(workers)))
         return report
 
     async def deliver_until_idle(self, max_passes: int = 100) -> DeliveryReport:

@@ -32,11 +32,10 @@ from bot.db.models.scheduling import (
     OUT_UNCERTAIN,
 )
 from bot.kernel.services import Services
-from scheduler.claims import claimant_is_dead
+from scheduler.claims import LEASE, claimant_is_dead
 
 log = logging.getLogger(__name__)
 
-SEND_LEASE = timedelta(minutes=2)  # longer than any request timeout
 MAX_FAILURES = 6
 BACKOFF_BASE = timedelta(seconds=15)
 BACKOFF_MAX = timedelta(minutes=30)
@@ -87,6 +86,7 @@ class OutcomeWriter:
         self.services = services
         self.worker = worker
         self.paused_until: dict[str, datetime] = {}
+        self.lease = LEASE  # renewed by the delivery's heartbeat while it works
         # Our writes take turns and the small ones are committed in groups: SQLite has one
         # writer at a time (its busy handler sleeps up to 100 ms a go), and each commit costs
         # a disk flush, so a broadcast would otherwise crawl.
@@ -178,6 +178,23 @@ class OutcomeWriter:
                 )
         return len(uncertain)
 
+    async def renew_claims(self) -> bool:
+        """The heartbeat: our claimed rows (waiting or in flight) stay ours for another lease."""
+        now = self._now()
+
+        async def write(db: AsyncSession) -> bool:
+            await db.execute(
+                update(OutboxMessage)
+                .where(
+                    OutboxMessage.claimed_by == self.worker,
+                    OutboxMessage.status.in_((OUT_PENDING, OUT_SENDING)),
+                )
+                .values(claimed_until=now + self.lease)
+            )
+            return True
+
+        return await self._write(write)
+
     async def _update(self, row_id: int, *statuses: str, **values: Any) -> bool:
         async def write(db: AsyncSession) -> bool:
             result = await db.execute(
@@ -221,7 +238,7 @@ class OutcomeWriter:
                     platform=recipient.platform,
                     chat_id=recipient.chat_id,
                     attempts=OutboxMessage.attempts + 1,
-                    claimed_until=now + SEND_LEASE,
+                    claimed_until=now + self.lease,
                 )
             )
             if not result.rowcount:  # type: ignore[attr-defined]
