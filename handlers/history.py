@@ -25,6 +25,10 @@ MAX_PROGRAMME = 300
 
 TEXTS = Texts(
     {
+        "source": {
+            "nl": "Uit het boekje: §1.7 en bijlage 1, les 3 (een stabiele kern)",
+            "en": "From the booklet: §1.7 and appendix 1, lesson 3 (a stable core)",
+        },
         "header": {
             "nl": "Het collectief geheugen van de CoP wijkenaanpak: zo kun je snel aansluiten.",
             "en": "The collective memory of the CoP wijkenaanpak, so you can connect quickly.",
@@ -161,7 +165,7 @@ async def history_text(services: Services, db: AsyncSession, now: datetime, lang
 
 
 async def history_reply(services: Services, db: AsyncSession, now: datetime, lang: str) -> Reply:
-    return Reply(await history_text(services, db, now, lang), context="§1.7, bijlage 1 punt 3")
+    return Reply(await history_text(services, db, now, lang), context=TEXTS(lang, "source"))
 
 
 async def history(ctx: Context) -> Reply:

@@ -31,6 +31,10 @@ MIN_CORE_SHARE = 1 / 3
 
 TEXTS = Texts(
     {
+        "source": {
+            "nl": "Uit het boekje: §1.7 en bijlage 1, les 3 (een stabiele kern)",
+            "en": "From the booklet: §1.7 and appendix 1, lesson 3 (a stable core)",
+        },
         "header": {
             "nl": "De pols van de CoP (§1.7 Community of duiventil?), {year}:",
             "en": "The pulse of the CoP (§1.7 Community or dovecote?), {year}:",
@@ -235,7 +239,7 @@ def render(lang: str, result: Pulse, names: Mapping[int, str], year: int) -> str
 async def core(ctx: Context) -> Reply:
     result, names = await gather(ctx)
     year = ctx.now.astimezone(ctx.services.settings.tz).year
-    return Reply(render(ctx.lang, result, names, year), context="§1.7, bijlage 1 punt 3")
+    return Reply(render(ctx.lang, result, names, year), context=ctx.t(TEXTS, "source"))
 
 
 def register(registry: Registry) -> None:

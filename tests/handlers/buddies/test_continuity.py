@@ -139,3 +139,14 @@ async def test_kern_through_a_first_cycle(services: Services) -> None:
     assert "Dit jaar: 2 nieuwkomers, 0 vertrokken" in text
     assert "• Den Haag: 2 nieuw, 0 vertrokken" in text
     assert "Het verloop is in evenwicht" not in text and "zeg ik na 4 bijeenkomsten" in text
+
+
+async def test_kern_and_history_say_in_words_where_in_the_booklet_they_come_from(
+    services: Services, organiser: Person
+) -> None:
+    [core] = await organiser.say("/kern")
+    assert core.context == "Uit het boekje: §1.7 en bijlage 1, les 3 (een stabiele kern)"
+    english = Person(services, "organiser", name="Olga Organisator", language="en")
+    await english.say("/me language en")
+    [history] = await english.say("/history")
+    assert history.context is not None and history.context.startswith("From the booklet: §1.7")
