@@ -127,6 +127,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "oogst",
         oogst,
+        name_en="harvest",
         aliases=("harvest",),
         help_nl="lessen maken van de antwoorden na een bijeenkomst (voorbereidingsgroep)",
         help_en="turn the answers after a meeting into lessons (preparation group)",

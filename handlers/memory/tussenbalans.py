@@ -47,8 +47,22 @@ DOC = Texts(
             "en": "Meeting {id}, {date}, {place}: {theme} ({count} lessons)",
         },
         "by": {"nl": "bijdragers: {names}", "en": "contributors: {names}"},
+        "story": {
+            "nl": "Toegepast na bijeenkomst {id}: {text}",
+            "en": "Applied after meeting {id}: {text}",
+        },
     }
 )
+
+
+def booklet_label(source: str) -> str:
+    """ "§2.4", "bijlage 1", "VAN→NAAR": where in the booklet a lesson stands."""
+    if source == "van-naar":
+        return "VAN→NAAR"
+    if source.startswith("bijlage-"):
+        return source.replace("-", " ")
+    return f"§{source}"
+
 
 Block = tuple[str, str]  # ("h1" | "h2" | "h3" | "h4" | "p" | "li", text)
 
@@ -66,20 +80,22 @@ async def _blocks(services: Services, db: AsyncSession, lang: str) -> list[Block
         by_theme[lesson.theme].append(lesson)
     stories = (
         await db.execute(
-            select(MemoryAnswer.lesson_id, MemoryAnswer.followup).where(
-                MemoryAnswer.lesson_id.is_not(None), MemoryAnswer.followup.is_not(None)
-            )
+            select(MemoryAnswer.lesson_id, MemoryAnswer.session_id, MemoryAnswer.followup)
+            .where(MemoryAnswer.followup.is_not(None))
+            .order_by(MemoryAnswer.session_id, MemoryAnswer.id)
         )
     ).all()
-    story_of = defaultdict(list)
-    for lesson_id, text in stories:
-        story_of[lesson_id].append(str(text))
+    story_of: dict[int, list[str]] = defaultdict(list)
+    # Stories whose answer became no lesson are told with their meeting.
+    loose: dict[int, list[str]] = defaultdict(list)
+    for lesson_id, meeting_id, text in stories:
+        (story_of[lesson_id] if lesson_id is not None else loose[meeting_id]).append(str(text))
     for theme in knowledge.themes:
         blocks.append(("h3", theme.name_en if lang == "en" else theme.name_nl))
         booklet = [u for u in knowledge.lessons if u.theme == theme.slug and u.van is None]
         if booklet:
             blocks.append(("h4", DOC(lang, "booklet")))
-            blocks += [("li", f"{u.title} (§{u.source})") for u in booklet]
+            blocks += [("li", f"{u.title} ({booklet_label(u.source)})") for u in booklet]
         mine = by_theme.get(theme.slug, [])
         if mine:
             blocks.append(("h4", DOC(lang, "harvested")))
@@ -134,6 +150,9 @@ async def _blocks(services: Services, db: AsyncSession, lang: str) -> list[Block
                 ),
             )
         )
+        blocks += [
+            ("li", DOC(lang, "story", id=meeting.id, text=text)) for text in loose[meeting.id]
+        ]
     return blocks
 
 
@@ -187,6 +206,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "tussenbalans",
         tussenbalans,
+        name_en="interim",
         aliases=("interim",),
         organiser_only=True,
         help_nl="de tussenbalans als bestand: boekje en oogst per thema (md of html)",

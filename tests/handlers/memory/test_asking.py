@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from bot.db.models import MemoryAnswer, OutboxMessage, ScheduledJob, Session
 from bot.kernel.services import Services
+from handlers.memory import tussenbalans_document
 from handlers.memory.asking import ASK_OFFSET, FOLLOWUP_OFFSET
 from scheduler.jobs import run_now
 from scheduler.timeline import sync_timeline
@@ -82,6 +83,10 @@ async def test_the_three_month_question_quotes_the_answer_and_keeps_the_story(
     assert "trainers om tafel" in await Person(services, "kees", name="Kees").text(
         "/geschiedenis 1"
     )
+    async with services.database() as db:
+        document = await tussenbalans_document(services, db, "md")
+    assert "- Toegepast na bijeenkomst 1: We gingen met de trainers om tafel." in document
+    assert "(bijlage 1)" in document and "(§-" not in document
     # Someone else's button is not theirs to use.
     frank = people["frank"]
     assert (
