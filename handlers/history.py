@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.dates import format_date
 from bot.core.i18n import Texts
+from bot.core.lists import join_names
 from bot.core.messages import Reply
 from bot.db.models import Book, Session, Verdict
 from bot.kernel.lookup import parse_id
@@ -62,7 +63,6 @@ TEXTS = Texts(
             "nl": "Lees hoe de laatste bijeenkomsten gingen: {commands}.",
             "en": "Read how the last meetings went: {commands}.",
         },
-        "and": {"nl": " en ", "en": " and "},
         "one_meeting": {
             "nl": "Eén bijeenkomst bekijken: /geschiedenis <nummer>.",
             "en": "One meeting in full: /geschiedenis <number>.",
@@ -149,7 +149,7 @@ async def history_text(services: Services, db: AsyncSession, now: datetime, lang
         if booklet_themes:
             lines.append(TEXTS(lang, "booklet_themes", themes=booklet_themes))
         # A newcomer connects fastest through the last two meetings' pages.
-        latest = TEXTS(lang, "and").join(f"/geschiedenis {s.id}" for s in sessions[:2])
+        latest = join_names((f"/geschiedenis {s.id}" for s in sessions[:2]), lang)
         lines.append(TEXTS(lang, "latest", commands=latest))
         lines.append(TEXTS(lang, "one_meeting"))
     else:

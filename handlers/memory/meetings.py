@@ -10,9 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.dates import format_date
 from bot.core.i18n import Texts
+from bot.core.lists import join_names
 from bot.db.models import Book, BookPick, MemoryAnswer, Participant, Session, Verdict
 from bot.kernel.services import Services
-from handlers.memory.storage import came, contributor_names, items_of, joined, lessons_of
+from handlers.memory.storage import came, contributor_names, items_of, lessons_of
 
 PAGE = Texts(
     {
@@ -119,7 +120,7 @@ async def meeting_memory(
         rows = await db.scalars(select(Participant.city).where(Participant.id.in_(people)))
         cities = Counter(city for city in rows.all() if city)
         named = [city for city, _ in sorted(cities.items(), key=lambda c: (-c[1], c[0]))]
-        where = PAGE(lang, "from", cities=joined(named, lang)) if named else ""
+        where = PAGE(lang, "from", cities=join_names(named, lang)) if named else ""
         lines += ["", PAGE(lang, "came", count=len(people), cities=where)]
     books = await book_lines(db, meeting.id, lang)
     if books:
@@ -129,7 +130,7 @@ async def meeting_memory(
         lines += ["", PAGE(lang, "lessons")]
         for lesson in lessons:
             names, _ = await contributor_names(db, lesson.id)
-            by = PAGE(lang, "by", names=joined(names, lang)) if names else ""
+            by = PAGE(lang, "by", names=join_names(names, lang)) if names else ""
             lines.append(PAGE(lang, "lesson", id=lesson.id, title=lesson.title, names=by))
     elif meeting.starts_at < services.clock.now():
         lines += ["", PAGE(lang, "nothing_yet", id=meeting.id)]

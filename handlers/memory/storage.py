@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -10,6 +9,7 @@ from babel.dates import format_datetime as babel_format
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.lists import join_names
 from bot.db.models import (
     HarvestedLesson,
     LessonContributor,
@@ -113,13 +113,6 @@ async def contributor_names(db: AsyncSession, lesson_id: int) -> tuple[list[str]
     return named, len(rows) - len(named)
 
 
-def joined(parts: Sequence[str], lang: str) -> str:
-    """ "Rotterdam en Groningen", "Delft, Zwolle en Breda"."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    return f"{', '.join(parts[:-1])} {TEXTS(lang, 'and')} {parts[-1]}"
-
-
 def origin(lesson: HarvestedLesson, lang: str, tz: ZoneInfo) -> str:
     """ "bijeenkomst 5, Zwolle, maart 2027, Rotterdam en Groningen"."""
     cities = [c for c in lesson.cities.split(", ") if c]
@@ -129,7 +122,7 @@ def origin(lesson: HarvestedLesson, lang: str, tz: ZoneInfo) -> str:
         id=lesson.meeting_number,
         place=lesson.place or "?",
         month=babel_format(lesson.meeting_date, "MMMM y", tzinfo=tz, locale=lang),
-        cities=f", {joined(cities, lang)}" if cities else "",
+        cities=f", {join_names(cities, lang)}" if cities else "",
     )
 
 

@@ -192,7 +192,6 @@ TEXTS = Texts(
             "nl": "bijeenkomst {id}, {place}, {month}{cities}",
             "en": "meeting {id}, {place}, {month}{cities}",
         },
-        "and": {"nl": "en", "en": "and"},
         # -- the tussenbalans ----------------------------------------------------------------
         "tussenbalans_sent": {
             "nl": "De tussenbalans: het boekje en wat we sindsdien oogstten, per thema.",
