@@ -76,6 +76,8 @@ TEXTS = Texts(
         },
         # Source labels: "§2.4", the appendices by number and title, the movement table.
         "source_section": {"nl": "§{number}", "en": "§{number}"},
+        # Beside lessons harvested at later meetings, a booklet lesson says it is one.
+        "from_booklet": {"nl": "uit het boekje, {label}", "en": "from the booklet, {label}"},
         "source_bijlage-1": {
             "nl": "Bijlage 1: Tien lessen voor het bouwen van een CoP",
             "en": "Appendix 1: Tien lessen voor het bouwen van een CoP",

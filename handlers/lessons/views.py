@@ -55,12 +55,15 @@ def _row(van: str | None, naar: str | None) -> str:
     return f"VAN {van} → NAAR {naar}"
 
 
-def lesson_block(ctx: Context, number: int, lesson: Lesson) -> str:
-    """One lesson in a list of search results: title, source, text."""
+def lesson_block(ctx: Context, number: int, lesson: Lesson, mixed: bool = False) -> str:
+    """One lesson in a list of search results: title, source, text. In a list `mixed` with
+    lessons harvested after the booklet, each says where it comes from."""
     label = source_label(ctx, lesson.source)
     if lesson.origin_nl:
         # Harvested at a meeting after the booklet: "bijeenkomst 5, Zwolle, maart 2027, …".
         label = lesson.origin_en if ctx.lang == "en" and lesson.origin_en else lesson.origin_nl
+    elif mixed:
+        label = ctx.t(TEXTS, "from_booklet", label=label)
     if lesson.source == "van-naar" and lesson.van is not None:
         return f"{number}. {_row(lesson.van, lesson.naar)} ({label})"
     if lesson.van is not None:
@@ -102,7 +105,8 @@ def results_page(
         header = ctx.t(TEXTS, "page_header", query=query, first=first, last=last, total=total)
     else:
         header = ctx.t(TEXTS, "more_header", first=first, last=last, total=total)
-    blocks = [lesson_block(ctx, first + i, lesson) for i, lesson in enumerate(shown)]
+    mixed = any(lesson.origin_nl for lesson in shown)
+    blocks = [lesson_block(ctx, first + i, lesson, mixed) for i, lesson in enumerate(shown)]
     buttons: list[Button] = []
     if rest:
         data = packed_data(f"les:m:{offset + len(shown)}:", [lesson.id for lesson in rest])

@@ -174,6 +174,7 @@ async def test_a_meetings_lessons_harvested_into_the_memory(services: Services) 
     first = found.split("\n\n")[1]
     assert first.startswith("1. Jongeren bereik je via de sportclub")
     assert "(bijeenkomst 1, Zwolle, maart 2027, Groningen en Rotterdam)" in first
+    assert "(uit het boekje, Bijlage 2" in found.split("\n\n")[2]
 
     # The meeting's page in the memory.
     page = await people["kees"].text("/geschiedenis 1")
