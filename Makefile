@@ -42,8 +42,11 @@ test: lint typecheck knowledge-check unit
 test-postgres: $(STAMP)
 	COPBOT_TEST_BACKEND=postgres $(BIN)/python -m pytest -q
 
+# Measured, never asserted: search quality and speed; copbot's CPU per update, cold start, RSS
+# and broadcast pace beside a bare python-telegram-bot echo bot (a few minutes).
 bench: $(STAMP)
 	$(BIN)/python tests/bench/bench_search.py
+	$(BIN)/python tests/bench/bench_bot.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build *.egg-info

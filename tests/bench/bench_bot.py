@@ -1,0 +1,256 @@
+"""Benchmark: what copbot costs to run, beside a bare python-telegram-bot echo bot.
+
+Both bots poll the same Telegram Bot API stand-in (tests/fakes/telegram_api.py, served by this
+process); each bot runs in a process of its own (tests/bench/bot_workers.py), so the CPU time
+and memory it reports are its own. Printed, never asserted:
+
+- CPU per update (process time) for `/les corporaties` and `/help`, and the echo bot's for the
+  same texts, one update at a time, answered before the next; the ratio copbot / echo;
+- cold start: `echo "/les corporaties" | copbot console`, from start to answer (median of a few);
+- RSS after 4,000 updates, copbot and the echo bot;
+- a broadcast to 3,000 participants through the outbox: messages per second as a share of
+  Telegram's limit (~30/s; the stand-in itself never rate-limits), and duplicates.
+
+`make bench` runs it; `--quick` uses fewer updates and recipients.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.fakes.telegram_api import FakeTelegram  # noqa: E402
+
+WORKERS = ROOT / "tests" / "bench" / "bot_workers.py"
+PYTHON = sys.executable
+TELEGRAM_PER_SECOND = 30.0
+GOAL_CPU_RATIO = 2.0
+GOAL_COLD_START = 1.5  # seconds
+GOAL_RSS_MB = 120.0
+USERS = 20  # distinct people talking to the bot
+TEXTS = ("/les corporaties", "/help")
+
+
+@dataclass
+class Sizes:
+    per_text: int = 200  # updates measured one at a time, per text
+    soak: int = 4000  # updates before RSS is read
+    recipients: int = 3000
+    cold_runs: int = 5
+
+
+class Worker:
+    """A bot process polling the stand-in; `stats()` asks for its CPU seconds and RSS."""
+
+    def __init__(self, kind: str, fake: FakeTelegram, db_url: str) -> None:
+        self.kind = kind
+        self.args = [PYTHON, str(WORKERS), kind, fake.base_url, fake.token, db_url]
+        self.process: asyncio.subprocess.Process | None = None
+
+    async def start(self) -> None:
+        self.process = await asyncio.create_subprocess_exec(
+            *self.args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT
+        )
+        if await self._line() != "ready":
+            raise RuntimeError(f"the {self.kind} worker did not start")
+
+    async def _line(self) -> str:
+        assert self.process is not None and self.process.stdout is not None
+        return (await asyncio.wait_for(self.process.stdout.readline(), 120)).decode().strip()
+
+    async def stats(self) -> tuple[float, int]:
+        assert self.process is not None and self.process.stdin is not None
+        self.process.stdin.write(b"stats\n")
+        await self.process.stdin.drain()
+        cpu, rss = (await self._line()).split()
+        return float(cpu), int(rss)
+
+    async def stop(self) -> None:
+        assert self.process is not None and self.process.stdin is not None
+        self.process.stdin.write(b"stop\n")
+        await self.process.stdin.drain()
+        await asyncio.wait_for(self.process.wait(), 60)
+
+
+async def _answers(fake: FakeTelegram, before: int, count: int) -> None:
+    try:
+        await fake.wait_for(lambda: len(fake.sent(method="sendMessage")) >= before + count, 30)
+    except TimeoutError:
+        got = len(fake.sent(method="sendMessage")) - before
+        calls = [name for name, _ in fake.calls[-8:]]
+        raise RuntimeError(f"{got} of {count} answers within 30 s; last calls {calls}") from None
+
+
+async def _one(fake: FakeTelegram, user: int, text: str, count: int) -> None:
+    before = len(fake.sent(method="sendMessage"))
+    fake.private_message(user, text)
+    await _answers(fake, before, count)
+
+
+async def _settle(fake: FakeTelegram) -> int:
+    """Wait until the bot has sent nothing for 1.5 s; returns how many messages it sent."""
+    count = -1
+    while count != len(fake.sent(method="sendMessage")):
+        count = len(fake.sent(method="sendMessage"))
+        await asyncio.sleep(1.5)
+    return count
+
+
+async def _replies_per(fake: FakeTelegram, text: str) -> int:
+    """How many messages one update with `text` gets (it waits until the answer is complete)."""
+    before = await _settle(fake)
+    fake.private_message(1000, text)
+    await _answers(fake, before, 1)
+    return await _settle(fake) - before
+
+
+async def bot_run(kind: str, sizes: Sizes, tmp: Path) -> dict[str, float]:
+    """CPU per update for each text, then RSS after `sizes.soak` updates."""
+    fake = FakeTelegram()
+    await fake.start()
+    worker = Worker(kind, fake, f"sqlite+aiosqlite:///{tmp / (kind + '.db')}")
+    await worker.start()
+    results: dict[str, float] = {}
+    try:
+        for user in range(1000, 1000 + USERS):  # everyone known before measuring
+            await _one(fake, user, "/start", 1)
+        for text in TEXTS:
+            per = await _replies_per(fake, text)
+            for n in range(20):  # warm up
+                await _one(fake, 1000 + n % USERS, text, per)
+            cpu, _ = await worker.stats()
+            for n in range(sizes.per_text):
+                await _one(fake, 1000 + n % USERS, text, per)
+            results[text] = ((await worker.stats())[0] - cpu) / sizes.per_text
+        done = 0
+        while done < sizes.soak:  # in batches, as a busy group would send them
+            before = len(fake.sent(method="sendMessage"))
+            batch = min(100, sizes.soak - done)
+            for n in range(batch):
+                fake.private_message(1000 + n % USERS, TEXTS[n % 2])
+            await _answers(fake, before, batch)
+            done += batch
+        await asyncio.sleep(2.0)  # the last answers of the last batch
+        results["rss_mb"] = (await worker.stats())[1] / 1024
+    finally:
+        await worker.stop()
+        await fake.stop()
+    return results
+
+
+COPBOT = [PYTHON, "-m", "bot", "console"]
+
+
+def cold_start(runs: int, tmp: Path) -> tuple[float, float]:
+    """Median seconds of `echo "/les corporaties" | copbot console`, and of a bare `python`.
+
+    `python -m bot` is the `copbot` command, run from this tree (also when it is a copy).
+    """
+    env = {**os.environ, "COPBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp / 'console.db'}"}
+
+    def timed(args: list[str], stdin: bytes) -> float:
+        started = time.perf_counter()
+        done = subprocess.run(args, input=stdin, capture_output=True, env=env, cwd=ROOT)
+        elapsed = time.perf_counter() - started
+        if done.returncode != 0:
+            raise RuntimeError(done.stderr.decode()[-2000:])
+        return elapsed
+
+    timed(COPBOT, b"/start\n")  # the database is made once, not measured
+    copbot = statistics.median(timed(COPBOT, b"/les corporaties\n") for _ in range(runs))
+    bare = statistics.median(timed([PYTHON, "-c", "pass"], b"") for _ in range(runs))
+    return copbot, bare
+
+
+async def broadcast_run(recipients: int, tmp: Path) -> tuple[float, float, int, int, int]:
+    """(seconds, worker CPU seconds, sent, duplicates, most messages in one second)."""
+    fake = TimedTelegram()
+    await fake.start()
+    try:
+        db_url = f"sqlite+aiosqlite:///{tmp / 'broadcast.db'}"
+        args = [PYTHON, str(WORKERS), "broadcast", fake.base_url, fake.token, db_url]
+        process = await asyncio.create_subprocess_exec(
+            *args, str(recipients), stdout=subprocess.PIPE, cwd=ROOT
+        )
+        output, _ = await process.communicate()
+        seconds, cpu, sent = output.decode().split()
+    finally:
+        await fake.stop()
+    chats = collections.Counter(s.chat_id for s in fake.sent(method="sendMessage"))
+    duplicates = sum(n - 1 for n in chats.values() if n > 1)
+    return float(seconds), float(cpu), int(sent), duplicates, _busiest_second(fake.send_times)
+
+
+class TimedTelegram(FakeTelegram):
+    """The stand-in, noting when each message arrived (to check the pace against the limit)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.send_times: list[float] = []
+
+    async def _api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
+        self.send_times.append(time.monotonic())
+        return await super()._api_sendMessage(params)
+
+
+def _busiest_second(stamps: list[float]) -> int:
+    stamps.sort()
+    best, start = 0, 0
+    for end, at in enumerate(stamps):
+        while at - stamps[start] >= 1.0:
+            start += 1
+        best = max(best, end - start + 1)
+    return best
+
+
+async def main(sizes: Sizes) -> None:
+    with tempfile.TemporaryDirectory(prefix="copbot-bench-") as name:
+        tmp = Path(name)
+        print(f"copbot beside a bare python-telegram-bot echo bot ({sys.version.split()[0]})")
+        echo = await bot_run("echo", sizes, tmp)
+        bot = await bot_run("copbot", sizes, tmp)
+        print(f"\nCPU per update, one at a time ({sizes.per_text} each; goal ratio <= 2):")
+        for text in TEXTS:
+            ratio = bot[text] / echo[text]
+            print(
+                f"  {text:18} copbot {bot[text] * 1000:6.2f} ms   echo "
+                f"{echo[text] * 1000:5.2f} ms   ratio {ratio:4.2f}"
+            )
+        print(f"\nRSS after {sizes.soak} updates (goal < {GOAL_RSS_MB:.0f} MB):")
+        print(
+            f"  copbot {bot['rss_mb']:6.1f} MB   echo {echo['rss_mb']:5.1f} MB   ratio "
+            f"{bot['rss_mb'] / echo['rss_mb']:4.2f}   share of goal "
+            f"{bot['rss_mb'] / GOAL_RSS_MB:4.2f}"
+        )
+        copbot, bare = cold_start(sizes.cold_runs, tmp)
+        print(f"\nCold start to the first answer, median of {sizes.cold_runs} (goal < 1.5 s):")
+        print(
+            f"  copbot console {copbot:5.2f} s   bare python {bare:5.2f} s   ratio "
+            f"{copbot / bare:4.1f}   share of goal {copbot / GOAL_COLD_START:4.2f}"
+        )
+        seconds, cpu, sent, duplicates, busiest = await broadcast_run(sizes.recipients, tmp)
+        rate = sent / seconds
+        print(f"\nBroadcast to {sizes.recipients} through the outbox (goal ratio >= 0.9):")
+        print(
+            f"  sent {sent} in {seconds:5.1f} s = {rate:5.1f}/s   ratio to the limit "
+            f"{rate / TELEGRAM_PER_SECOND:4.2f}   duplicates {duplicates}   busiest second "
+            f"{busiest}   CPU {cpu / max(sent, 1) * 1000:4.2f} ms/message"
+        )
+
+
+if __name__ == "__main__":
+    quick = "--quick" in sys.argv
+    asyncio.run(main(Sizes(50, 400, 300, 3) if quick else Sizes()))
