@@ -20,9 +20,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Table, text
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +101,26 @@ async def heartbeat(
         except asyncio.CancelledError:
             task.cancel()
             raise
+
+
+# The PostgreSQL advisory lock of the one replica that sends at a time ("copbot" in ASCII).
+SENDER_LOCK = 0x636F70626F74
+
+
+@contextlib.asynccontextmanager
+async def sender_turn(engine: AsyncEngine) -> AsyncIterator[bool]:
+    """Whether this process may send now: the platforms' overall limits (Telegram: about 30
+    messages a second per bot) hold for all replicas together, so on PostgreSQL one replica at
+    a time sends, the one holding the advisory lock for the block. It is a transaction lock on
+    a connection of its own, so it goes with the connection when the holder dies; SQLite has
+    no replicas (one host, one writer): always True there."""
+    if engine.dialect.name != "postgresql":
+        yield True
+        return
+    async with engine.connect() as conn:
+        query = text("SELECT pg_try_advisory_xact_lock(:key)")
+        yield bool(await conn.scalar(query, {"key": SENDER_LOCK}))
+        # Leaving rolls the connection's transaction back: the lock is released.
 
 
 def dialect_name(db: AsyncSession) -> str:

@@ -55,10 +55,10 @@ from bot.db.models.scheduling import (
     OUT_UNCERTAIN,
 )
 from bot.kernel.services import Services
-from scheduler.claims import HEARTBEAT_SECONDS, WORKER_ID, heartbeat
+from scheduler.claims import HEARTBEAT_SECONDS, WORKER_ID, heartbeat, sender_turn
 from scheduler.outbox import ACTIVE, recency, reply_from_json
 from scheduler.outcomes import DeliveryReport, OutcomeWriter, Recipient
-from scheduler.ratelimit import RateLimiter
+from scheduler.ratelimit import RateLimiter, shared_limits
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,8 @@ class Delivery(OutcomeWriter):
         worker: str = WORKER_ID,
     ) -> None:
         super().__init__(services, worker)
-        self.limiter = limiter or RateLimiter()
+        shared = services.engine.dialect.name == "postgresql"
+        self.limiter = limiter or RateLimiter(shared_limits() if shared else None)
         self.concurrency = concurrency or services.settings.outbox_concurrency
         self.batch = batch
         self.stopping = False
@@ -198,7 +199,20 @@ class Delivery(OutcomeWriter):
     # -- one pass ---------------------------------------------------------------------------
 
     async def deliver_due(self) -> DeliveryReport:
-        """Claim what is due now and send it; returns what happened."""
+        """Claim what is due now and send it, when it is our turn to send (on PostgreSQL one
+        replica at a time: `scheduler.claims.sender_turn`); returns what happened."""
+        async with sender_turn(self.services.engine) as ours:
+            if not ours:
+                return DeliveryReport()
+            report = await self._deliver_due()
+            # The next sender knows nothing of our slots: keep the turn until our last one
+            # is a full gap ago, so the replicas together stay within the overall rate.
+            delay = self.limiter.handover_delay()
+            if delay > 0 and self.services.engine.dialect.name == "postgresql":
+                await self.limiter.sleep(delay)
+            return report
+
+    async def _deliver_due(self) -> DeliveryReport:
         report = DeliveryReport()
         now = self._now()
         claimed = await self._claim(now)

@@ -1,8 +1,9 @@
 """A local HTTP stand-in of a chat platform's send endpoint that counts what arrives.
 
 `POST /send` with JSON {"chat_id", "text"} answers slowly (like a real API under load) with
-{"ok": true, "message_id": n}; every message is counted per chat the moment it arrives, so a
-sender killed while waiting for the answer still leaves its message counted. `POST /job` with
+{"ok": true, "message_id": n}; every message is counted per chat (its arrival time goes to
+`arrivals`) the moment it arrives, so a sender killed while waiting for the answer still
+leaves its message counted. `POST /job` with
 {"key"} counts job runs. `refuse_next(n, status, retry_after)` answers the next n sends with
 an error instead.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import time
 from collections import Counter
 
 from aiohttp import web
@@ -22,6 +24,7 @@ class CountingApi:
         self.received: Counter[str] = Counter()
         self.jobs: Counter[str] = Counter()
         self.senders: Counter[str] = Counter()
+        self.arrivals: list[float] = []  # time.monotonic() of every counted message
         self._refusals: list[tuple[int, float]] = []
         self._ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -65,6 +68,7 @@ class CountingApi:
                 status=status,
             )
         self.received[str(body["chat_id"])] += 1
+        self.arrivals.append(time.monotonic())
         self._arrived.set()
         self.senders[request.headers.get("X-Sender", "?")] += 1
         await asyncio.sleep(self.latency)
