@@ -6,15 +6,12 @@ import asyncio
 import hashlib
 import logging
 import re
-from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 import aiohttp
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncAck, AsyncApp
-from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import Clock as SignatureClock
 from slack_sdk.signature import SignatureVerifier
@@ -23,6 +20,7 @@ from bot.core.messages import Incoming
 from bot.core.ports import Stopper
 from bot.kernel.dispatch import dispatch
 from bot.kernel.services import Services
+from bot.platforms.slack.intake import http_handler
 from bot.platforms.slack.messenger import SlackMessenger
 from bot.platforms.slack.sender import Origin, SlackSender, make_client
 from bot.platforms.slack.text import USER_MENTION, command_text, mention_text
@@ -158,31 +156,6 @@ class _AppClock(SignatureClock):
         return self.services.clock.now().timestamp()
 
 
-def http_handler(
-    bolt: AsyncApp, verifier: SignatureVerifier
-) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
-    """Verify Slack's signature first (bolt would answer 500 to a malformed timestamp and uses
-    the real clock), then let bolt parse and acknowledge."""
-
-    async def handle(request: web.Request) -> web.StreamResponse:
-        timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
-        try:
-            body = (await request.read()).decode("utf-8")
-        except UnicodeDecodeError:
-            body, timestamp = "", ""
-        if not (timestamp.isascii() and timestamp.isdigit()):
-            return web.json_response({"error": "invalid request"}, status=400)
-        if not verifier.is_valid(body, timestamp, request.headers.get("X-Slack-Signature", "")):
-            return web.json_response({"error": "invalid request"}, status=401)
-        headers: dict[str, str | Sequence[str]] = {
-            k.lower(): v for k, v in request.headers.items()
-        }
-        bolt_request = AsyncBoltRequest(body=body, query=request.query_string, headers=headers)
-        return await to_aiohttp_response(await bolt.async_dispatch(bolt_request))
-
-    return handle
-
-
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
@@ -211,7 +184,8 @@ async def start_slack(services: Services, web_app: web.Application) -> Stopper:
         verifier = SignatureVerifier(
             settings.slack_signing_secret or "", clock=_AppClock(services)
         )
-        web_app.router.add_post(EVENTS_PATH, http_handler(bolt, verifier))
+        clock = _AppClock(services)
+        web_app.router.add_post(EVENTS_PATH, http_handler(bolt, verifier, clock.now))
         log.info("Slack: events, commands and interactivity on POST %s", EVENTS_PATH)
 
     async def stop() -> None:
