@@ -21,6 +21,7 @@ from bot.core.i18n import language_of
 from bot.core.messages import Incoming, Reply
 from bot.core.texts import TEXTS
 from bot.db.models import Identity, Participant, ProcessedUpdate
+from bot.kernel import inbox
 from bot.kernel.registry import HandlerResult
 from bot.kernel.services import Command, Context, Services, UserError
 
@@ -53,22 +54,45 @@ def parse(text: str, bot_username: str | None) -> tuple[str, str] | None:
 # -- the entry point ------------------------------------------------------------------------
 
 
-async def dispatch(services: Services, incoming: Incoming) -> list[Reply]:
-    """Handle one update; always returns what to answer (possibly nothing)."""
+async def dispatch(
+    services: Services, incoming: Incoming, *, inbox_id: int | None = None
+) -> list[Reply]:
+    """Handle one update; always returns what to answer (possibly nothing).
+
+    With `inbox_id` the update was stored (and remembered) by `bot.kernel.inbox.receive`:
+    the row is claimed in the handler's transaction, and nothing is returned when it was
+    taken already or cannot be claimed (it stays stored and is handled later).
+    """
     try:
-        async with services.database() as db:
-            if incoming.update_id and not await _first_time(services, db, incoming):
-                log.info("skipping redelivered update %s", incoming.update_id)
-                return []
+        if inbox_id is None:
+            async with services.database() as db:
+                if incoming.update_id and not await _first_time(services, db, incoming):
+                    log.info("skipping redelivered update %s", incoming.update_id)
+                    return []
         async with services.database() as db, db.begin():
+            if inbox_id is not None and not await inbox.claim(db, inbox_id):
+                return []
             return await _handle(services, db, incoming)
     except UserError as problem:
-        return [Reply(problem.text)]
+        replies = [Reply(problem.text)]
     except Exception:
         ref = secrets.token_hex(3)
         log.exception("error %s while handling %r", ref, incoming)
         lang = language_of(incoming.language, services.settings.language)
-        return [Reply(TEXTS(lang, "error", ref=ref))]
+        replies = [Reply(TEXTS(lang, "error", ref=ref))]
+    if inbox_id is not None and not await _claim_after_error(services, inbox_id):
+        return []
+    return replies
+
+
+async def _claim_after_error(services: Services, inbox_id: int) -> bool:
+    """The handler failed and its transaction was rolled back: take the row for the error
+    answer (so a failing update is answered once, not retried for ever)."""
+    try:
+        return await inbox.claim_apart(services, inbox_id)
+    except Exception:
+        log.exception("could not claim stored update %s; it is handled again later", inbox_id)
+        return False
 
 
 async def _first_time(services: Services, db: AsyncSession, incoming: Incoming) -> bool:
@@ -215,4 +239,5 @@ async def prune_processed_updates(services: Services) -> int:
     cutoff = services.clock.now() - UPDATE_MEMORY
     async with services.database() as db, db.begin():
         result = await db.execute(delete(ProcessedUpdate).where(ProcessedUpdate.seen_at < cutoff))
+    await inbox.prune_inbox(services, cutoff)  # handled stored updates, as old
     return int(getattr(result, "rowcount", 0) or 0)

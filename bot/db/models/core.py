@@ -110,3 +110,23 @@ class AuditNote(Base):
     actor_id: Mapped[int | None] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(50))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class InboxUpdate(Base):
+    """An incoming update, stored before it is acknowledged (offset confirmed, webhook
+    answered), in the same transaction as its ProcessedUpdate.
+
+    status: "received" (not handled yet), "handled" (the handler's transaction committed; the
+    answer is being sent; left so by a crash it is uncertain and never answered again),
+    "answered" (done) or "skipped" (could not be read).
+    """
+
+    __tablename__ = "inbox"
+    __table_args__ = (UniqueConstraint("platform", "update_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    update_key: Mapped[str] = mapped_column(String(128))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(20), default="received", index=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

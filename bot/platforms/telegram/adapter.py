@@ -6,20 +6,23 @@ import contextlib
 import hashlib
 import hmac
 import logging
-from datetime import timedelta
 from typing import Any
 from urllib.parse import urlparse
 
 from aiohttp import web
 from telegram import Bot, BotCommand, BotCommandScopeChat, Update
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+from telegram.ext import Application, ApplicationBuilder
 
 from bot.core.i18n import language_of
 from bot.core.messages import Incoming, Reply
 from bot.core.ports import NotSupported, Stopper
+from bot.db.models import InboxUpdate
+from bot.kernel import inbox
 from bot.kernel.dispatch import dispatch
+from bot.kernel.inbox import InboxWorker
 from bot.kernel.services import Services
+from bot.platforms.telegram.polling import Poller
 from bot.platforms.telegram.render import (
     ALLOWED_UPDATES,
     TEXTS,
@@ -90,23 +93,43 @@ class TelegramAdapter:
         self.services = services
         self.application = application
         self.bot: Bot = application.bot
+        self.worker = InboxWorker(services, "telegram", self.handle_stored)
 
-    async def handle(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
+    async def receive(self, raw: dict[str, Any]) -> bool:
+        """Store an update before it is confirmed; False when it was stored before."""
+        key = f"{self.bot.id}:{raw['update_id']}"
+        return await inbox.receive(self.services, "telegram", key, raw)
+
+    async def handle_stored(self, item: InboxUpdate) -> None:
+        """Handle one stored update: dispatch it and send the answers, at most once."""
+        try:
+            update = Update.de_json(item.payload, self.bot)
+            incoming = to_incoming(update, self.bot.username, self.bot.id)
+        except Exception as problem:  # an update python-telegram-bot cannot read
+            log.warning(
+                "skipping Telegram update %s that cannot be read: %r",
+                item.update_key,
+                problem,
+            )
+            await inbox.finish(self.services, item.id, inbox.SKIPPED)
+            return
         if update.callback_query is not None:
             with contextlib.suppress(TelegramError):  # stop the button's spinner in any case
                 await update.callback_query.answer()
-        incoming = to_incoming(update, self.bot.username, self.bot.id)
         if incoming is None:
+            if not await inbox.claim_apart(self.services, item.id):
+                return
             if is_private_non_text(update) and update.effective_user is not None:
                 lang = language_of(
                     update.effective_user.language_code, self.services.settings.language
                 )
                 await self.answer(update.effective_user.id, Reply(TEXTS(lang, "only_text")))
-            return
-        for reply in await dispatch(self.services, incoming):
-            if reply.edit and incoming.message_id and await self.edit(incoming, reply):
-                continue
-            await self.answer(chat_ref(incoming.chat_id), reply, incoming.thread_id)
+        else:
+            for reply in await dispatch(self.services, incoming, inbox_id=item.id):
+                if reply.edit and incoming.message_id and await self.edit(incoming, reply):
+                    continue
+                await self.answer(chat_ref(incoming.chat_id), reply, incoming.thread_id)
+        await inbox.finish(self.services, item.id)
 
     async def answer(self, chat_id: int | str, reply: Reply, thread_id: str | None = None) -> None:
         try:
@@ -133,9 +156,6 @@ class TelegramAdapter:
             log.warning("could not edit message: %s", problem)
         return True
 
-    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        log.error("error while handling a Telegram update", exc_info=context.error)
-
     async def webhook(self, request: web.Request) -> web.Response:
         """Telegram POSTs updates here; only with our secret token do they count."""
         expected = webhook_secret(self.bot.token, self.services.settings.telegram_webhook_secret)
@@ -146,10 +166,17 @@ class TelegramAdapter:
         if not hmac.compare_digest(given.encode(errors="replace"), expected.encode()):
             return web.Response(status=403, text="wrong secret token")
         try:
-            update = Update.de_json(await request.json(), self.bot)
-        except (ValueError, TypeError, KeyError, AttributeError):
+            raw = await request.json()
+        except ValueError:
             return web.Response(status=400, text="not an update")
-        await self.application.update_queue.put(update)
+        if not isinstance(raw, dict) or not isinstance(raw.get("update_id"), int):
+            return web.Response(status=400, text="not an update")
+        try:
+            if await self.receive(raw):
+                self.worker.wake()
+        except Exception:  # not stored: Telegram delivers it again after an error
+            log.exception("could not store a Telegram update")
+            return web.Response(status=500, text="not stored, try again")
         return web.Response(text="ok")
 
     async def register_commands(self) -> None:
@@ -171,6 +198,8 @@ class TelegramAdapter:
 
 
 def build_application(services: Services) -> Application[Any, Any, Any, Any, Any, Any]:
+    """python-telegram-bot's Application, used for its Bot only: updates come through the
+    inbox (see bot.kernel.inbox and polling.py), never through its Updater."""
     settings = services.settings
     builder = (
         ApplicationBuilder()
@@ -178,21 +207,23 @@ def build_application(services: Services) -> Application[Any, Any, Any, Any, Any
         .base_url(settings.telegram_api_url)
         .base_file_url(file_url(settings.telegram_api_url))
         .job_queue(None)  # the scheduler package owns timed work
+        .updater(None)
     )
-    if settings.telegram_webhook_url:
-        builder = builder.updater(None)
     return builder.build()
 
 
 async def start_telegram(
     services: Services, web_app: object, *, poll_timeout: float = POLL_TIMEOUT
 ) -> Stopper:
-    """Connect to Telegram (polling, or a webhook route on `web_app`) and serve until stopped."""
+    """Connect to Telegram (polling, or a webhook route on `web_app`) and serve until stopped.
+
+    Every update is stored in the inbox before Telegram hears it arrived; the inbox worker
+    handles what is stored, first what an earlier run left.
+    """
     settings = services.settings
     application = build_application(services)
     adapter = TelegramAdapter(services, application)
-    application.add_handler(TypeHandler(Update, adapter.handle))
-    application.add_error_handler(adapter.on_error)
+    poller: Poller | None = None
     try:
         await application.initialize()  # getMe: the bot's @username for "/les@copbot"
         await adapter.register_commands()
@@ -206,19 +237,23 @@ async def start_telegram(
                 secret_token=webhook_secret(adapter.bot.token, settings.telegram_webhook_secret),
                 allowed_updates=list(ALLOWED_UPDATES),
             )
-        await application.start()
-        if application.updater is not None:
-            await application.updater.start_polling(
-                poll_interval=0,
-                timeout=timedelta(seconds=poll_timeout),
+        else:
+            await application.bot.delete_webhook()
+            poller = Poller(
+                settings.telegram_api_url,
+                adapter.bot.token,
+                adapter.receive,
+                adapter.worker.wake,
+                timeout=poll_timeout,
                 allowed_updates=list(ALLOWED_UPDATES),
             )
     except BaseException:
         with contextlib.suppress(Exception):
-            if application.running:
-                await application.stop()
             await application.shutdown()
         raise
+    adapter.worker.start()
+    if poller is not None:
+        poller.start()
     services.messengers["telegram"] = TelegramMessenger(application.bot)
     log.info(
         "Telegram: @%s via %s",
@@ -228,9 +263,9 @@ async def start_telegram(
 
     async def stop() -> None:
         services.messengers.pop("telegram", None)
-        if application.updater is not None and application.updater.running:
-            await application.updater.stop()
-        await application.stop()  # handles what is already queued, then stops
+        if poller is not None:
+            await poller.stop()
+        await adapter.worker.stop()  # handles what is already stored, then stops
         await application.shutdown()
 
     return stop
