@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
+from typing import Any
 
 from aiohttp import web
-from sqlalchemy import text
+from sqlalchemy import delete, insert, text
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.core.ports import WebPage
+from bot.db.models import ProcessedUpdate
 from bot.kernel.services import Services
 
 log = logging.getLogger(__name__)
@@ -37,15 +42,59 @@ def _serve(
     return serve
 
 
+# /healthz answers within this, whatever lock the database waits for (its own waits are
+# shorter still: LOCK_WAIT); a busy or full database is reported, not waited for.
+HEALTH_TIMEOUT = 3.0
+LOCK_WAIT_MS = 2000
+SQLITE_BUSY_MS = 30000  # bot.db.engine's busy timeout, restored after the probe
+
+
 async def healthz(request: web.Request) -> web.Response:
+    """200 when the database answers and takes a write; else 503 with the reason."""
     services = request.app[APP_KEY]
+    stage = "unreachable"
     try:
-        async with services.engine.connect() as conn:
-            await conn.execute(text("SELECT 1"))
+        async with asyncio.timeout(HEALTH_TIMEOUT), services.engine.connect() as conn:
+            stage = "not writable"
+            await _write_probe(conn, services.clock.now())
+    except TimeoutError:
+        reason = f"{stage}: no answer within {HEALTH_TIMEOUT:.0f} s"
     except Exception as problem:  # the health check reports, it does not crash
-        log.warning("health check failed: %s", problem)
-        return web.json_response({"status": "error", "database": "unreachable"}, status=503)
-    return web.json_response({"status": "ok", "database": "ok"})
+        detail = str(getattr(problem, "orig", None) or problem).splitlines()[0][:200]
+        reason = stage if stage == "unreachable" else f"{stage}: {detail}"
+    else:
+        return web.json_response({"status": "ok", "database": "ok"})
+    log.warning("health check failed: database %s", reason)
+    return web.json_response({"status": "error", "database": reason}, status=503)
+
+
+async def _sqlite_pragma(raw: Any, pragma: str) -> None:
+    """A PRAGMA on aiosqlite's own connection: no transaction begins (BEGIN IMMEDIATE would
+    wait for the very lock the probe must not wait for)."""
+    await raw.driver_connection.execute(f"PRAGMA {pragma}")
+
+
+async def _write_probe(conn: AsyncConnection, now: datetime) -> None:
+    """Write and commit one row (a read-only file or a full disk fails here), waiting at most
+    LOCK_WAIT_MS for a lock another writer holds."""
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        raw = await conn.get_raw_connection()
+        await _sqlite_pragma(raw, f"busy_timeout={LOCK_WAIT_MS}")
+    try:
+        async with conn.begin():
+            if not sqlite:
+                await conn.execute(text(f"SET LOCAL lock_timeout = {LOCK_WAIT_MS}"))
+                await conn.execute(text(f"SET LOCAL statement_timeout = {LOCK_WAIT_MS}"))
+            await conn.execute(
+                delete(ProcessedUpdate).where(ProcessedUpdate.platform == "healthz")
+            )
+            await conn.execute(
+                insert(ProcessedUpdate).values(platform="healthz", update_key="probe", seen_at=now)
+            )
+    finally:
+        if sqlite:
+            await _sqlite_pragma(raw, f"busy_timeout={SQLITE_BUSY_MS}")
 
 
 class HttpServer:

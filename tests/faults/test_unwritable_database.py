@@ -1,0 +1,68 @@
+"""A database that takes no writes (read-only file, full disk, a long lock): /healthz says so
+quickly, and participants still get read-only answers (or a clear "cannot save")."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from sqlalchemy import event
+
+from bot.http import HttpServer, build_web_app
+from bot.kernel.services import Services
+
+
+async def _healthz(services: Services) -> tuple[int, dict[str, str], float]:
+    server = HttpServer(build_web_app(services), "127.0.0.1", 0)
+    port = await server.start()
+    started = time.monotonic()
+    try:
+        async with (
+            aiohttp.ClientSession() as client,
+            client.get(f"http://127.0.0.1:{port}/healthz") as response,
+        ):
+            return response.status, await response.json(), time.monotonic() - started
+    finally:
+        await server.stop()
+
+
+async def make_read_only(services: Services) -> None:
+    """Every connection from now on refuses writes, as a read-only file does."""
+    await services.engine.dispose()
+
+    @event.listens_for(services.engine.sync_engine, "connect")
+    def _query_only(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA query_only=ON")
+        cursor.close()
+
+
+async def test_healthz_is_503_with_the_reason_when_nothing_can_be_written(
+    services: Services,
+) -> None:
+    await make_read_only(services)
+    status, body, _ = await _healthz(services)
+    assert status == 503
+    assert body["status"] == "error"
+    assert body["database"].startswith("not writable: ")
+    assert "readonly" in body["database"]
+
+
+async def test_healthz_answers_within_seconds_while_another_writer_holds_the_lock(
+    services: Services, tmp_path: Path
+) -> None:
+    holder = sqlite3.connect(tmp_path / "copbot.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # a writer that keeps its lock for long
+    try:
+        status, body, took = await _healthz(services)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert took < 5
+    assert status == 503
+    assert body["database"].startswith("not writable: ")
+    status, body, _ = await _healthz(services)
+    assert (status, body) == (200, {"status": "ok", "database": "ok"})
