@@ -86,10 +86,22 @@ async def render(
 async def publish(ctx: Context, meeting: Session) -> list[ProgrammeItem]:
     """Write the programme into the meeting, where the card and the logistics message show it.
 
-    Returns the items in programme order.
+    Those are read in every participant's language, so the stored text has no words: the owner
+    after a dash, a later day as its date ("18/12 09:30"). Returns the items in programme order.
     """
     items = await items_of(ctx.db, meeting.id)
-    lines = await render(ctx, meeting, items, ctx.services.settings.language, lessons=False)
+    owners = await names_of(ctx.db, [i.owner_id for i in items])
+    days = meeting_days(meeting, ctx.services.settings.tz)
+    lines = []
+    for item in items:
+        when = item.time
+        if when and 2 <= item.day <= len(days):
+            when = f"{days[item.day - 1]:%d/%m} {when}"
+        owner = owners.get(item.owner_id or 0)
+        lines.append(
+            f"{item.number}. {when + ' ' if when else ''}{item.title}"
+            + (f" — {owner}" if owner else "")
+        )
     meeting.programme = "\n".join(lines) or None
     return items
 
@@ -257,6 +269,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "programma",
         programme,
+        name_en="programme",
         aliases=("programme", "program"),
         help_nl="het programma van een bijeenkomst; het voorbereidingsgroepje bouwt het",
         help_en="the programme of a meeting; the preparation group builds it",

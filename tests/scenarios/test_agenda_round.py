@@ -151,6 +151,6 @@ async def test_an_agenda_round_from_proposals_to_programme(
         # The day before, those who come get the practical information with the programme.
         logistics = await run_until(back, utc(2027, 1, 13, 9, 0))
         [message] = [t for t in logistics["esther"] if "Programma:" in t]
-        assert "10:30 Bewoners het stuur geven (trekker: Esther Brink)" in message
+        assert "10:30 Bewoners het stuur geven — Esther Brink" in message
     finally:
         await back.close()

@@ -95,7 +95,7 @@ async def test_preparation_group_builds_the_programme_with_owners_and_lessons(
     async with services.database() as db:
         session = await db.get(Session, 1)
     assert session is not None and session.programme is not None
-    assert "Corporaties als partner in de wijk (trekker: Esther Brink)" in session.programme
+    assert "Corporaties als partner in de wijk — Esther Brink" in session.programme
 
     assert "van het programma gehaald" in await organiser.text("/programma 1 weg 2")
     assert "Monitoring" not in await participant.text("/programma 1")
@@ -116,7 +116,7 @@ async def test_logistics_the_day_before_shows_the_programme(
         await tick(services)
     logistics = [d.reply.text for d in messenger.delivered if "Programma:" in d.reply.text]
     assert logistics, [d.reply.text[:60] for d in messenger.delivered]
-    assert "10:30 Corporaties als partner in de wijk (trekker: Esther Brink)" in logistics[-1]
+    assert "10:30 Corporaties als partner in de wijk — Esther Brink" in logistics[-1]
 
 
 async def test_only_organisers_and_the_group_build(
@@ -189,3 +189,34 @@ async def test_a_time_before_a_one_day_meeting_starts_is_refused(
     assert parse_when(["10:00"], meeting, services.settings.tz) == When(1, "10:00")
     with pytest.raises(WhenProblem):
         parse_when(["vrijdag", "10:00"], meeting, services.settings.tz)
+
+
+async def test_the_programme_on_the_card_reads_in_every_language(
+    services: Services, organiser: Person, voted: Person
+) -> None:
+    """The programme written into the meeting has no Dutch words for an English reader."""
+    john = Person(services, "john", name="John Smith", username="john", language="en")
+    await john.say("/start")
+    await organiser.say("/sessie 1 wijzig overnachting ja")  # Thursday 10:00 to Friday 16:00
+    await voted.say("/programma 1 neem 1 10:30")
+    await voted.say("/programma 1 eigenaar 1 @esther")
+    await voted.say("/programma 1 neem 2 vrijdag 09:30")
+    await john.press("rsvp:1:ja")
+    clock = services.clock
+    assert isinstance(clock, ManualClock)
+    clock.set(datetime(2027, 1, 13, 9, 0, tzinfo=UTC))
+    await tick(services)
+    messenger = services.messengers["console"]
+    assert isinstance(messenger, FlakyMessenger)
+    [logistics] = [
+        d.reply.text
+        for d in messenger.delivered
+        if d.chat_id == "john" and "Programme:" in d.reply.text
+    ]
+    assert "1. 10:30 Corporaties als partner in de wijk — Esther Brink" in logistics
+    assert "2. 15/01 09:30 Monitoring en verantwoording" in logistics
+    assert "trekker" not in logistics and " vr " not in logistics
+    # /programma itself speaks the reader's language.
+    shown = await john.text("/programma 1")
+    assert "10:30 Corporaties als partner in de wijk (lead: Esther Brink)" in shown
+    assert "Fri 09:30 Monitoring en verantwoording" in shown
