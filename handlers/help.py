@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.i18n import Texts
 from bot.core.messages import Reply
-from bot.kernel.services import Context, Registry
+from bot.kernel.services import Command, Context, Registry
 
 TEXTS = Texts(
     {
@@ -31,8 +31,9 @@ TEXTS = Texts(
 
 
 async def help_command(ctx: Context) -> Reply:
-    def line(name: str, nl: str, en: str) -> str:
-        return f"/{name} – {en if ctx.lang == 'en' else nl}"
+    def line(command: Command) -> str:
+        about = command.help_en if ctx.lang == "en" else command.help_nl
+        return f"/{command.shown_name(ctx.lang)} – {about}"
 
     if ctx.args:
         wanted = ctx.args.split()[0].lstrip("/").lower()
@@ -40,22 +41,23 @@ async def help_command(ctx: Context) -> Reply:
         if command is None or (command.organiser_only and not ctx.is_organiser):
             return Reply(ctx.t(TEXTS, "unknown", name=wanted[:40]))
         aliases = ""
-        if command.aliases:
-            aliases = ctx.t(TEXTS, "aliases", aliases=", ".join(f"/{a}" for a in command.aliases))
+        others = [n for n in (command.name, *command.aliases) if n != command.shown_name(ctx.lang)]
+        if others:
+            aliases = ctx.t(TEXTS, "aliases", aliases=", ".join(f"/{a}" for a in others))
         return Reply(
             ctx.t(
                 TEXTS,
                 "detail",
-                name=command.name,
+                name=command.shown_name(ctx.lang),
                 help=command.help_en if ctx.lang == "en" else command.help_nl,
-                usage=command.usage or f"/{command.name}",
+                usage=command.shown_usage(ctx.lang),
                 aliases=aliases,
             )
         )
     commands = ctx.services.registry.visible_commands(ctx.is_organiser)
     lines = [ctx.t(TEXTS, "header")]
-    lines += [line(c.name, c.help_nl, c.help_en) for c in commands if not c.organiser_only]
-    organiser_lines = [line(c.name, c.help_nl, c.help_en) for c in commands if c.organiser_only]
+    lines += [line(c) for c in commands if not c.organiser_only]
+    organiser_lines = [line(c) for c in commands if c.organiser_only]
     if organiser_lines:
         lines += ["", ctx.t(TEXTS, "organiser_header"), *organiser_lines]
     lines += ["", ctx.t(TEXTS, "footer")]

@@ -185,10 +185,11 @@ def register(registry: Registry) -> None:
     registry.command(
         "geschiedenis",
         history,
+        name_en="history",
         aliases=("history", "historie"),
         help_nl="het collectief geheugen: eerdere bijeenkomsten, boekoordelen, thema's; "
         "/geschiedenis 5: één bijeenkomst",
         help_en="the collective memory: past sessions, book verdicts, themes; "
-        "/geschiedenis 5: one meeting",
+        "/history 5: one meeting",
         usage="/geschiedenis [nummer]",
     )

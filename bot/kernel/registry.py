@@ -38,6 +38,17 @@ class Command(Generic[C]):
     organiser_only: bool = False
     usage: str = ""  # e.g. "/les <onderwerp>"
     in_menu: bool = True  # shown in Telegram's command menu
+    name_en: str = ""  # the English name (one of the aliases), shown to English readers
+
+    def shown_name(self, lang: str) -> str:
+        """The name a reader of `lang` is shown (and can type)."""
+        return self.name_en if lang == "en" and self.name_en else self.name
+
+    def shown_usage(self, lang: str) -> str:
+        usage = self.usage or f"/{self.name}"
+        if lang == "en" and self.name_en:
+            usage = usage.replace(f"/{self.name}", f"/{self.name_en}", 1)
+        return usage
 
 
 @dataclass(frozen=True)
@@ -98,7 +109,10 @@ class Registry(Generic[C, J, S]):
         organiser_only: bool = False,
         usage: str = "",
         in_menu: bool = True,
+        name_en: str = "",
     ) -> None:
+        if name_en and name_en not in aliases:
+            aliases = (*aliases, name_en)
         self.add(
             Command(
                 name=name,
@@ -109,6 +123,7 @@ class Registry(Generic[C, J, S]):
                 organiser_only=organiser_only,
                 usage=usage,
                 in_menu=in_menu,
+                name_en=name_en,
             )
         )
 

@@ -185,6 +185,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "boek",
         boek,
+        name_en="book",
         aliases=("book", "leesclub"),
         help_nl="de leesclub: het boek voor de volgende bijeenkomst, voorstellen, presenteren",
         help_en="the reading club: the book for the next meeting, propose, present",
@@ -194,6 +195,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "boeken",
         boeken,
+        name_en="books",
         aliases=("books", "leeslijst"),
         help_nl="alle voorgestelde en besproken boeken, met de oordelen",
         help_en="every proposed and discussed book, with the verdicts",

@@ -133,6 +133,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "maatje",
         buddy_command,
+        name_en="buddy",
         aliases=("buddy",),
         help_nl="je maatje (of je nieuwkomers); /maatje word [max 2] om maatje te worden",
         help_en="your buddy (or your newcomers); /buddy become [max 2] to become a buddy",
@@ -141,6 +142,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "maatjes",
         overview,
+        name_en="buddies",
         aliases=("buddies",),
         help_nl="alle maatjesparen, nieuwkomers zonder maatje, belasting en mislukte check-ins",
         help_en="all buddy pairs, newcomers without a buddy, load and failed check-ins",

@@ -246,6 +246,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "kern",
         core,
+        name_en="core",
         aliases=("continuiteit", "pulse", "core"),
         help_nl="de pols van de CoP: vaste kern, nieuwkomers en vertrekkers per stad, verloop",
         help_en="the CoP's pulse: stable core, newcomers and leavers per city, turnover",

@@ -201,6 +201,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "vertrek",
         leave,
+        name_en="leave",
         aliases=("leave", "afscheid"),
         help_nl="je vertrekt uit de CoP: geen herinneringen meer, en een overdracht",
         help_en="you leave the CoP: no more reminders, and a handover note",
@@ -209,6 +210,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "overdracht",
         handover,
+        name_en="handover",
         aliases=("handover",),
         help_nl="je overdracht bij vertrek, voor je opvolger en je nieuwkomers",
         help_en="your handover note when leaving, for your successor and newcomers",
@@ -217,6 +219,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "terug",
         come_back,
+        name_en="return",
         aliases=("return", "comeback"),
         help_nl="je komt terug na /vertrek: weer herinneringen en maatjes",
         help_en="you come back after /leave: reminders and buddies again",

@@ -97,9 +97,10 @@ def register(registry: Registry) -> None:
     registry.command(
         "les",
         les,
+        name_en="lesson",
         aliases=("lessen", "lesson", "lessons"),
         help_nl="lessen uit het boekje zoeken (/les corporaties) of per thema bekijken",
-        help_en="find lessons from the booklet (/les corporaties) or browse them by theme",
+        help_en="find lessons from the booklet (/lesson corporaties) or browse them by theme",
         usage="/les [onderwerp of vraag]",
     )
     registry.set_fallback(question)
@@ -107,6 +108,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "vannaar",
         vannaar,
+        name_en="fromto",
         aliases=("beweging", "fromto"),
         help_nl="de beweging in de wijkenaanpak: de tabel VAN → NAAR",
         help_en="the movement in the neighbourhood approach: the FROM → TO table",
@@ -115,20 +117,22 @@ def register(registry: Registry) -> None:
     registry.command(
         "tien",
         tien,
+        name_en="ten",
         aliases=("ten",),
         help_nl="tien inzichten in de sturing van de wijkenaanpak; /tien cop: tien lessen "
         "voor het bouwen van een CoP",
-        help_en="ten insights into steering the neighbourhood approach; /tien cop: ten "
+        help_en="ten insights into steering the neighbourhood approach; /ten cop: ten "
         "lessons for building a CoP",
         usage="/tien [cop]",
     )
     registry.command(
         "citaat",
         citaat,
+        name_en="quote",
         aliases=("citaten", "quote"),
         help_nl="een citaat van een deelnemer, over een onderwerp als je wilt (/citaat "
         "corporaties)",
-        help_en="a participant's quote, on a topic if you like (/citaat corporaties)",
+        help_en="a participant's quote, on a topic if you like (/quote corporaties)",
         usage="/citaat [onderwerp]",
     )
     registry.callback("cit", citaat_button)

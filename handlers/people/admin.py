@@ -83,6 +83,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "organisator",
         organiser,
+        name_en="organiser",
         aliases=("organiser", "organizer"),
         help_nl="iemand organisator maken of die rol weghalen",
         help_en="make someone an organiser or take the role away",

@@ -125,6 +125,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "ik",
         me,
+        name_en="me",
         aliases=("me", "profiel", "profile"),
         help_nl="je gegevens bekijken of aanpassen (/ik stad Utrecht)",
         help_en="see or change your details (/me city Utrecht)",
@@ -140,6 +141,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "koppel",
         link,
+        name_en="link",
         aliases=("link",),
         help_nl="je Telegram- en Slack-account koppelen tot één deelnemer",
         help_en="link your Telegram and Slack accounts into one participant",

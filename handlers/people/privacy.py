@@ -201,6 +201,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "mijngegevens",
         my_data,
+        name_en="mydata",
         aliases=("mydata", "gegevens", "export"),
         help_nl="alles wat de bot over je bewaart, als JSON-bestand",
         help_en="everything the bot stores about you, as a JSON file",
@@ -208,6 +209,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "vergeet",
         forget,
+        name_en="forget",
         aliases=("forget", "wis", "erase"),
         help_nl="al je gegevens wissen (met bevestiging)",
         help_en="erase all your data (after confirming)",

@@ -152,6 +152,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "voorbereiding",
         prep_command,
+        name_en="prep",
         aliases=("prep", "voorbereidingsgroep"),
         help_nl="het voorbereidingsgroepje van een bijeenkomst samenstellen (organisatoren)",
         help_en="form the preparation group of a meeting (organisers)",

@@ -254,6 +254,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "peiling",
         poll_command,
+        name_en="poll",
         aliases=("poll", "stemmen", "vote"),
         help_nl="stemmen op de agendavoorstellen; organisatoren openen en sluiten de peiling",
         help_en="vote on the agenda proposals; organisers open and close the vote",

@@ -68,6 +68,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "omroep",
         broadcast,
+        name_en="broadcast",
         aliases=("broadcast", "bericht"),
         help_nl="een bericht aan alle deelnemers sturen",
         help_en="send a message to all participants",

@@ -121,6 +121,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "sessies",
         list_meetings,
+        name_en="sessions",
         aliases=("sessions", "bijeenkomsten"),
         help_nl="de komende bijeenkomsten, met aanmelden",
         help_en="the coming meetings, with sign-up",
@@ -128,6 +129,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "sessie",
         meeting_command,
+        name_en="session",
         aliases=("session", "bijeenkomst"),
         help_nl="een bijeenkomst bekijken; organisatoren plannen en wijzigen ermee",
         help_en="see a meeting; organisers plan and change meetings with it",

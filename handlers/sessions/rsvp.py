@@ -157,6 +157,7 @@ def register(registry: Registry) -> None:
     registry.command(
         "aanwezig",
         attendance,
+        name_en="attendance",
         aliases=("attendance", "aanwezigheid"),
         help_nl="wie komt er naar een bijeenkomst (en wie was er)",
         help_en="who is coming to a meeting (and who was there)",
