@@ -25,7 +25,7 @@ from bot.db.models import Participant, Session
 from bot.db.models.sessions import CANCELLED
 from bot.kernel.roles import require_organiser
 from bot.kernel.services import Context, Registry
-from handlers.sessions import broadcast, reminders, rsvp
+from handlers.sessions import broadcast, logistics, reminders, rsvp
 from handlers.sessions.calendar import agenda_feed, calendar_bytes, feed_token, feed_url
 from handlers.sessions.keys import cancelled_key, moved_key, unsent_after_cancel
 from handlers.sessions.planning import (
@@ -87,6 +87,8 @@ async def meeting_command(ctx: Context) -> Reply | list[Reply]:
         return await details(ctx, meeting)
     if action in {"ics", "agenda", "ical"}:
         return ics_reply(ctx, meeting)
+    if action in logistics.ACTIONS:  # who comes, sign-up, rooms, deadline, lists
+        return await logistics.logistics_action(ctx, meeting, action, value)
     require_organiser(ctx, hint=ctx.t(TEXTS, "organisers_hint"))
     if action in {"wijzig", "change", "edit"}:
         return await change(ctx, meeting, value.strip())
@@ -118,6 +120,7 @@ def register(registry: Registry) -> None:
     rsvp.register(registry)
     broadcast.register(registry)
     reminders.register(registry)
+    logistics.register(registry)
     registry.command(
         "sessies",
         list_meetings,

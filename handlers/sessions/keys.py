@@ -58,3 +58,21 @@ def unsent_after_cancel(meeting_id: int) -> tuple[str, ...]:
 def broadcast_key(draft_id: int) -> str:
     """An organiser's /omroep message, by the number of its draft."""
     return f"broadcast:{draft_id}"
+
+
+# -- the overnight sign-up (handlers/sessions/rooms.py, signup.py); "%" builds erasure patterns
+
+
+def room_free_prefix(meeting_id: int | str, since: str) -> str:
+    """ "A room came free for you", to someone who waited since `since` (one per wait)."""
+    return f"room-free:session:{meeting_id}:since:{since}"
+
+
+def request_prefix(meeting_id: int | str, participant_id: int | str, at: str) -> str:
+    """A participant's change after the deadline, sent to the organisers (quotes the person)."""
+    return f"rsvp-request:session:{meeting_id}:from:{participant_id}:at:{at}"
+
+
+def maybe_nudge_key(meeting_id: int, deadline: str) -> str:
+    """The job and the message asking those who said maybe to decide before `deadline`."""
+    return f"maybe-nudge:session:{meeting_id}:until:{deadline}"

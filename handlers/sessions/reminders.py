@@ -17,7 +17,7 @@ from bot.db.models import Participant, Rsvp, Session
 from bot.kernel.services import JobContext, Registry
 from handlers.sessions.keys import logistics_key, nudge_key, reminder_key
 from handlers.sessions.texts import TEXTS
-from handlers.sessions.views import active_participants, card, coming_ids, rsvps_of
+from handlers.sessions.views import NO, active_participants, card, coming_ids, rsvps_of
 from scheduler.outbox import enqueue_many
 from scheduler.timeline import step_meeting
 
@@ -41,7 +41,12 @@ async def remind(job: JobContext) -> None:
         )
         return card(meeting, rsvps.get(person.id), person.language, tz, intro=intro)
 
-    people = [p.id for p in await active_participants(job.db)]
+    # Who said no to this meeting hears no more about it.
+    people = [
+        p.id
+        for p in await active_participants(job.db)
+        if p.id not in rsvps or rsvps[p.id].answer != NO
+    ]
     await enqueue_many(
         job.db,
         key_prefix=reminder_key(meeting.id, offset_text),

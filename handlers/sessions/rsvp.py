@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,6 +14,9 @@ from bot.core.texts import NO_WORDS, YES_WORDS
 from bot.db.models import Participant, Rsvp, Session
 from bot.kernel.lookup import find_participant
 from bot.kernel.services import Context, Registry
+from handlers.sessions.logistics_texts import TEXTS as SIGNUP_TEXTS
+from handlers.sessions.rooms import release_room, request_room, waiting_place
+from handlers.sessions.signup import choice_text, deadline_passed, send_request, start_signup
 from handlers.sessions.texts import TEXTS
 from handlers.sessions.views import (
     CHOICES,
@@ -43,20 +47,28 @@ async def rsvp_or_new(db: AsyncSession, session_id: int, participant_id: int) ->
 
 
 async def answer(
-    db: AsyncSession, meeting: Session, participant_id: int, choice: str, now: datetime
+    db: AsyncSession,
+    meeting: Session,
+    participant_id: int,
+    choice: str,
+    now: datetime,
+    tz: ZoneInfo,
 ) -> tuple[Rsvp | None, str]:
     """Record a button press ("ja", "nee", "misschien", "nacht-ja", "nacht-nee"); returns the
     answer and the key of the text that says what happened.
 
     The overnight buttons never change whether someone comes: after "nee" they change
     nothing and say so, without any answer only "Overnachting: ja" counts (as coming).
+    A night takes a hotel room while there is one, else a place on the waiting list; giving
+    up the night (or coming) lets the first who wait move up.
     """
     rsvp = await rsvp_of(db, meeting.id, participant_id)
     if choice in CHOICES:
         rsvp = rsvp or await rsvp_or_new(db, meeting.id, participant_id)
+        rsvp.updated_at = now
         rsvp.answer = CHOICES[choice]
         if rsvp.answer == NO:
-            rsvp.overnight = None
+            await release_room(db, meeting, rsvp, overnight=None, tz=tz)
         note = "rsvp_saved"
     elif rsvp is not None and rsvp.answer == NO:
         return rsvp, "overnight_after_no"
@@ -65,7 +77,11 @@ async def answer(
     else:
         note = "rsvp_saved" if rsvp is not None else "overnight_means_coming"
         rsvp = rsvp or await rsvp_or_new(db, meeting.id, participant_id)
-        rsvp.overnight = OVERNIGHT_CHOICES[choice]
+        rsvp.updated_at = now
+        if not OVERNIGHT_CHOICES[choice]:
+            await release_room(db, meeting, rsvp, overnight=False, tz=tz)
+        elif not await request_room(db, meeting, rsvp, now):
+            note = "room_waiting"
     rsvp.updated_at = now
     await db.flush()
     return rsvp, note
@@ -82,7 +98,7 @@ async def attended_participant_ids(db: AsyncSession, session_id: int) -> list[in
     return sorted(pid for pid, rsvp in rsvps.items() if was_there(rsvp))
 
 
-async def pressed(ctx: Context) -> Reply:
+async def pressed(ctx: Context) -> Reply | list[Reply]:
     meeting_ref, _, choice = ctx.args.partition(":")
     meeting = await get_meeting(ctx, meeting_ref)
     tz = ctx.services.settings.tz
@@ -96,8 +112,18 @@ async def pressed(ctx: Context) -> Reply:
         key = "rsvp_cancelled" if not meeting.is_planned else "rsvp_over"
         intro = ctx.t(TEXTS, key, id=meeting.id, when=when)
         return card(meeting, rsvp, ctx.lang, tz, intro=intro, edit=True, now=ctx.now)
-    rsvp, note = await answer(ctx.db, meeting, ctx.participant.id, choice, ctx.now)
-    return card(meeting, rsvp, ctx.lang, tz, edit=True, extra=[ctx.t(TEXTS, note)])
+    if deadline_passed(ctx, meeting):  # after the deadline a change is a request
+        return await send_request(ctx, meeting, choice_text(choice, ctx.lang))
+    rsvp, note = await answer(ctx.db, meeting, ctx.participant.id, choice, ctx.now, tz)
+    if note == "room_waiting" and rsvp is not None:
+        place = waiting_place(await rsvps_of(ctx.db, meeting.id), rsvp)
+        said = ctx.t(SIGNUP_TEXTS, note, rooms=meeting.rooms or 0, place=place)
+    else:
+        said = ctx.t(TEXTS, note)
+    shown = card(meeting, rsvp, ctx.lang, tz, edit=True, extra=[said])
+    if rsvp is not None and choice in ("ja", "misschien"):  # parts, diet, a note
+        return [shown, await start_signup(ctx, meeting, rsvp)]
+    return shown
 
 
 async def attendance(ctx: Context) -> Reply:
@@ -120,6 +146,8 @@ async def attendance(ctx: Context) -> Reply:
     if meeting.starts_at > ctx.now:  # before the meeting this is their answer
         rsvp.answer = YES if present else NO
         rsvp.attended = None
+        if not present:  # their room (or place on the waiting list) goes to the next
+            await release_room(ctx.db, meeting, rsvp, overnight=None, tz=ctx.services.settings.tz)
         key = "comes" if present else "does_not_come"
         return Reply(
             ctx.t(

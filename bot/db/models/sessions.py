@@ -43,6 +43,10 @@ class Session(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # iCalendar SEQUENCE: goes up each time the session moves or is cancelled.
     sequence: Mapped[int] = mapped_column(Integer, default=0)
+    # Until when participants change their own answer (after it: a request to the organisers).
+    rsvp_deadline: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Hotel rooms for the night; None is no limit. Beyond it overnight requests wait.
+    rooms: Mapped[int | None] = mapped_column(Integer)
 
     @property
     def is_planned(self) -> bool:
@@ -66,6 +70,15 @@ class Rsvp(Base):
     overnight: Mapped[bool | None] = mapped_column(Boolean)
     # Set by an organiser (/aanwezig 3 @naam ja): who was really there.
     attended: Mapped[bool | None] = mapped_column(Boolean)
+    # Which parts besides the night ("day1", "dinner", "day2"); None: not asked (all of them).
+    parts: Mapped[list[Any] | None] = mapped_column(JSON)
+    # Dietary needs ("vegetarian", "halal", "allergy", ...) and free text (an allergy). Sensitive:
+    # erased 30 days after the meeting (handlers/sessions/rooms.py).
+    diets: Mapped[list[Any] | None] = mapped_column(JSON)
+    diet_note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)  # for the organisers: "ik kom pas om 14:00"
+    # Asked for a room when none was free: on the waiting list since then, first come first.
+    waiting_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 

@@ -140,8 +140,10 @@ async def test_rsvp_buttons_edit_the_message(
         ("Overnachting: ja", "rsvp:1:nacht-ja"),
         ("Overnachting: nee", "rsvp:1:nacht-nee"),
     ]
-    [reply] = await participant.press("rsvp:1:ja")
+    # The card, then the first question of the sign-up (parts, diet, a note).
+    [reply, asked] = await participant.press("rsvp:1:ja")
     assert reply.edit and "Jouw antwoord: ja, ik kom" in reply.text
+    assert not asked.edit and "onderdelen" in asked.text
     assert ("✓ Ja, ik kom", "rsvp:1:ja") in participant.buttons()
     [reply] = await participant.press("rsvp:1:nacht-ja")
     assert "Jouw overnachting: ja, ik blijf slapen" in reply.text
