@@ -5,10 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
 
 from bot.core.ports import Stopper
 from bot.http import HttpServer, build_web_app
@@ -29,6 +33,45 @@ Om platforms te verbinden, zet (in de omgeving of in .env):
   Organisatoren: COPBOT_ORGANISERS=telegram:12345,slack:U0123
 """
 
+SERVING_HTTP = """\
+Geen terminal en geen invoer: ik serveer HTTP (/healthz) op {host}:{port} tot ik een
+stopsignaal krijg. / No terminal, no input: serving HTTP (/healthz) until stopped.
+"""
+
+UNWRITABLE = """\
+Kan de database {database} niet schrijven: de map {folder} is van uid {owner} (rechten {mode})
+en copbot draait als uid {uid}.
+Oplossing: geef de map aan uid {uid} (op de host: sudo chown -R {uid} <map>), gebruik een
+Docker-volume (docker run -v copbot-data:/data ...) of kies een andere plek met
+COPBOT_DATABASE_URL.
+(English: the database folder {folder} is owned by uid {owner} and copbot runs as uid {uid};
+chown it to uid {uid}, use a named volume, or set COPBOT_DATABASE_URL.)"""
+
+
+def check_database_folder(database_url: str) -> None:
+    """A SQLite database needs a folder it can write (the file, its -wal and -shm): stop with
+    a message that names the user id and the fix, instead of "unable to open database file"."""
+    url = make_url(database_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return
+    database = Path(url.database).absolute()
+    folder = database.parent
+    writable = os.access(folder, os.W_OK | os.X_OK) and (
+        not database.exists() or os.access(database, os.R_OK | os.W_OK)
+    )
+    if writable or not folder.exists():
+        return  # a missing folder: SQLite's own error says so
+    info = folder.stat()
+    raise SystemExit(
+        UNWRITABLE.format(
+            database=database,
+            folder=folder,
+            owner=info.st_uid,
+            mode=oct(info.st_mode & 0o777)[2:],
+            uid=os.geteuid(),
+        )
+    )
+
 
 @dataclass
 class Runtime:
@@ -37,6 +80,7 @@ class Runtime:
     stoppers: list[Stopper] = field(default_factory=list)
 
     async def start(self, *, serve_http: bool = True, platforms: bool = True) -> None:
+        check_database_folder(self.services.settings.database_url)
         await prepare(self.services)
         web_app = build_web_app(self.services)
         for starter in platform_starters(self.services) if platforms else []:
@@ -99,6 +143,19 @@ async def console(services: Services, *, announce_credentials: bool = False) -> 
 
     if announce_credentials:
         print(CREDENTIALS_HELP, file=sys.stderr)
+    first_line = ""
+    if not sys.stdin.isatty():
+        first_line = await asyncio.to_thread(sys.stdin.readline)
+        if announce_credentials and not first_line:
+            # `copbot run` in a container without credentials (stdin /dev/null): keep
+            # serving /healthz and the pages instead of reading nothing and stopping.
+            settings = services.settings
+            print(
+                SERVING_HTTP.format(host=settings.http_host, port=settings.http_port),
+                file=sys.stderr,
+            )
+            await serve_forever(services)
+            return
     runtime = Runtime(services)
     chat = ConsoleChat(services)
     await runtime.start(serve_http=False, platforms=False)
@@ -106,6 +163,8 @@ async def console(services: Services, *, announce_credentials: bool = False) -> 
         if sys.stdin.isatty():
             await chat.run_interactive()
         else:
+            if first_line.strip():
+                await chat.handle_line(first_line)
             await chat.run_piped(sys.stdin)
             # Deliver what the piped commands queued (a broadcast, a reminder now due), so
             # `echo "/omroep ..." | copbot console` shows it before exiting.
