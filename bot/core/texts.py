@@ -6,6 +6,10 @@ from bot.core.i18n import Texts
 
 TEXTS = Texts(
     {
+        "cannot_save": {
+            "nl": "Ik kan nu even niets opslaan, probeer het zo opnieuw.",
+            "en": "I can't save anything right now, please try again in a moment.",
+        },
         "error": {
             "nl": "Sorry, daar ging iets mis aan mijn kant. Probeer het later nog eens; "
             "noem bij de organisatoren deze code: {ref}.",

@@ -43,7 +43,10 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A reader that must not take the write lock (the database refuses writes) asks for
+        # a deferred BEGIN with the execution option read_only=True.
+        read_only = conn.get_execution_options().get("read_only")
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 

@@ -13,8 +13,8 @@ import unicodedata
 from datetime import timedelta
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete, event, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.i18n import language_of
@@ -75,7 +75,9 @@ async def dispatch(
             return await _handle(services, db, incoming)
     except UserError as problem:
         replies = [Reply(problem.text)]
-    except Exception:
+    except Exception as problem:
+        if _cannot_write(problem):  # read-only, disk full, locked: answer what needs no write
+            return await _answer_read_only(services, incoming)
         ref = secrets.token_hex(3)
         log.exception("error %s while handling %r", ref, incoming)
         lang = language_of(incoming.language, services.settings.language)
@@ -109,6 +111,69 @@ async def _first_time(services: Services, db: AsyncSession, incoming: Incoming) 
     except IntegrityError:
         return False
     return True
+
+
+_WRITE_FAILURES = ("readonly", "read-only", "disk", "no space", "could not extend", "locked")
+
+
+def _cannot_write(problem: Exception) -> bool:
+    """The database refuses writes: a read-only file, a full disk, a lock held too long."""
+    message = str(problem).lower()
+    return isinstance(problem, DBAPIError) and any(word in message for word in _WRITE_FAILURES)
+
+
+async def _answer_read_only(services: Services, incoming: Incoming) -> list[Reply]:
+    """Handle an update while nothing can be written: a handler that only reads (/les)
+    answers as usual (the update is not remembered: that record can wait), one that would
+    write anything gets "cannot save, try again soon" instead of an error code."""
+    lang = language_of(incoming.language, services.settings.language)
+    cannot_save = [Reply(TEXTS(lang, "cannot_save"))]
+    writes: list[str] = []
+
+    def spot_write(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        if statement.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE"):
+            writes.append(statement)
+
+    try:
+        async with services.database() as db:
+            options = {"read_only": True}  # SQLite: no write lock (bot.db.engine)
+            connection = (await db.connection(execution_options=options)).sync_connection
+            assert connection is not None
+            event.listen(connection, "before_cursor_execute", spot_write)
+            try:
+                identity = await db.scalar(
+                    select(Identity).where(
+                        Identity.platform == incoming.platform,
+                        Identity.user_id == incoming.user_id,
+                    )
+                )
+                if identity is None:
+                    return cannot_save  # a newcomer: knowing them takes a write
+                person = identity.participant
+                ctx = Context(
+                    services=services,
+                    incoming=incoming,
+                    db=db,
+                    participant=person,
+                    identity=identity,
+                    lang=language_of(person.language or incoming.language, lang),
+                )
+                try:
+                    result = await _route(ctx)
+                except UserError as refusal:
+                    result = Reply(refusal.text)
+                if writes or db.new or db.dirty or db.deleted:
+                    return cannot_save  # it would have changed something: say it did not
+            finally:
+                event.remove(connection, "before_cursor_execute", spot_write)
+                await db.rollback()
+    except Exception as problem:
+        if not _cannot_write(problem):
+            log.exception("error while answering %r without writing", incoming)
+        return cannot_save
+    if result is None:
+        return []
+    return [result] if isinstance(result, Reply) else list(result)
 
 
 async def _handle(services: Services, db: AsyncSession, incoming: Incoming) -> list[Reply]:

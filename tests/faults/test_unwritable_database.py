@@ -13,6 +13,7 @@ from sqlalchemy import event
 
 from bot.http import HttpServer, build_web_app
 from bot.kernel.services import Services
+from tests.factories import Person
 
 
 async def _healthz(services: Services) -> tuple[int, dict[str, str], float]:
@@ -66,3 +67,20 @@ async def test_healthz_answers_within_seconds_while_another_writer_holds_the_loc
     assert body["database"].startswith("not writable: ")
     status, body, _ = await _healthz(services)
     assert (status, body) == (200, {"status": "ok", "database": "ok"})
+
+
+async def test_read_only_answers_still_work_and_writes_get_a_clear_answer(
+    services: Services,
+) -> None:
+    esther = Person(services, "p1", name="Esther Brink", username="esther")
+    await esther.say("/start")
+    before = await esther.text("/les corporaties")
+    await make_read_only(services)
+
+    assert await esther.text("/les corporaties") == before
+    answer = await esther.text("/ik naam Esther B.")
+    assert answer == "Ik kan nu even niets opslaan, probeer het zo opnieuw."
+    newcomer = Person(services, "p2", name="Nieuw", language="en")
+    assert await newcomer.text("/les corporaties") == (
+        "I can't save anything right now, please try again in a moment."
+    )
