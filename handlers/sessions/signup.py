@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import select
-
 from bot.core.dates import format_date, format_datetime
 from bot.core.messages import Button, Reply
 from bot.db.models import Participant, Rsvp, Session
@@ -25,7 +23,7 @@ from handlers.sessions.rooms import (
     rsvps_of,
     waiting_place,
 )
-from handlers.sessions.views import get_meeting, rsvp_of
+from handlers.sessions.views import active_participants, get_meeting, rsvp_of
 from scheduler.outbox import enqueue_many
 
 DIALOGUE = "sessie-aanmelding"
@@ -328,12 +326,8 @@ async def finished_text(ctx: Context, meeting: Session, rsvp: Rsvp) -> str:
 
 
 async def organiser_ids(ctx: Context) -> list[int]:
-    rows = await ctx.db.scalars(
-        select(Participant.id).where(
-            Participant.is_organiser.is_(True), Participant.status == "active"
-        )
-    )
-    return list(rows.all())
+    """The organisers the bot can reach (they have written to it)."""
+    return [p.id for p in await active_participants(ctx.db) if p.is_organiser]
 
 
 def current_text(meeting: Session, rsvp: Rsvp | None, lang: str) -> str:
@@ -369,7 +363,8 @@ async def send_request(ctx: Context, meeting: Session, change: str) -> Reply:
             )
         )
 
-    stamp = ctx.now.strftime("%Y%m%dT%H%M%S%f")
+    # The time and the update: two requests in one second (or one clock tick) both go.
+    stamp = f"{ctx.now:%Y%m%dT%H%M%S}-{ctx.incoming.update_id}"
     await enqueue_many(
         ctx.db,
         key_prefix=request_prefix(meeting.id, person.id, stamp),
