@@ -4,11 +4,33 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.db import engine as engine_module
 from bot.kernel.services import Services
 from tests.factories import Person, make_app
+
+
+@pytest.fixture(autouse=True)
+async def close_every_engine(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[None]:
+    """Every engine a test opens is disposed before its event loop closes: a pooled aiosqlite
+    connection left for the garbage collector finishes in its worker thread on a closed loop
+    ("Event loop is closed", PytestUnhandledThreadExceptionWarning in a later test)."""
+    opened: list[AsyncEngine] = []
+    create = engine_module.create_async_engine
+
+    def recording(*args: Any, **kwargs: Any) -> AsyncEngine:
+        engine = create(*args, **kwargs)
+        opened.append(engine)
+        return engine
+
+    monkeypatch.setattr(engine_module, "create_async_engine", recording)
+    yield
+    for engine in opened:
+        await engine.dispose()
 
 
 @pytest.fixture
