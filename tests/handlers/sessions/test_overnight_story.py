@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -154,3 +155,26 @@ async def test_ten_rooms_fourteen_answers_a_waiting_list_and_the_hotel_list(
         rsvps = (await db.scalars(select(Rsvp))).all()
     assert rsvps and all(r.diets is None and r.diet_note is None for r in rsvps)
     assert any(r.note == "ik kom pas om 14:00" for r in rsvps)
+
+
+async def test_my_data_shows_the_sign_up_and_forgetting_frees_the_room(
+    services: Services, organiser: Person
+) -> None:
+    await organiser.say(PLAN)
+    await organiser.say("/sessie 1 kamers 1")
+    anna = Person(services, "u1", name="Anna Bakker")
+    bram = Person(services, "u2", name="Bram de Vries")
+    await signed_up(anna, "alles", "allergie: noten", "ik kom pas om 14:00")
+    assert "wachtlijst (plaats 1)" in await signed_up(bram, "alles", "geen", "nee")
+    [export] = await anna.say("/mijngegevens")
+    assert export.attachment is not None
+    mine = json.loads(export.attachment.content)["records"]["rsvps"][0]
+    assert (mine["diets"], mine["diet_note"]) == (["allergy"], "noten")
+    assert mine["note"] == "ik kom pas om 14:00" and mine["overnight"] is True
+    await anna.say("/vergeet")
+    await anna.press("vergeet:ja")
+    [moved] = await outbox(services, "room-free:session:1:")
+    assert reply_from_json(moved.reply).text.startswith("Goed nieuws")
+    overview = await organiser.text("/sessie 1 aanmeldingen")
+    assert "Kamers: 1 van 1 vergeven, 0 op de wachtlijst." in overview
+    assert "Anna" not in overview and "noten" not in overview
