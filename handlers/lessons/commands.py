@@ -40,7 +40,8 @@ async def les_button(ctx: Context) -> Reply | list[Reply]:
             return [section_reply(ctx, knowledge, source) for source in theme.sources]
     elif kind == "m":
         offset, _, packed = payload.partition(":")
-        found = [knowledge.lesson(item) for item in unpack_ids(packed)]
+        harvested = {lesson.id: lesson for lesson in ctx.services.lesson_index.extra_lessons}
+        found = [knowledge.lesson(item) or harvested.get(item) for item in unpack_ids(packed)]
         lessons = [item for item in found if item is not None]
         if offset.isdigit() and lessons:
             return results_page(ctx, lessons, int(offset))

@@ -318,3 +318,27 @@ async def test_questions_outside_the_booklet_get_the_honest_no(participant: Pers
         text = await participant.text(question)
         assert "Daar heb ik geen les over" in text, question
         assert "Zorg voor goede verankering" not in text and "§2.5" not in text
+
+
+def test_harvested_lesson_ids_pack_into_three_characters_beside_the_booklets() -> None:
+    ids = ["2.4-03", "oogst-7", "bijlage-2-07", "oogst-1295", "van-naar-04"]
+    packed = "".join(pack_id(item) or "" for item in ids)
+    assert pack_id("oogst-7") == "o07" and pack_id("oogst-1296") is None
+    assert unpack_ids(packed) == ids
+    assert unpack_ids("d3o0") == ["2.4-03"]  # a cut-off harvested id is skipped
+
+
+async def test_the_more_button_pages_through_harvested_lessons_too(
+    services: Services, participant: Person
+) -> None:
+    from knowledge.model import Lesson
+
+    harvested = Lesson(
+        id="oogst-7", theme=KNOWLEDGE.lessons[0].theme, source="bijeenkomst-2",
+        title="Laat bewoners de wijkschouw leiden", text="Bewoners leiden de wijkschouw zelf.",
+        origin_nl="bijeenkomst 2, Zwolle, maart 2027", origin_en="meeting 2, Zwolle, March 2027",
+    )  # fmt: skip
+    services.lesson_index.set_extra([harvested])
+    [page] = await participant.press(f"les:m:3:{pack_id('2.4-03')}{pack_id('oogst-7')}")
+    assert "Laat bewoners de wijkschouw leiden" in page.text
+    assert "bijeenkomst 2, Zwolle" in page.text
