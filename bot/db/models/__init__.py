@@ -24,7 +24,7 @@ from bot.db.models.polls import (
     Vote,
 )
 from bot.db.models.scheduling import OutboxMessage, ScheduledJob
-from bot.db.models.sessions import CommunitySetting, Rsvp, Session
+from bot.db.models.sessions import CalendarFeed, CommunitySetting, Rsvp, Session
 
 __all__ = [
     "AgendaProposal",
@@ -34,6 +34,7 @@ __all__ = [
     "Book",
     "BookPick",
     "BuddyOffer",
+    "CalendarFeed",
     "CommunitySetting",
     "Departure",
     "DialogueState",

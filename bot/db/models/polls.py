@@ -152,6 +152,9 @@ class ProgrammeItem(Base):
     )
     title: Mapped[str] = mapped_column(String(MAX_TITLE))
     time: Mapped[str] = mapped_column(String(20), default="")  # as typed, e.g. "10:30"
+    end_time: Mapped[str] = mapped_column(String(20), default="", server_default="")  # "11:00"
+    room: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    speaker: Mapped[str] = mapped_column(String(100), default="", server_default="")  # a guest
     owner_id: Mapped[int | None] = mapped_column(
         ForeignKey("participants.id", ondelete="SET NULL")
     )

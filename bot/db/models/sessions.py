@@ -47,6 +47,9 @@ class Session(Base):
     rsvp_deadline: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Hotel rooms for the night; None is no limit. Beyond it overnight requests wait.
     rooms: Mapped[int | None] = mapped_column(Integer)
+    # When the programme went to those coming (/programma <n> aankondigen): later changes to it
+    # are told to them.
+    programme_announced_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     @property
     def is_planned(self) -> bool:
@@ -89,3 +92,15 @@ class CommunitySetting(Base):
 
     key: Mapped[str] = mapped_column(String(50), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class CalendarFeed(Base):
+    """A participant's own calendar feed: its secret token (/sessie feed in a private chat)."""
+
+    __tablename__ = "calendar_feeds"
+
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE"), primary_key=True
+    )
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
