@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.dates import format_date
+from bot.core.mentions import user_mention
 from bot.db.models import Identity, Participant
 from bot.kernel.services import Services
 from handlers.buddies.texts import TEXTS
@@ -40,7 +41,7 @@ async def contact_of(
             ways.append(f"@{identity.username} (Telegram)")
         elif identity.platform == "slack":
             if reader_platform == "slack":
-                ways.append(f"<@{identity.user_id}> (Slack)")
+                ways.append(f"{user_mention(identity.user_id)} (Slack)")
             elif identity.username:
                 ways.append(f"@{identity.username} (Slack)")
             else:

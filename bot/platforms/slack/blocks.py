@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.core.mentions import without_marks
 from bot.core.messages import Button, Reply
 from bot.core.textsplit import split_text
 
@@ -24,14 +25,25 @@ Block = dict[str, Any]
 Message = dict[str, Any]  # {"text": fallback, "blocks": [...]}: chat.postMessage's arguments
 
 
-# A user mention that a feature writes on purpose ("your buddy is <@U0123>") stays a mention.
-_MENTION = re.compile(r"&lt;@([UW][A-Z0-9]{2,20})&gt;")
+# Only a mention the bot wrote (bot.core.mentions.user_mention) becomes a link; a "<@U0ORG>"
+# someone typed stays text.
+_BOT_MENTION = re.compile(r"\x0e&lt;@([UW][A-Z0-9]{2,20})&gt;\x0f")
+# mrkdwn has no escape for its formatting characters: a zero-width space on both sides keeps
+# "*vet*", "_schuin_", "~weg~" and "`code`" from pairing up. Inside words they format nothing,
+# and links keep theirs.
+_FORMATTING = re.compile(r"(https?://\S+)|(?<!\w)[*_~`]|[*_~`](?!\w)")
+_QUOTE = re.compile(r"^&gt;", re.MULTILINE)  # "> " at a line's start would be a quote
+ZWSP = "\u200b"
 
 
 def escape(text: str) -> str:
-    """Slack's control characters, so text can't become a link, @channel or other markup."""
+    """Text as Slack shows it literally: no link, @channel, mention or formatting comes out
+    of what people typed; only the bot's own mentions are links."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MENTION.sub(r"<@\1>", text)
+    text = _FORMATTING.sub(lambda m: m[1] or f"{ZWSP}{m[0]}{ZWSP}", text)
+    text = _QUOTE.sub(ZWSP + "&gt;", text)
+    text = _BOT_MENTION.sub(r"<@\1>", text)
+    return without_marks(text)
 
 
 def _escaped_len(text: str) -> int:
@@ -40,13 +52,13 @@ def _escaped_len(text: str) -> int:
 
 def _truncate(text: str, limit: int) -> str:
     """Escape and cut to `limit` characters without breaking an entity such as &amp;."""
-    out = ""
-    for char in text:
-        piece = escape(char)
-        if len(out) + len(piece) > limit - 1:
-            return out + "…"
-        out += piece
-    return out
+    escaped = escape(text)
+    if len(escaped) <= limit:
+        return escaped
+    end = min(len(text), limit)
+    while end > 0 and len(escape(text[:end])) > limit - 1:
+        end -= 1
+    return escape(text[:end]) + "…"
 
 
 def section(text: str) -> Block:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.core.mentions import user_mention
 from bot.core.messages import Button, Reply
 from bot.platforms.slack.blocks import (
     BLOCKS_MAX,
@@ -39,7 +40,8 @@ def test_text_cannot_inject_links_or_channel_pings() -> None:
 
 
 def test_a_user_mention_stays_a_mention() -> None:
-    [message] = render(Reply("Je maatje is <@U0123> (Slack); <@U1|x> en <!here> niet"))
+    mention = user_mention("U0123")  # written by the bot, not typed
+    [message] = render(Reply(f"Je maatje is {mention} (Slack); <@U1|x> en <!here> niet"))
     assert sections(message)[0] == (
         "Je maatje is <@U0123> (Slack); &lt;@U1|x&gt; en &lt;!here&gt; niet"
     )
