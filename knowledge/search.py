@@ -7,6 +7,7 @@ The parts live in their own modules: `documents` (what is indexed), `vocabulary`
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -88,12 +89,15 @@ class LessonIndex:
             topical_terms=topical_terms,
             given_names=given_names,
         )
-        # Lessons harvested at meetings after the booklet, ranked beside its units.
+        # Lessons harvested at meetings after the booklet, ranked beside its units, and the
+        # version of the stored set they are (so a replica can tell that it changed).
         self._extra = ExtraUnits()
+        self.extra_version = ""
 
-    def set_extra(self, lessons: Sequence[Lesson]) -> None:
+    def set_extra(self, lessons: Sequence[Lesson], version: str = "") -> None:
         """Rank these lessons (harvested after the booklet) with the booklet's; replaces the
         previous set. The booklet's own weights stay as they are."""
+        self.extra_version = version
         themes = {theme.slug: theme for theme in self.knowledge.themes}
         self._extra = build_extra(
             lessons,
@@ -103,6 +107,14 @@ class LessonIndex:
             len(self.lessons),
             self._weights.section_context,
         )
+
+    def without_extra(self) -> LessonIndex:
+        """A twin sharing the booklet's (read-only) index, with no harvested lessons of its
+        own: cheap, for a second set of services in the same process."""
+        twin = copy.copy(self)
+        twin._extra = ExtraUnits()
+        twin.extra_version = ""
+        return twin
 
     @property
     def extra_lessons(self) -> tuple[Lesson, ...]:

@@ -149,7 +149,8 @@ def build_services(settings: Settings, **kwargs: Any) -> Services:
     (about a quarter of a second each time otherwise)."""
     if "knowledge" not in kwargs:
         kwargs["knowledge"] = _library()[0]
-        kwargs.setdefault("lesson_index", _library()[1])
+        # Each set of services its own harvested lessons, beside the shared booklet index.
+        kwargs.setdefault("lesson_index", _library()[1].without_extra())
     return wiring.build_services(settings, **kwargs)
 
 

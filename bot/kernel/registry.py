@@ -85,6 +85,8 @@ class Registry(Generic[C, J, S]):
         self.personal_key_patterns: dict[str, KeyPatterns] = {}
         self.erase_hooks: list[Callable[[C, int], Awaitable[None]]] = []
         self.erased_hooks: list[Callable[[C, int], Awaitable[None]]] = []
+        # Called before /les searches (e.g. to bring the harvested lessons up to date).
+        self.lesson_search_hooks: list[Callable[[C], Awaitable[None]]] = []
         # GET routes on the bot's HTTP server: path (aiohttp syntax) -> handler.
         self.routes: dict[str, Callable[[S, Mapping[str, str]], Awaitable[WebPage | None]]] = {}
 
@@ -171,6 +173,9 @@ class Registry(Generic[C, J, S]):
 
     def visible_commands(self, organiser: bool) -> list[Command[C]]:
         return [c for c in self.commands.values() if organiser or not c.organiser_only]
+
+    def before_lesson_search(self, hook: Callable[[C], Awaitable[None]]) -> None:
+        self.lesson_search_hooks.append(hook)
 
     def route(
         self, path: str, handler: Callable[[S, Mapping[str, str]], Awaitable[WebPage | None]]

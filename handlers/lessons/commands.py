@@ -7,7 +7,7 @@ from bot.core.messages import Reply
 from bot.kernel.roles import stale_button
 from bot.kernel.services import Context, Registry
 from handlers.lessons.button_data import unpack_ids
-from handlers.lessons.questions import answer_query, clean_query, question
+from handlers.lessons.questions import answer_query, before_search, clean_query, question
 from handlers.lessons.quotes import (
     quote_by_id,
     random_quote_reply,
@@ -40,6 +40,7 @@ async def les_button(ctx: Context) -> Reply | list[Reply]:
             return [section_reply(ctx, knowledge, source) for source in theme.sources]
     elif kind == "m":
         offset, _, packed = payload.partition(":")
+        await before_search(ctx)
         harvested = {lesson.id: lesson for lesson in ctx.services.lesson_index.extra_lessons}
         found = [knowledge.lesson(item) or harvested.get(item) for item in unpack_ids(packed)]
         lessons = [item for item in found if item is not None]

@@ -50,11 +50,19 @@ async def answer_query(ctx: Context, query: str, *, point_to_help: bool = False)
     source = _section_reference(query, knowledge)
     if source is not None:
         return section_reply(ctx, knowledge, source)
+    await before_search(ctx)
     index = ctx.services.lesson_index
     hits = index.search(query, limit=MAX_HITS)
     if not hits:
         return no_lesson_reply(ctx, query, index, point_to_help=point_to_help)
     return results_page(ctx, [hit.lesson for hit in hits], 0, query=query)
+
+
+async def before_search(ctx: Context) -> None:
+    """Let features bring what the index ranks up to date (another replica may have changed
+    the harvested lessons)."""
+    for hook in ctx.services.registry.lesson_search_hooks:
+        await hook(ctx)
 
 
 async def question(ctx: Context) -> Reply:

@@ -14,6 +14,7 @@ from bot.kernel.services import Context, Registry
 from handlers.memory import asking, curating, erasure, tussenbalans
 from handlers.memory.storage import (
     contributor_names,
+    keep_fresh,
     last_past_meeting,
     lessons_of,
     meeting,
@@ -134,6 +135,7 @@ def register(registry: Registry) -> None:
         usage="/oogst <bijeenkomst>",
     )
     registry.callback("oogst", curating.harvest_button)
+    registry.before_lesson_search(keep_fresh)
     registry.callback("concept", curating.draft_button)
     registry.callback("memnaam", curating.consent_button)
     registry.dialogue(curating.DRAFT_DIALOGUE, curating.draft_typed)

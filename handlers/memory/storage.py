@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -11,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.lists import join_names
 from bot.db.models import (
+    CommunitySetting,
     HarvestedLesson,
     LessonContributor,
     MemoryAnswer,
@@ -23,10 +25,12 @@ from bot.db.models import (
 )
 from bot.db.models.memory import ACTIVE, OPEN
 from bot.db.models.sessions import PLANNED
-from bot.kernel.services import Services
+from bot.kernel.services import Context, Services
 from handlers.memory.texts import TEXTS
 from knowledge.model import Lesson
 
+# The version of the harvested lessons (a community setting), changed on every change.
+VERSION_KEY = "harvest_version"
 LESSON_PREFIX = "oogst-"
 SOURCE_PREFIX = "bijeenkomst-"
 
@@ -145,11 +149,34 @@ async def harvested_lessons(db: AsyncSession, tz: ZoneInfo) -> list[Lesson]:
 
 
 async def refresh_index(services: Services, db: AsyncSession) -> None:
-    """Let /les rank the current harvested lessons with the booklet's (after each change)."""
-    services.lesson_index.set_extra(await harvested_lessons(db, services.settings.tz))
+    """After a change: a new version of the harvested lessons, ranked by /les from now on
+    (other replicas see the new version before their next search, see keep_fresh)."""
+    version = secrets.token_hex(8)
+    setting = await db.get(CommunitySetting, VERSION_KEY)
+    if setting is None:
+        db.add(CommunitySetting(key=VERSION_KEY, value=version))
+    else:
+        setting.value = version
+    await db.flush()
+    services.lesson_index.set_extra(await harvested_lessons(db, services.settings.tz), version)
+
+
+async def stored_version(db: AsyncSession) -> str:
+    setting = await db.get(CommunitySetting, VERSION_KEY)
+    return setting.value if setting is not None else ""
+
+
+async def keep_fresh(ctx: Context) -> None:
+    """Before a /les search: reload the harvested lessons when another process changed them."""
+    version = await stored_version(ctx.db)
+    if version != ctx.services.lesson_index.extra_version:
+        lessons = await harvested_lessons(ctx.db, ctx.services.settings.tz)
+        ctx.services.lesson_index.set_extra(lessons, version)
 
 
 async def load_harvest(services: Services) -> None:
     """At start: the harvested lessons stored so far into the lesson index."""
     async with services.database() as db:
-        await refresh_index(services, db)
+        version = await stored_version(db)
+        lessons = await harvested_lessons(db, services.settings.tz)
+    services.lesson_index.set_extra(lessons, version)

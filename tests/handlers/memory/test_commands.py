@@ -130,3 +130,17 @@ def test_cli_search_export_and_memory_export_include_harvested_lessons(
     rows = json.loads(runner.invoke(cli, query).output)
     assert rows and all(row["source"] != "bijeenkomst-1" for row in rows)
     assert not (tmp_path / "none.db").exists()
+
+
+async def test_a_second_replica_finds_a_lesson_made_on_the_first(
+    services: Services, tmp_path: Path
+) -> None:
+    other = await make_app(tmp_path)  # a second process on the same database
+    try:
+        kees = Person(other, "kees", name="Kees")
+        assert "Jongeren bereik je" not in await kees.text("/les hoe bereik ik de jeugd")
+        await harvested(services)  # made on the first replica
+        found = (await kees.text("/les hoe bereik ik de jeugd")).split("\n\n")[1]
+        assert found.startswith("1. Jongeren bereik je via de trainers")
+    finally:
+        await other.close()
