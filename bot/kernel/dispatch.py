@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import delete, event, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload
 
 from bot.core.i18n import language_of
 from bot.core.messages import Incoming, Reply
@@ -269,10 +270,11 @@ def _unknown(ctx: Context, name: str) -> str:
 async def resolve_identity(services: Services, db: AsyncSession, incoming: Incoming) -> Identity:
     """Find (or create) the sender's identity and participant, and refresh what we know."""
     now = services.clock.now()
+    # The participant comes in the same query (one round trip instead of two per update).
     identity = await db.scalar(
-        select(Identity).where(
-            Identity.platform == incoming.platform, Identity.user_id == incoming.user_id
-        )
+        select(Identity)
+        .options(joinedload(Identity.participant))
+        .where(Identity.platform == incoming.platform, Identity.user_id == incoming.user_id)
     )
     if identity is None:
         participant = Participant(

@@ -161,6 +161,8 @@ class InboxWorker:
             for row in rows:
                 await self.handle(row)
                 done += 1
+            if len(rows) < BATCH and not self._wake.is_set():
+                break  # that was all, and nothing was stored since: no empty look per update
         return done
 
     async def _run(self) -> None:
