@@ -35,6 +35,7 @@ FEATURES: tuple[str, ...] = (
     "handlers.books",
     "handlers.buddies",
     "handlers.history",
+    "handlers.outbox",
     "handlers.memory",
     "handlers.people:register_privacy",
     "handlers.buddies:register_continuity",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field, fields
@@ -33,8 +34,19 @@ from bot.db.models.scheduling import (
 )
 from bot.kernel.services import Services
 from scheduler.claims import LEASE, claimant_is_dead
+from scheduler.jobs import schedule
 
 log = logging.getLogger(__name__)
+
+# The job that tells the organisers which messages may not have arrived (after a crash).
+UNCERTAIN_NOTICE = "outbox-uncertain"
+
+
+def uncertain_notice_key(row_ids: list[int]) -> str:
+    """One notice per set of rows found in flight; the same set never twice."""
+    digest = hashlib.sha256(",".join(map(str, sorted(row_ids))).encode()).hexdigest()[:16]
+    return f"outbox:uncertain:{digest}"
+
 
 MAX_FAILURES = 6
 BACKOFF_BASE = timedelta(seconds=15)
@@ -169,6 +181,14 @@ class OutcomeWriter:
                         claimed_until=None,
                         last_error="in flight when its sender stopped; may have arrived",
                     )
+                )
+                # Someone has to hear of it: one job tells the organisers (handlers.outbox).
+                await schedule(
+                    db,
+                    kind=UNCERTAIN_NOTICE,
+                    key=uncertain_notice_key(uncertain),
+                    due_at=now,
+                    payload={"ids": sorted(uncertain)},
                 )
             if released:
                 await db.execute(
