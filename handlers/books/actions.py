@@ -60,9 +60,17 @@ UPCOMING_SHOWN = 3
 
 
 async def get_book(ctx: Context, text: str) -> Book:
+    """The book meant by a number ("5", "#5") or, failing that, by words of its title or
+    author ("jacobs"), when they point at one book."""
     book_id = parse_id(text)
     if book_id is None:
-        raise ctx.fail(TEXTS, "no_such_book", id=text.strip()[:20])
+        found = await matching_books(ctx, text)
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise ctx.fail(TEXTS, "not_found", query=text.strip()[:60])
+        choices = ", ".join(f"#{book.id} {label(book)}" for book in found)
+        raise ctx.fail(TEXTS, "which_book", query=text.strip()[:60], books=choices)
     book = await ctx.db.get(Book, book_id)
     if book is None:
         raise ctx.fail(TEXTS, "no_such_book", id=book_id)
@@ -95,23 +103,31 @@ async def propose(ctx: Context, text: str) -> Reply:
     return Reply(ctx.t(TEXTS, "proposed", id=book.id, book=label(book)))
 
 
-async def search(ctx: Context, query: str) -> Reply:
-    if parse_id(query) is not None:
-        return await book_view(ctx, await get_book(ctx, query))
+async def matching_books(ctx: Context, query: str) -> list[Book]:
+    """The books whose title or author words match `query`: one when it is clear, else the
+    candidates, best first (at most five)."""
     books = {b.id: b for b in (await ctx.db.scalars(select(Book))).all()}
     choices = {bid: normalise_title(f"{b.title} {b.author or ''}") for bid, b in books.items()}
     hits = process.extract(
         normalise_title(query), choices, scorer=search_score, score_cutoff=SEARCH_SCORE, limit=5
     )
-    if not hits:
+    if hits and (len(hits) == 1 or hits[0][1] - hits[1][1] >= 10):
+        return [books[hits[0][2]]]
+    return [books[bid] for *_, bid in hits]
+
+
+async def search(ctx: Context, query: str) -> Reply:
+    if parse_id(query) is not None:
+        return await book_view(ctx, await get_book(ctx, query))
+    found = await matching_books(ctx, query)
+    if not found:
         return Reply(ctx.t(TEXTS, "not_found", query=query[:60]))
-    best = hits[0]
-    if len(hits) == 1 or best[1] - hits[1][1] >= 10:
-        return await book_view(ctx, books[best[2]])
+    if len(found) == 1:
+        return await book_view(ctx, found[0])
     lines = [ctx.t(TEXTS, "search_results")]
-    lines += [f"#{bid} {label(books[bid])}" for _text, _score, bid in hits]
+    lines += [f"#{book.id} {label(book)}" for book in found]
     buttons = [
-        (Button(f"#{bid} {books[bid].title}"[:40], f"{CALLBACK}:b:{bid}"),) for *_, bid in hits
+        (Button(f"#{book.id} {book.title}"[:40], f"{CALLBACK}:b:{book.id}"),) for book in found
     ]
     return Reply("\n".join(lines)).with_buttons(*buttons)
 

@@ -140,6 +140,10 @@ TEXTS = Texts(
             "nl": "Boek #{id} ken ik niet. Alle boeken met hun nummer: /boeken",
             "en": "I don't know book #{id}. All books with their numbers: /boeken",
         },
+        "which_book": {
+            "nl": "Bij '{query}' passen meer boeken: {books}. Noem het nummer.",
+            "en": "More than one book fits '{query}': {books}. Please give the number.",
+        },
         "search_results": {
             "nl": "Bedoel je een van deze?",
             "en": "Do you mean one of these?",

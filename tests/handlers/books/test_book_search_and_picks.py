@@ -44,3 +44,17 @@ async def test_a_second_pick_for_a_meeting_is_said_and_a_pick_can_be_taken_back(
     assert "Gebruik" in await organiser.text("/boek kies weg")
     assert "/boek kies weg" in await organiser.text("/boek kies")
     assert "kies weg" in await organiser.text("/help boek")
+
+
+async def test_a_book_can_be_picked_by_a_word_and_an_unclear_word_asks_which(
+    organiser: Person, participant: Person
+) -> None:
+    await organiser.say(SESSION)
+    await participant.say(JACOBS)
+    text = await organiser.text("/boek kies jacobs")
+    assert "Gekozen" in text and "Death and Life" in text and "#jacobs" not in text
+    await participant.say("/boek voorstel Jacobs' tweede boek — Jane Jacobs")
+    unclear = await organiser.text("/boek kies jane jacobs")
+    assert "Noem het nummer" in unclear and "#3" in unclear and "#4" in unclear
+    nothing = await organiser.text("/boek kies kwantumfysica")
+    assert "Geen boek gevonden" in nothing and "#kwantumfysica" not in nothing
