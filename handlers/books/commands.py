@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import or_, select
+
 from bot.core.dates import format_datetime
 from bot.core.i18n import language_of
+from bot.core.lists import join_names
 from bot.core.messages import Reply
-from bot.db.models import Book, Participant, Verdict
+from bot.db.models import Book, Participant, Rsvp, Verdict
 from bot.kernel.roles import stale_button
 from bot.kernel.services import Context, JobContext, Registry
 from handlers.books import keys
@@ -148,7 +151,7 @@ async def remind_presenters(job: JobContext) -> None:
     for pid, (person, books) in people.items():
         lang = language_of(person.language)
         others = sorted({r.person.display_name for r in rows if r.person.id != pid})
-        together = TEXTS(lang, "together_with", names=", ".join(others)) if others else ""
+        together = TEXTS(lang, "together_with", names=join_names(others, lang)) if others else ""
         text = TEXTS(
             lang,
             "reminder",
@@ -167,8 +170,22 @@ async def remind_presenters(job: JobContext) -> None:
 
 
 async def ask_verdicts(job: JobContext) -> None:
+    """After the meeting: the presenters who were there are asked for their verdict (not a
+    presenter who said no, or was marked absent)."""
     session = step_meeting(job)
+    away = set(
+        (
+            await job.db.scalars(
+                select(Rsvp.participant_id).where(
+                    Rsvp.session_id == session.id,
+                    or_(Rsvp.answer == "no", Rsvp.attended.is_(False)),
+                )
+            )
+        ).all()
+    )
     for row in await presenters_of(job.db, session.id):
+        if row.person.id in away:
+            continue
         lang = language_of(row.person.language)
         reply = Reply(TEXTS(lang, "ask_verdict", book=label(row.book))).with_buttons(
             *verdict_buttons(lang, row.book.id)

@@ -9,7 +9,16 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.core.clock import ManualClock
-from bot.db.models import Book, BookPick, OutboxMessage, Presenter, ScheduledJob, Session, Verdict
+from bot.db.models import (
+    Book,
+    BookPick,
+    OutboxMessage,
+    Participant,
+    Presenter,
+    ScheduledJob,
+    Session,
+    Verdict,
+)
 from bot.db.models.books import SOURCE_BOOKLET, THOUGHT_PROVOKING, UNREADABLE, USEFUL
 from bot.kernel.services import Services
 from handlers.books.parsing import normalise_title, parse_proposal, parse_verdict
@@ -446,3 +455,26 @@ async def test_picking_when_no_meeting_lies_ahead_says_so(
     text = await organiser.text("/boek kies 1 1")
     assert "al begonnen of voorbij" in text
     assert "nog geen komende bijeenkomst gepland" in text
+
+
+async def test_a_presenter_who_said_no_is_not_asked_for_a_verdict(
+    services: Services, organiser: Person
+) -> None:
+    from scheduler.jobs import run_now
+
+    here, away = await people(services, 2)
+    await organiser.say(SESSION)
+    await organiser.say("/boek kies 2")
+    assert "Je presenteert" in await here.text("/boek presenteer 2")
+    assert "Je presenteert" in await away.text("/boek presenteer 2")
+    await here.press("rsvp:1:ja")
+    await away.press("rsvp:1:nee")
+    assert await run_now(services, "step:book-verdict:session:1") == "done"
+    async with services.database() as db:
+        keys = [r.key for r in (await db.scalars(select(OutboxMessage))).all()]
+    asked = [key for key in keys if key.startswith("book:verdict:")]
+    async with services.database() as db:
+        here_id = await db.scalar(
+            select(Participant.id).where(Participant.display_name == "Lezer 0")
+        )
+    assert len(asked) == 1 and asked[0].endswith(f":participant:{here_id}")
