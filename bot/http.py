@@ -37,7 +37,20 @@ def _serve(
         page = await handler(request.app[APP_KEY], dict(request.match_info))
         if page is None:
             raise web.HTTPNotFound()
-        return web.Response(body=page.body, content_type=page.content_type, charset=page.charset)
+        if _not_modified(request, page):
+            response = web.Response(status=304, headers=page.headers)
+        else:
+            response = web.Response(
+                body=page.body,
+                content_type=page.content_type,
+                charset=page.charset,
+                headers=page.headers,
+            )
+        if page.etag is not None:
+            response.etag = page.etag
+        if page.last_modified is not None:
+            response.last_modified = page.last_modified
+        return response
 
     return serve
 
@@ -86,6 +99,17 @@ async def _write_probe(conn: AsyncConnection, now: datetime) -> None:
             if not sqlite:
                 await conn.execute(text(f"SET LOCAL lock_timeout = {LOCK_WAIT_MS}"))
                 await conn.execute(text(f"SET LOCAL statement_timeout = {LOCK_WAIT_MS}"))
+def _not_modified(request: web.Request, page: WebPage) -> bool:
+    """RFC 9110 13.2.2: If-None-Match decides when sent; otherwise If-Modified-Since."""
+    if request.headers.get("If-None-Match") is not None:
+        tags = request.if_none_match or ()
+        return page.etag is not None and any(tag.value in ("*", page.etag) for tag in tags)
+    since = request.if_modified_since
+    if since is None or page.last_modified is None:
+        return False
+    return page.last_modified.replace(microsecond=0) <= since
+
+
             await conn.execute(
                 delete(ProcessedUpdate).where(ProcessedUpdate.platform == "healthz")
             )

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
 
     # Public base URL of the HTTP server, for calendar feed links (optional).
     public_url: str | None = None
+    # The domain of calendar event UIDs ("session-3@<domain>"); default: public_url's host.
+    # Two communities need different ones, or their meetings overwrite each other in a calendar.
+    calendar_domain: str | None = None
     # Outbox messages sent at the same time per process (1 suits a busy SQLite file best).
     outbox_concurrency: int = 8
     log_level: str = "INFO"

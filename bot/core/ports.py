@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol
 
 from bot.core.messages import Reply
@@ -14,11 +15,18 @@ Stopper = Callable[[], Awaitable[None]]
 
 @dataclass(frozen=True)
 class WebPage:
-    """What a feature's HTTP route answers (the server turns None into 404 Not Found)."""
+    """What a feature's HTTP route answers (the server turns None into 404 Not Found).
+
+    With an `etag` (without quotes) or `last_modified` the server answers a conditional GET
+    (If-None-Match, else If-Modified-Since) with 304 Not Modified when the client is current.
+    """
 
     body: bytes
     content_type: str = "text/html"
     charset: str | None = "utf-8"
+    etag: str | None = None
+    last_modified: datetime | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)  # e.g. Cache-Control
 
 
 class DeliveryError(Exception):

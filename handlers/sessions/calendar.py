@@ -1,30 +1,48 @@
-"""Meetings as iCalendar: one .ics per meeting and the community's subscribable feed."""
+"""Meetings as iCalendar: one .ics per meeting, the community's feed and each participant's own
+feed (the meetings they said yes or maybe to), served with ETag and Last-Modified."""
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
+from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.config import Settings
 from bot.core.ports import WebPage
-from bot.db.models import CommunitySetting, Session
+from bot.db.models import CalendarFeed, CommunitySetting, Rsvp, Session
 from bot.kernel.services import Services
 
 FEED_TOKEN_KEY = "calendar_feed_token"
 PRODID = "-//CoP wijkenaanpak//copbot//NL"
+DEFAULT_DOMAIN = "copbot"
 # A cancelled meeting stays in the feed this long, so subscribed calendars see the cancellation.
 CANCELLED_VISIBLE = timedelta(days=60)
+# How often a subscribed calendar should look again (clients that honour the hint).
+REFRESH = timedelta(hours=1)
+FEED_HEADERS = {"Cache-Control": "private, max-age=0, must-revalidate"}
+COMING = ("yes", "maybe")
 
 
-def meeting_uid(meeting: Session) -> str:
-    """Stable for the life of the meeting, so calendars update the event instead of adding one."""
-    return f"session-{meeting.id}@copbot"
+def uid_domain(settings: Settings) -> str:
+    """The deployment's own part of every UID: the setting, else the public URL's host."""
+    if settings.calendar_domain:
+        return settings.calendar_domain.strip().lower()
+    host = urlparse(settings.public_url or "").hostname
+    return host or DEFAULT_DOMAIN
+
+
+def meeting_uid(meeting: Session, domain: str = DEFAULT_DOMAIN) -> str:
+    """Stable for the life of the meeting, so calendars update the event instead of adding one;
+    the domain keeps two communities' meeting 3 apart in one calendar."""
+    return f"session-{meeting.id}@{domain}"
 
 
 def summary_of(meeting: Session) -> str:
@@ -32,10 +50,13 @@ def summary_of(meeting: Session) -> str:
     return f"{base}: {meeting.theme}" if meeting.theme else base
 
 
-def meeting_event(meeting: Session, tz: ZoneInfo, lang: str = "nl") -> Event:
+def meeting_event(
+    meeting: Session, tz: ZoneInfo, lang: str = "nl", domain: str = DEFAULT_DOMAIN
+) -> Event:
     event = Event()
-    event.add("uid", meeting_uid(meeting))
+    event.add("uid", meeting_uid(meeting, domain))
     event.add("dtstamp", meeting.updated_at)
+    event.add("last-modified", meeting.updated_at)
     event.add("sequence", meeting.sequence)
     # Local time with TZID (and a VTIMEZONE in the calendar) keeps DST right in every client.
     event.add("dtstart", meeting.starts_at.astimezone(tz))
@@ -57,9 +78,14 @@ def meeting_event(meeting: Session, tz: ZoneInfo, lang: str = "nl") -> Event:
 
 
 def calendar_bytes(
-    meetings: Sequence[Session], tz: ZoneInfo, lang: str = "nl", name: str | None = None
+    meetings: Sequence[Session],
+    tz: ZoneInfo,
+    lang: str = "nl",
+    name: str | None = None,
+    domain: str = DEFAULT_DOMAIN,
 ) -> bytes:
-    """An iCalendar file with a VEVENT per meeting and the VTIMEZONE they use."""
+    """An iCalendar file with a VEVENT per meeting and the VTIMEZONE they use; a named one is
+    a feed and carries the refresh hint."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -67,14 +93,21 @@ def calendar_bytes(
     if name:
         cal.add("x-wr-calname", name)
         cal.add("x-wr-timezone", str(tz))
+        cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", "PT1H")
     for meeting in meetings:
-        cal.add_component(meeting_event(meeting, tz, lang))
+        cal.add_component(meeting_event(meeting, tz, lang, domain))
     if meetings:
         # The VTIMEZONE only needs the transitions around the events; that keeps it small.
         first = min(s.starts_at for s in meetings).date() - timedelta(days=366)
         last = max(s.ends_at for s in meetings).date() + timedelta(days=366)
         cal.add_missing_timezones(first_date=first, last_date=last)
     return bytes(cal.to_ical())
+
+
+def meeting_ics(meeting: Session, settings: Settings, lang: str) -> bytes:
+    """The .ics of one meeting (attached to its card, announcements and changes)."""
+    return calendar_bytes([meeting], settings.tz, lang, domain=uid_domain(settings))
 
 
 async def feed_token(db: AsyncSession) -> str:
@@ -87,29 +120,87 @@ async def feed_token(db: AsyncSession) -> str:
     return setting.value
 
 
-async def feed_meetings(db: AsyncSession, now: datetime) -> list[Session]:
-    """Sessions in the feed: upcoming planned ones and recently cancelled ones."""
-    rows = await db.scalars(
-        select(Session)
-        .where(
-            Session.ends_at >= now - timedelta(days=1),
-            or_(Session.status == "planned", Session.updated_at >= now - CANCELLED_VISIBLE),
+async def personal_token(db: AsyncSession, participant_id: int, now: datetime) -> str:
+    """A participant's own feed token, made on first use (erased with the participant)."""
+    feed = await db.get(CalendarFeed, participant_id)
+    if feed is None:
+        feed = CalendarFeed(
+            participant_id=participant_id, token=secrets.token_urlsafe(18), created_at=now
         )
-        .order_by(Session.starts_at)
+        db.add(feed)
+        await db.flush()
+    return feed.token
+
+
+def in_feed(now: datetime) -> ColumnElement[bool]:
+    """Upcoming planned meetings and recently cancelled ones."""
+    return and_(
+        Session.ends_at >= now - timedelta(days=1),
+        or_(Session.status == "planned", Session.updated_at >= now - CANCELLED_VISIBLE),
     )
+
+
+async def feed_meetings(db: AsyncSession, now: datetime) -> list[Session]:
+    """Sessions in the community feed."""
+    rows = await db.scalars(select(Session).where(in_feed(now)).order_by(Session.starts_at))
     return list(rows.all())
 
 
-async def feed_for_token(services: Services, token: str) -> bytes | None:
-    """The feed's .ics bytes, or None when `token` is not the community's token."""
+async def personal_meetings(
+    db: AsyncSession, participant_id: int, now: datetime
+) -> tuple[list[Session], list[datetime]]:
+    """The feed's meetings this participant said yes or maybe to, and when any of their
+    answers to a meeting in the feed last changed (a "no" takes a meeting out: a change too)."""
+    rows = await db.execute(
+        select(Session, Rsvp)
+        .join(Rsvp, Rsvp.session_id == Session.id)
+        .where(Rsvp.participant_id == participant_id, in_feed(now))
+        .order_by(Session.starts_at)
+    )
+    meetings, changed = [], []
+    for meeting, rsvp in rows.tuples().all():
+        changed.append(rsvp.updated_at)
+        if rsvp.answer in COMING:
+            meetings.append(meeting)
+    return meetings, changed
+
+
+def feed_page(body: bytes, changed: Sequence[datetime]) -> WebPage:
+    """The feed as a page that conditional requests can be answered from."""
+    etag = hashlib.sha256(body).hexdigest()[:32]
+    return WebPage(
+        body,
+        content_type="text/calendar",
+        etag=etag,
+        last_modified=max(changed) if changed else None,
+        headers=FEED_HEADERS,
+    )
+
+
+async def feed_for_token(services: Services, token: str) -> WebPage | None:
+    """The community's feed or a participant's own, or None for an unknown token."""
+    settings, now = services.settings, services.clock.now()
     async with services.database() as db:
         setting = await db.get(CommunitySetting, FEED_TOKEN_KEY)
-        if setting is None or not hmac.compare_digest(setting.value.encode(), token.encode()):
-            return None
-        meetings = await feed_meetings(db, services.clock.now())
-    return calendar_bytes(
-        meetings, services.settings.tz, services.settings.language, name="CoP wijkenaanpak"
+        if setting is not None and hmac.compare_digest(setting.value.encode(), token.encode()):
+            meetings = await feed_meetings(db, now)
+            changed = [m.updated_at for m in meetings]
+        else:
+            owner = await db.scalar(
+                select(CalendarFeed.participant_id).where(CalendarFeed.token == token)
+            )
+            if owner is None or not token:
+                return None
+            meetings, changed = await personal_meetings(db, owner, now)
+            changed += [m.updated_at for m in meetings]
+    body = calendar_bytes(
+        meetings,
+        settings.tz,
+        settings.language,
+        name="CoP wijkenaanpak",
+        domain=uid_domain(settings),
     )
+    return feed_page(body, changed)
 
 
 def feed_url(services: Services, token: str) -> str:
@@ -121,7 +212,6 @@ def feed_url(services: Services, token: str) -> str:
 
 
 async def agenda_feed(services: Services, params: Mapping[str, str]) -> WebPage | None:
-    """GET /agenda/{token}.ics: the community's subscribable calendar; an unknown token looks
-    like nothing is there."""
-    body = await feed_for_token(services, params.get("token", ""))
-    return None if body is None else WebPage(body, content_type="text/calendar")
+    """GET /agenda/{token}.ics: a subscribable calendar; an unknown token looks like nothing
+    is there."""
+    return await feed_for_token(services, params.get("token", ""))

@@ -21,13 +21,21 @@ from bot.core.dates import (
     parse_offsets,
 )
 from bot.core.messages import Attachment, Button, Reply
-from bot.db.models import Participant, Session
+from bot.db.models import Session
 from bot.db.models.sessions import CANCELLED
 from bot.kernel.roles import require_organiser
 from bot.kernel.services import Context, Registry
 from handlers.sessions import broadcast, logistics, reminders, rsvp
-from handlers.sessions.calendar import agenda_feed, calendar_bytes, feed_token, feed_url
-from handlers.sessions.keys import cancelled_key, moved_key, unsent_after_cancel
+from handlers.sessions.announce import not_declined_ids, snapshot, tell_cancelled, tell_change
+from handlers.sessions.announce_texts import ANNOUNCE_TEXTS
+from handlers.sessions.calendar import (
+    agenda_feed,
+    feed_token,
+    feed_url,
+    meeting_ics,
+    personal_token,
+)
+from handlers.sessions.keys import announce_key, cancelled_key, moved_key, unsent_after_cancel
 from handlers.sessions.planning import (
     DIALOGUE,
     MAX_PROGRAMME,
@@ -41,7 +49,6 @@ from handlers.sessions.planning import (
 )
 from handlers.sessions.texts import TEXTS
 from handlers.sessions.views import (
-    card,
     coming_ids,
     default_end,
     get_meeting,
@@ -50,7 +57,7 @@ from handlers.sessions.views import (
     rsvps_of,
     upcoming_sessions,
 )
-from scheduler.outbox import cancel_pending, enqueue_many
+from scheduler.outbox import cancel_pending
 from scheduler.timeline import clear_timeline, sync_timeline, timeline_of
 
 
@@ -77,9 +84,7 @@ async def meeting_command(ctx: Context) -> Reply | list[Reply]:
         require_organiser(ctx, hint=ctx.t(TEXTS, "organisers_hint"))
         return await create(ctx, rest)
     if head == "feed":
-        require_organiser(ctx, hint=ctx.t(TEXTS, "organisers_hint"))
-        token = await feed_token(ctx.db)
-        return Reply(ctx.t(TEXTS, "feed", url=feed_url(ctx.services, token)))
+        return await feeds(ctx)
     meeting = await get_meeting(ctx, head)
     action, _, value = rest.strip().partition(" ")
     action = action.lower()
@@ -146,6 +151,22 @@ def register(registry: Registry) -> None:
 # -- seeing ------------------------------------------------------------------------------------
 
 
+async def feeds(ctx: Context) -> Reply:
+    """In a private chat: your own feed (and the community's for organisers); in a group the
+    community's feed for organisers only."""
+    lines = []
+    if ctx.incoming.is_group:
+        hint = ctx.t(TEXTS, "organisers_hint") + " " + ctx.t(ANNOUNCE_TEXTS, "feed_in_private")
+        require_organiser(ctx, hint=hint)
+    else:
+        token = await personal_token(ctx.db, ctx.participant.id, ctx.now)
+        lines.append(ctx.t(ANNOUNCE_TEXTS, "feed_personal", url=feed_url(ctx.services, token)))
+    if ctx.is_organiser:
+        token = await feed_token(ctx.db)
+        lines.append(ctx.t(TEXTS, "feed", url=feed_url(ctx.services, token)))
+    return Reply("\n\n".join(lines))
+
+
 async def details(ctx: Context, meeting: Session) -> Reply:
     extra = []
     if meeting.programme:
@@ -154,7 +175,7 @@ async def details(ctx: Context, meeting: Session) -> Reply:
 
 
 def ics_reply(ctx: Context, meeting: Session) -> Reply:
-    content = calendar_bytes([meeting], ctx.services.settings.tz, ctx.lang)
+    content = meeting_ics(meeting, ctx.services.settings, ctx.lang)
     return Reply(
         ctx.t(TEXTS, "ics_text", id=meeting.id),
         attachment=Attachment(f"copbot-bijeenkomst-{meeting.id}.ics", content, "text/calendar"),
@@ -182,11 +203,10 @@ async def change(ctx: Context, meeting: Session, text: str) -> Reply:
     if not meeting.is_planned:
         raise ctx.fail(TEXTS, "already_cancelled", id=meeting.id)
     tz = ctx.services.settings.tz
-    moved = False
+    before = snapshot(meeting)
     if field == "datum":
         starts_at = parse_when(ctx, value)
         meeting.ends_at = moved_end(meeting, starts_at, tz)
-        moved = starts_at != meeting.starts_at
         meeting.starts_at = starts_at
     elif field == "einde":
         ends_at = parse_moment(ctx, value)
@@ -210,9 +230,10 @@ async def change(ctx: Context, meeting: Session, text: str) -> Reply:
     meeting.sequence += 1
     meeting.updated_at = ctx.now
     await sync_timeline(ctx.db, meeting, ctx.services.registry.steps, now=ctx.now, tz=tz)
-    if moved:
-        await tell_coming(ctx, meeting, moved_key(meeting.id, meeting.sequence))
+    told = await tell_change(ctx, meeting, before, moved_key(meeting.id, meeting.sequence))
     intro = ctx.t(TEXTS, "changed", field=ctx.t(TEXTS, f"field_{field}"), id=meeting.id)
+    if told:
+        intro += " " + ctx.t(ANNOUNCE_TEXTS, "told", count=told)
     return await meeting_reply(ctx, meeting, intro=intro)
 
 
@@ -225,35 +246,15 @@ def moved_end(meeting: Session, starts_at: datetime, tz: ZoneInfo) -> datetime:
     return localize(new_start + (old_end - old_start), tz).astimezone(UTC)
 
 
-async def tell_coming(ctx: Context, meeting: Session, key_prefix: str) -> int:
-    """Tell everyone who said yes or maybe that the meeting moved or was cancelled."""
-    tz = ctx.services.settings.tz
-    answers = await rsvps_of(ctx.db, meeting.id)
-    coming = coming_ids(answers)
-
-    def reply_for(person: Participant) -> Reply:
-        lang = person.language
-        when = format_datetime(meeting.starts_at, lang, tz)
-        if meeting.is_planned:
-            intro = TEXTS(lang, "moved_notice", id=meeting.id, when=when)
-            return card(meeting, answers.get(person.id), lang, tz, intro=intro)
-        return Reply(
-            TEXTS(lang, "cancel_notice", id=meeting.id, when=when, place=meeting.place or "?")
-        )
-
-    return await enqueue_many(
-        ctx.db, key_prefix=key_prefix, participant_ids=coming, reply_for=reply_for
-    )
-
-
 async def ask_cancel(ctx: Context, meeting: Session) -> Reply:
     if not meeting.is_planned:
         raise ctx.fail(TEXTS, "already_cancelled", id=meeting.id)
     answers = await rsvps_of(ctx.db, meeting.id)
     coming = len(coming_ids(answers))
+    silent = len(await not_declined_ids(ctx.db, meeting)) - coming
     when = format_datetime(meeting.starts_at, ctx.lang, ctx.services.settings.tz)
     return Reply(
-        ctx.t(TEXTS, "cancel_confirm", id=meeting.id, when=when, count=coming)
+        ctx.t(TEXTS, "cancel_confirm", id=meeting.id, when=when, count=coming, silent=silent)
     ).with_buttons(
         (
             Button(ctx.t(TEXTS, "button_cancel_yes"), f"sessie:annuleer:{meeting.id}"),
@@ -269,9 +270,9 @@ async def cancel_meeting(ctx: Context, meeting: Session) -> Reply:
     meeting.sequence += 1
     meeting.updated_at = ctx.now
     await clear_timeline(ctx.db, meeting)
-    for prefix in unsent_after_cancel(meeting.id):  # not yet delivered
-        await cancel_pending(ctx.db, key_prefix=prefix)
-    told = await tell_coming(ctx, meeting, cancelled_key(meeting.id))
+    for prefix in (*unsent_after_cancel(meeting.id), announce_key(meeting.id) + ":"):
+        await cancel_pending(ctx.db, key_prefix=prefix)  # not yet delivered
+    told = await tell_cancelled(ctx, meeting, cancelled_key(meeting.id))
     return Reply(ctx.t(TEXTS, "cancelled", id=meeting.id, count=told), edit=True)
 
 

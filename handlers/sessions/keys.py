@@ -8,6 +8,11 @@ finds its rows and sends nothing twice.
 from __future__ import annotations
 
 
+def announce_key(meeting_id: int) -> str:
+    """The save-the-date of a newly planned meeting, to every participant (sent once)."""
+    return f"announce:session:{meeting_id}"
+
+
 def reminder_prefix(meeting_id: int) -> str:
     """What every reminder of a meeting starts with, whatever its offset."""
     return f"reminder:session:{meeting_id}"

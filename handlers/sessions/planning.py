@@ -20,6 +20,8 @@ from bot.core.texts import NO_WORDS, YES_WORDS
 from bot.db.models import Session
 from bot.db.models.sessions import PLANNED
 from bot.kernel.services import Context
+from handlers.sessions.announce import announce
+from handlers.sessions.announce_texts import ANNOUNCE_TEXTS
 from handlers.sessions.texts import TEXTS
 from handlers.sessions.views import default_end, meeting_reply, offsets_text
 from scheduler.timeline import session_offsets, sync_timeline
@@ -219,4 +221,6 @@ async def plan(ctx: Context, data: dict[str, Any]) -> Reply:
     await sync_timeline(ctx.db, meeting, ctx.services.registry.steps, now=ctx.now, tz=tz)
     offsets = offsets_text(session_offsets(meeting), ctx.lang)
     intro = ctx.t(TEXTS, "created", id=meeting.id, offsets=offsets)
+    announced = await announce(ctx, meeting)
+    intro += "\n" + ctx.t(ANNOUNCE_TEXTS, "announced", count=announced)
     return await meeting_reply(ctx, meeting, intro=intro)

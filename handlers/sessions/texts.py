@@ -252,9 +252,9 @@ TEXTS = Texts(
         },
         "cancel_confirm": {
             "nl": "Weet je zeker dat je bijeenkomst {id} ({when}) wilt annuleren? {count} "
-            "aangemelde deelnemer(s) krijgen bericht.",
+            "aangemelde deelnemer(s) en {silent} die nog niet antwoordden krijgen bericht.",
             "en": "Are you sure you want to cancel meeting {id} ({when})? {count} "
-            "participant(s) who signed up will be told.",
+            "participant(s) who signed up and {silent} who have not answered yet will be told.",
         },
         "button_cancel_yes": {"nl": "Ja, annuleer", "en": "Yes, cancel"},
         "button_cancel_no": {"nl": "Nee, laat staan", "en": "No, keep it"},

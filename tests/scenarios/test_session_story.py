@@ -88,6 +88,10 @@ async def test_a_session_across_the_autumn_clock_change(services: Services) -> N
     )
     assert "donderdag 5 november 2026, 10:00" in text
     everyone = {"organiser", "esther", "bert", "carla", "anna"}
+    # Planning announces the meeting to everyone at once: buttons and the .ics.
+    saved = await story.at(utc(2026, 10, 1, 9, 0))
+    assert set(saved) == everyone and "Save the date" in saved["anna"].text
+    assert saved["anna"].attachment is not None and saved["anna"].buttons
 
     # Nothing goes out early.
     assert await story.at(utc(2026, 10, 22, 7, 59)) == {}
@@ -159,6 +163,7 @@ async def test_spring_change_missed_reminders_and_a_cancellation(services: Servi
     await olga.say("/sessie nieuw 2027-04-01 10:00 | Amersfoort, Kruiskamp | Durf")
     await esther.press("rsvp:1:ja")
     await carla.press("rsvp:1:misschien")
+    assert set(await story.at(utc(2027, 3, 1, 9, 0))) == {"organiser", "esther", "carla", "bert"}
     await bert.press("rsvp:1:nee")
 
     # 14 days before is 18 March 10:00 winter time: 09:00 UTC.
@@ -175,11 +180,11 @@ async def test_spring_change_missed_reminders_and_a_cancellation(services: Servi
     assert asked == ["organiser"]  # the only one who had not answered
     assert len(late) == 5
 
-    # Olga cancels: Esther (yes) and Carla (maybe) are told, Bert (no) is not.
+    # Olga cancels: Esther (yes), Carla (maybe) and Olga (no answer) are told, Bert (no) is not.
     await olga.say("/sessie 1 annuleer")
     await olga.press("sessie:annuleer:1")
     told = await story.at(utc(2027, 3, 30, 12, 1))
-    assert set(told) == {"esther", "carla"}
+    assert set(told) == {"esther", "carla", "organiser"}
     assert "gaat helaas niet door" in told["esther"].text
     # And nothing else comes: no logistics, no 3-hour reminder.
     assert await story.at(utc(2027, 3, 31, 8, 0)) == {}
@@ -192,8 +197,10 @@ async def test_reminders_missed_until_after_the_start_are_skipped(services: Serv
     olga = Person(services, "organiser", name="Olga Organisator", username="olga")
     await olga.say("/start")
     await olga.say("/sessie nieuw 3 december 2026 10:00 | Utrecht, wijk Zuilen | Durf")
-    # Down from before the first step until the meeting has begun: nothing is sent late.
-    assert await story.at(utc(2026, 12, 3, 9, 30)) == {}
+    # Down from before the first step until the meeting has begun: nothing is sent late
+    # (only the save-the-date of the planning, which never went out).
+    arrived = await story.at(utc(2026, 12, 3, 9, 30))
+    assert [r.text.split(":")[0] for r in arrived.values()] == ["Save the date"]
     async with services.database() as db:
         statuses = (
             await db.scalars(select(ScheduledJob.status).where(ScheduledJob.session_id == 1))

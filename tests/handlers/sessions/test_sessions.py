@@ -117,9 +117,15 @@ async def test_participants_cannot_plan_change_or_cancel(
     refused = "Dat kunnen alleen organisatoren. Je kunt wel /sessies en /sessie <nummer>"
     assert refused in await participant.text(PLAN)
     await organiser.say(PLAN)
-    for command in ("/sessie 1 annuleer", "/sessie 1 wijzig plaats Delft", "/sessie feed",
+    for command in ("/sessie 1 annuleer", "/sessie 1 wijzig plaats Delft",
                     "/sessie 1 herinneringen 1d", "/sessie 1 tijdlijn"):  # fmt: skip
         assert refused in await participant.text(command), command
+    # The community's feed stays with the organisers; a participant gets their own one.
+    community = (await organiser.text("/sessie feed")).split("\n")[-2]
+    own = await participant.text("/sessie feed")
+    assert "/agenda/" in own and community not in own
+    in_group = Person(services, "p1", name="Esther Brink", chat_id="g1", is_group=True)
+    assert refused in await in_group.text("/sessie feed")
     assert refused in await pressed(participant, "sessie:annuleer:1")
     assert "alleen voor organisatoren" in await participant.text("/omroep hallo")
     assert "alleen voor organisatoren" in await participant.text("/aanwezig 1")
@@ -193,7 +199,12 @@ async def test_moving_a_session_moves_steps_and_tells_who_comes(
     assert session.ends_at - session.starts_at == timedelta(hours=30)
     jobs = await step_jobs(services)
     assert jobs["step:logistics:session:1"].due_at == datetime(2026, 12, 9, 9, tzinfo=UTC)
-    [notice] = await outbox(services, "moved:session:1:")
+    # Everyone who has not said no is told: the participant (yes), the organiser (no answer).
+    notices = await outbox(services, "moved:session:1:")
+    assert sorted(n.participant_id for n in notices) == sorted(
+        [await participant_id(services, "organiser"), await participant_id(services, "p1")]
+    )
+    notice = notices[0]
     assert "verplaatst naar donderdag 10 december 2026, 10:00" in notice.reply["text"]
     await organiser.say("/sessie 1 wijzig plaats Amersfoort, Kruiskamp")
     await organiser.say("/sessie 1 wijzig programma 09:30 boekbespreking, 11:00 wijkwandeling")
@@ -284,7 +295,10 @@ async def test_cancelling_asks_first_and_tells_who_said_yes(
     session = await session_row(services)
     assert session.status == "cancelled" and session.sequence == 1
     rows = await outbox(services, "cancelled:session:1:")
-    assert [r.participant_id for r in rows] == [await participant_id(services, "p1")]  # not Bert
+    told = sorted(
+        [await participant_id(services, "organiser"), await participant_id(services, "p1")]
+    )
+    assert sorted(r.participant_id for r in rows) == told  # yes and no answer; not Bert (no)
     assert "gaat helaas niet door" in rows[0].reply["text"]
     assert [j.status for j in (await step_jobs(services)).values()] == []
     assert "al geannuleerd" in await pressed(organiser, "sessie:annuleer:1")
