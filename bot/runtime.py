@@ -11,14 +11,19 @@ import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
 from bot.core.ports import Stopper
-from bot.http import HttpServer, build_web_app
 from bot.kernel.services import Services
 from bot.wiring import prepare
 from scheduler.service import start_scheduler_service, tick
+
+if TYPE_CHECKING:
+    from aiohttp import web
+
+    from bot.http import HttpServer
 
 log = logging.getLogger(__name__)
 
@@ -82,11 +87,16 @@ class Runtime:
     async def start(self, *, serve_http: bool = True, platforms: bool = True) -> None:
         check_database_folder(self.services.settings.database_url)
         await prepare(self.services)
-        web_app = build_web_app(self.services)
+        web_app: web.Application | None = None
+        if serve_http or platforms:  # the console needs neither, nor aiohttp's import time
+            from bot.http import HttpServer, build_web_app
+
+            web_app = build_web_app(self.services)
         for starter in platform_starters(self.services) if platforms else []:
             self.stoppers.append(await starter(self.services, web_app))
         self.stoppers.append((await start_scheduler_service(self.services)).stop)
         if serve_http:
+            assert web_app is not None
             self.http = HttpServer(
                 web_app, self.services.settings.http_host, self.services.settings.http_port
             )

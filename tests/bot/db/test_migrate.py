@@ -14,7 +14,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
 from bot.db.engine import create_engine
-from bot.db.migrate import alembic_config, current_revision, upgrade
+from bot.db.migrate import alembic_config, at_head, current_revision, script_heads, upgrade
 from bot.db.models import Base
 
 
@@ -72,3 +72,30 @@ async def test_postgres_migrates_to_head_matching_the_models() -> None:
     if not url:
         pytest.skip("COPBOT_TEST_POSTGRES_URL not set")
     await check_database(url)
+
+
+def test_the_heads_read_from_the_files_are_alembics() -> None:
+    assert script_heads() == {head()}
+
+
+async def test_a_database_at_head_is_not_migrated_again_and_an_older_one_is(
+    tmp_path: Path,
+) -> None:
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'h.db'}")
+    try:
+        assert not await at_head(engine)  # a new database
+        await upgrade(engine)
+        assert await at_head(engine)
+        await upgrade(engine)  # at head: nothing to do
+        assert await current_revision(engine) == head()
+
+        def one_down(connection: Connection) -> None:
+            command.downgrade(alembic_config(connection), "-1")
+
+        async with engine.begin() as conn:
+            await conn.run_sync(one_down)
+        assert not await at_head(engine)
+        await upgrade(engine)
+        assert await current_revision(engine) == head()
+    finally:
+        await engine.dispose()
