@@ -308,3 +308,12 @@ def jobs_run(
         typer.echo(f"no pending job with key {key} (see `copbot jobs list`)", err=True)
         raise typer.Exit(code=1)
     typer.echo(f"{key}: {status}; a running bot delivers what it queued")
+
+
+@cli.command("commands")
+def commands_table() -> None:
+    """The chat commands as the README's Markdown tables (participants, organisers)."""
+    from bot.wiring import build_registry
+    from handlers.help import command_tables
+
+    typer.echo(command_tables(build_registry()), nl=False)

@@ -73,3 +73,26 @@ def register(registry: Registry) -> None:
         help_en="this overview",
         usage="/help [commando]",
     )
+
+
+def command_tables(registry: Registry) -> str:
+    """The README's tables of chat commands (participants, then organisers), in Markdown,
+    made from what is registered so that they never say something else than the bot does."""
+
+    def cell(text: str) -> str:
+        return " ".join(text.split()).replace("|", "\\|")
+
+    def table(commands: list[Command]) -> list[str]:
+        rows = ["| command | wat het doet | what it does |", "| --- | --- | --- |"]
+        for c in commands:
+            also = f" (`/{c.name_en}`)" if c.name_en else ""
+            usage = cell(c.usage or f"/{c.name}")
+            rows.append(f"| `{usage}`{also} | {cell(c.help_nl)} | {cell(c.help_en)} |")
+        return rows
+
+    commands = list(registry.commands.values())
+    lines = ["### For participants", ""]
+    lines += table([c for c in commands if not c.organiser_only])
+    lines += ["", "### For organisers", ""]
+    lines += table([c for c in commands if c.organiser_only])
+    return "\n".join(lines) + "\n"
