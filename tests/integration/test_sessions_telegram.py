@@ -70,7 +70,9 @@ async def test_rsvp_buttons_and_a_reminder_on_telegram(bot: Running) -> None:
     ]
     before = len(bot.fake.sent(ESTHER))
     bot.fake.press(ESTHER, card, "rsvp:1:ja")
-    [edited] = await bot.fake.wait_sent(ESTHER, after=before)
+    # The card is edited, then the sign-up asks about the diet (a message of its own).
+    [edited, asked] = await bot.fake.wait_sent(ESTHER, 2, after=before)
+    assert asked.method == "sendMessage" and "dieetwensen" in asked.text
     assert edited.method == "editMessageText" and edited.message_id == card.message_id
     assert "Jouw antwoord: ja, ik kom" in edited.text
     assert ("✓ Ja, ik kom", "rsvp:1:ja") in edited.buttons
