@@ -158,7 +158,7 @@ async def personal_meetings(
         .order_by(Session.starts_at)
     )
     meetings, changed = [], []
-    for meeting, rsvp in rows.tuples().all():
+    for meeting, rsvp in rows.all():
         changed.append(rsvp.updated_at)
         if rsvp.answer in COMING:
             meetings.append(meeting)
