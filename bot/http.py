@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from aiohttp import web
@@ -13,6 +14,8 @@ from sqlalchemy import delete, insert, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.core.ports import WebPage
+from bot.core.quietlog import QuietLog
+from bot.core.ratelimit import FailureLimit
 from bot.db.models import ProcessedUpdate
 from bot.kernel.services import Services
 
@@ -21,13 +24,54 @@ log = logging.getLogger(__name__)
 APP_KEY = web.AppKey("copbot", Services)
 
 
+# Pages behind a secret address (a calendar feed token): a client that asked for this many
+# unknown addresses within the window waits until the window has passed (429).
+LOOKUP_FAILURES_MAX = 20
+LOOKUP_FAILURE_WINDOW = timedelta(minutes=10)
+LOOKUPS_KEY = web.AppKey("failed_lookups", FailureLimit)
+REFUSALS_KEY = web.AppKey("refusals", QuietLog)
+
+
 def build_web_app(services: Services) -> web.Application:
     web_app = web.Application(client_max_size=1024 * 1024)
     web_app[APP_KEY] = services
+    web_app[LOOKUPS_KEY] = FailureLimit(
+        LOOKUP_FAILURES_MAX, LOOKUP_FAILURE_WINDOW, services.clock.now
+    )
+    web_app[REFUSALS_KEY] = QuietLog(log, clock=lambda: services.clock.now().timestamp())
+    web_app.on_response_prepare.append(_without_server_header)
     web_app.router.add_get("/healthz", healthz)
     for path, handler in services.registry.routes.items():
-        web_app.router.add_get(path, _serve(handler))
+        web_app.router.add_get(path, _limited(_serve(handler)))
     return web_app
+
+
+async def _without_server_header(request: web.Request, response: web.StreamResponse) -> None:
+    """No "Server: Python/3.x aiohttp/3.x": the software and its version are nobody's business."""
+    response.headers.popall("Server", None)
+
+
+def _limited(
+    serve: Callable[[web.Request], Awaitable[web.StreamResponse]],
+) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """Count the unknown addresses (404s) a client asks for; too many and it has to wait."""
+
+    async def limited(request: web.Request) -> web.StreamResponse:
+        lookups, client = request.app[LOOKUPS_KEY], request.remote or "unknown"
+        wait = lookups.wait(client)
+        if wait is not None:
+            request.app[REFUSALS_KEY].warning("too many unknown addresses, refused (429)", client)
+            seconds = str(max(1, math.ceil(wait.total_seconds())))
+            raise web.HTTPTooManyRequests(
+                headers={"Retry-After": seconds}, text="Too many unknown addresses; try later."
+            )
+        try:
+            return await serve(request)
+        except web.HTTPNotFound:
+            lookups.failed(client)
+            raise
+
+    return limited
 
 
 def _serve(
@@ -53,6 +97,17 @@ def _serve(
         return response
 
     return serve
+
+
+def _not_modified(request: web.Request, page: WebPage) -> bool:
+    """RFC 9110 13.2.2: If-None-Match decides when sent; otherwise If-Modified-Since."""
+    if request.headers.get("If-None-Match") is not None:
+        tags = request.if_none_match or ()
+        return page.etag is not None and any(tag.value in ("*", page.etag) for tag in tags)
+    since = request.if_modified_since
+    if since is None or page.last_modified is None:
+        return False
+    return page.last_modified.replace(microsecond=0) <= since
 
 
 # /healthz answers within this, whatever lock the database waits for (its own waits are
@@ -99,17 +154,6 @@ async def _write_probe(conn: AsyncConnection, now: datetime) -> None:
             if not sqlite:
                 await conn.execute(text(f"SET LOCAL lock_timeout = {LOCK_WAIT_MS}"))
                 await conn.execute(text(f"SET LOCAL statement_timeout = {LOCK_WAIT_MS}"))
-def _not_modified(request: web.Request, page: WebPage) -> bool:
-    """RFC 9110 13.2.2: If-None-Match decides when sent; otherwise If-Modified-Since."""
-    if request.headers.get("If-None-Match") is not None:
-        tags = request.if_none_match or ()
-        return page.etag is not None and any(tag.value in ("*", page.etag) for tag in tags)
-    since = request.if_modified_since
-    if since is None or page.last_modified is None:
-        return False
-    return page.last_modified.replace(microsecond=0) <= since
-
-
             await conn.execute(
                 delete(ProcessedUpdate).where(ProcessedUpdate.platform == "healthz")
             )

@@ -5,18 +5,21 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.core.cities import normalise_city
 from bot.core.i18n import LANGUAGES
 from bot.core.messages import Reply
-from bot.db.models import Identity, LinkCode, Participant
+from bot.db.models import Identity, LinkCode, LinkFailure, Participant
 from bot.kernel.services import Context, Registry
 from handlers.people.privacy import participant_columns
 from handlers.people.texts import TEXTS
 
 LINK_CODE_TTL = timedelta(minutes=15)
+# Guessing a code (31^6 of them) is hopeless at this pace: a few typos are fine, a series is not.
+LINK_FAILURES_MAX = 5
+LINK_FAILURE_WINDOW = timedelta(minutes=15)
 # Readable codes: no 0/O or 1/I/L to mistype.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 MAX_FIELD = 100
@@ -98,8 +101,12 @@ async def link(ctx: Context) -> Reply:
             )
         )
         return Reply(ctx.t(TEXTS, "link_code", code=code))
+    if await link_failures(ctx) >= LINK_FAILURES_MAX:
+        minutes = int(LINK_FAILURE_WINDOW.total_seconds() // 60)
+        return Reply(ctx.t(TEXTS, "link_too_many", count=LINK_FAILURES_MAX, minutes=minutes))
     row = await ctx.db.get(LinkCode, code)
     if row is None or row.expires_at < ctx.now:
+        ctx.db.add(LinkFailure(participant_id=ctx.participant.id, failed_at=ctx.now))
         return Reply(ctx.t(TEXTS, "link_bad_code"))
     target = await ctx.db.get(Participant, row.participant_id)
     await ctx.db.delete(row)
@@ -112,6 +119,22 @@ async def link(ctx: Context) -> Reply:
     await merge_participants(ctx, source=ctx.participant, target=target)
     platforms = " + ".join(sorted({i.platform for i in target.identities}))
     return Reply(ctx.t(TEXTS, "link_done", platforms=platforms, name=target.display_name))
+
+
+async def link_failures(ctx: Context) -> int:
+    """Wrong codes this participant typed within LINK_FAILURE_WINDOW (older ones are pruned)."""
+    since = ctx.now - LINK_FAILURE_WINDOW
+    await ctx.db.execute(
+        delete(LinkFailure).where(
+            LinkFailure.participant_id == ctx.participant.id, LinkFailure.failed_at < since
+        )
+    )
+    count = await ctx.db.scalar(
+        select(func.count())
+        .select_from(LinkFailure)
+        .where(LinkFailure.participant_id == ctx.participant.id)
+    )
+    return int(count or 0)
 
 
 def register(registry: Registry) -> None:

@@ -83,6 +83,12 @@ TEXTS = Texts(
             "en": "I don't know that link code or it has expired. Ask for a new one with "
             "/link on your other platform.",
         },
+        "link_too_many": {
+            "nl": "Je hebt {count} keer een koppelcode getypt die niet klopte. Probeer het over "
+            "{minutes} minuten opnieuw, met een nieuwe code (/koppel op je andere platform).",
+            "en": "You typed a link code that did not fit {count} times. Try again in "
+            "{minutes} minutes, with a new code (/link on your other platform).",
+        },
         "link_same": {
             "nl": "Deze accounts zijn al gekoppeld.",
             "en": "These accounts are already linked.",

@@ -9,6 +9,7 @@ from bot.db.models.core import (
     Identity,
     InboxUpdate,
     LinkCode,
+    LinkFailure,
     Participant,
     ProcessedUpdate,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "InboxUpdate",
     "LessonContributor",
     "LinkCode",
+    "LinkFailure",
     "MemoryAnswer",
     "NamingConsent",
     "OutboxMessage",

@@ -82,6 +82,19 @@ class LinkCode(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class LinkFailure(Base):
+    """A /koppel code that did not fit, by whom and when: failures are limited per participant
+    (rows, not memory, so every replica counts the same)."""
+
+    __tablename__ = "link_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE"), index=True
+    )
+    failed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class DialogueState(Base):
     """A guided dialogue in progress (e.g. planning a meeting), kept across restarts.
 
