@@ -57,3 +57,13 @@ def prep_result_key(poll_id: int) -> str:
 def prep_welcome_key(meeting_id: int) -> str:
     """The welcome to a new member of a meeting's preparation group."""
     return f"prep:session:{meeting_id}:welcome"
+
+
+def programme_announce_key(session_id: int) -> str:
+    """The programme sent to those coming to the meeting (once)."""
+    return f"programme:session:{session_id}"
+
+
+def programme_change_key(session_id: int, sequence: int) -> str:
+    """A change to an announced programme, by the meeting's iCalendar sequence after it."""
+    return f"programme-change:session:{session_id}:seq:{sequence}"

@@ -9,31 +9,29 @@ logistics message of the day before show.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from zoneinfo import ZoneInfo
 
-from bot.core.dates import format_datetime, format_short
+from babel.dates import format_date
+from sqlalchemy import func, select
+
+from bot.core.dates import format_short
 from bot.core.messages import Reply
 from bot.db.models import AgendaProposal, ProgrammeItem, Session
 from bot.db.models.polls import POLL_CLOSED, PROPOSED
 from bot.kernel.lookup import find_participant, parse_id
 from bot.kernel.services import Context, Registry
 from handlers.lessons import source_name
+from handlers.polls.programme_edit import announce, parse_span, set_detail, set_time
+from handlers.polls.programme_items import item_at, items_of, line_of, publish, span, when_refused
 from handlers.polls.storage import meeting_or_next, names_of, poll_of, poll_view, prep_member
 from handlers.polls.texts import TEXTS
-from handlers.polls.timing import WhenProblem, meeting_days, parse_time, parse_when, when_label
+from handlers.polls.timing import WhenProblem, meeting_days, parse_time, when_label
 from handlers.polls.views import ranking
 from knowledge.model import Lesson
 
 SUGGESTIONS = 2
 TOP_TOPICS = 5
 __all__ = ["parse_time", "register"]
-
-
-async def items_of(db: AsyncSession, session_id: int) -> list[ProgrammeItem]:
-    """The items in programme order (day, time); each keeps the number it was given."""
-    rows = await db.scalars(select(ProgrammeItem).where(ProgrammeItem.session_id == session_id))
-    return sorted(rows.all(), key=lambda i: (i.day, i.time or "99:99", i.number, i.id))
 
 
 async def suggest_lessons(ctx: Context, proposal: AgendaProposal) -> list[Lesson]:
@@ -55,55 +53,44 @@ def lessons_by_id(ctx: Context, ids: str) -> list[Lesson]:
 async def render(
     ctx: Context, meeting: Session, items: list[ProgrammeItem], lang: str, *, lessons: bool
 ) -> list[str]:
+    """The items by day (a header per day when the meeting has more than one), with times,
+    room, guest speaker, owner and (with `lessons`) the booklet lessons for the topic."""
     owners = await names_of(ctx.db, [i.owner_id for i in items])
     tz = ctx.services.settings.tz
+    days = meeting_days(meeting, tz)
     lines = []
-    for item in items:
-        owner = owners.get(item.owner_id or 0)
-        when = when_label(item.day, item.time, meeting, lang, tz)
-        lines.append(
-            TEXTS(
-                lang,
-                "programme_item",
-                n=item.number,
-                time=f"{when} " if when else "",
-                title=item.title,
-                owner=TEXTS(lang, "programme_owner", name=owner) if owner else "",
-            )
-        )
-        found = lessons_by_id(ctx, item.lessons) if lessons else []
-        if found:
-            lines.append(
-                TEXTS(
-                    lang,
-                    "programme_lessons",
-                    lessons="; ".join(lesson_line(x, lang) for x in found),
-                )
-            )
+    for number, date in enumerate(days, 1):
+        on_day = [i for i in items if i.day == number or (number == 1 and i.day > len(days))]
+        if len(days) > 1:
+            shown = format_date(date, "EEEE d MMMM", locale=lang)
+            lines.append(TEXTS(lang, "programme_day", n=number, date=shown))
+            if not on_day:
+                lines.append(TEXTS(lang, "programme_day_empty"))
+        for item in on_day:
+            lines.append(item_text(item, owners.get(item.owner_id or 0), meeting, lang, tz))
+            found = lessons_by_id(ctx, item.lessons) if lessons else []
+            if found:
+                lessons_text = "; ".join(lesson_line(x, lang) for x in found)
+                lines.append(TEXTS(lang, "programme_lessons", lessons=lessons_text))
     return lines
 
 
-async def publish(ctx: Context, meeting: Session) -> list[ProgrammeItem]:
-    """Write the programme into the meeting, where the card and the logistics message show it.
-
-    Those are read in every participant's language, so the stored text has no words: the owner
-    after a dash, a later day as its date ("18/12 09:30"). Returns the items in programme order.
-    """
-    items = await items_of(ctx.db, meeting.id)
-    owners = await names_of(ctx.db, [i.owner_id for i in items])
-    days = meeting_days(meeting, ctx.services.settings.tz)
-    lines = []
-    for item in items:
-        when = item.time
-        if when and 2 <= item.day <= len(days):
-            when = f"{days[item.day - 1]:%d/%m} {when}"
-        owner = owners.get(item.owner_id or 0)
-        lines.append(
-            f"{item.number}. {when + ' ' if when else ''}{item.title}"
-            + (f" — {owner}" if owner else "")
-        )
-    meeting.programme = "\n".join(lines) or None
-    return items
+def item_text(
+    item: ProgrammeItem, owner: str | None, meeting: Session, lang: str, tz: ZoneInfo
+) -> str:
+    when = when_label(item.day, span(item), meeting, lang, tz)
+    details = [TEXTS(lang, "programme_room", room=item.room)] if item.room else []
+    if item.speaker:
+        details.append(TEXTS(lang, "programme_speaker", name=item.speaker))
+    return TEXTS(
+        lang,
+        "programme_item",
+        n=item.number,
+        time=f"{when} " if when else "",
+        title=item.title
+        + (TEXTS(lang, "programme_details", details=", ".join(details)) if details else ""),
+        owner=TEXTS(lang, "programme_owner", name=owner) if owner else "",
+    )
 
 
 async def can_build(ctx: Context, meeting: Session) -> bool:
@@ -129,6 +116,14 @@ async def programme(ctx: Context) -> Reply:
         return await set_owner(ctx, meeting, rest)
     if action in {"weg", "remove"}:
         return await remove(ctx, meeting, rest)
+    if action in {"tijd", "time"}:
+        return await set_time(ctx, meeting, rest)
+    if action in {"zaal", "room"}:
+        return await set_detail(ctx, meeting, "room", rest)
+    if action in {"spreker", "gast", "speaker", "guest"}:
+        return await set_detail(ctx, meeting, "speaker", rest)
+    if action in {"aankondigen", "announce"}:
+        return await announce(ctx, meeting)
     return Reply(ctx.t(TEXTS, "programme_unknown_action", action=action[:30]))
 
 
@@ -172,12 +167,14 @@ async def take(ctx: Context, meeting: Session, words: list[str]) -> Reply:
                 id=meeting.id,
             )
         )
-    day, time = 1, ""
+    day, time, end = 1, "", ""
     if len(words) > 1:
         try:
-            when = parse_when(words[1:], meeting, ctx.services.settings.tz)
+            when, end = parse_span(words[1:], meeting, ctx.services.settings.tz)
         except WhenProblem as problem:
             return when_refused(ctx, meeting, problem, " ".join(words[1:])[:20])
+        if end and end <= when.time:
+            return Reply(ctx.t(TEXTS, "programme_end_before", start=when.time, end=end))
         day, time = when.day, when.time
     items = await items_of(ctx.db, meeting.id)
     for item in items:
@@ -192,6 +189,7 @@ async def take(ctx: Context, meeting: Session, words: list[str]) -> Reply:
         proposal_id=proposal.id,
         title=proposal.title,
         time=time,
+        end_time=end,
         day=day,
         owner_id=None,
         number=(last or 0) + 1,
@@ -200,36 +198,17 @@ async def take(ctx: Context, meeting: Session, words: list[str]) -> Reply:
     )
     ctx.db.add(item)
     await ctx.db.flush()
-    await publish(ctx, meeting)
+    added = await line_of(ctx, meeting, item)
+    told = await publish(ctx, meeting, lambda lang: TEXTS(lang, "change_added", line=added))
     text = ctx.t(TEXTS, "programme_taken", n=item.number, title=proposal.title)
+    if told:
+        text += "\n" + ctx.t(TEXTS, "programme_told", count=told)
     if lessons:
         suggestions = "\n".join(f"- {lesson_line(lesson, ctx.lang)}" for lesson in lessons)
         text += "\n" + ctx.t(TEXTS, "programme_suggestions", lessons=suggestions)
     else:
         text += "\n" + ctx.t(TEXTS, "programme_no_suggestions")
     return Reply(text)
-
-
-def when_refused(ctx: Context, meeting: Session, problem: WhenProblem, typed: str) -> Reply:
-    if problem.kind == "bad_time":
-        return Reply(ctx.t(TEXTS, "programme_bad_time", time=typed))
-    tz = ctx.services.settings.tz
-    start = format_datetime(meeting.starts_at, ctx.lang, tz)
-    end = format_datetime(meeting.ends_at, ctx.lang, tz)
-    hours = ctx.t(TEXTS, "programme_hours", id=meeting.id, start=start, end=end)
-    if len(meeting_days(meeting, tz)) > 1:
-        hours += " " + ctx.t(TEXTS, "programme_day_hint")
-    key = "programme_outside" if problem.kind == "outside" else "programme_bad_day"
-    return Reply(ctx.t(TEXTS, key, time=typed) + " " + hours)
-
-
-async def item_at(ctx: Context, meeting: Session, reference: str) -> ProgrammeItem:
-    """The item with that number; numbers stay when items are added or moved."""
-    number = parse_id(reference)
-    found = [i for i in await items_of(ctx.db, meeting.id) if i.number == number]
-    if number is None or not found:
-        raise ctx.fail(TEXTS, "programme_item_not_found", id=meeting.id, n=reference[:10])
-    return found[0]
 
 
 async def set_owner(ctx: Context, meeting: Session, words: list[str]) -> Reply:
@@ -240,18 +219,17 @@ async def set_owner(ctx: Context, meeting: Session, words: list[str]) -> Reply:
     person = await find_participant(ctx.db, reference, ctx.incoming.platform)
     if person is None:
         return Reply(ctx.t(TEXTS, "prep_not_found", who=reference[:40]))
+    before = await line_of(ctx, meeting, item)
     item.owner_id = person.id
     await ctx.db.flush()
-    await publish(ctx, meeting)
-    return Reply(
-        ctx.t(
-            TEXTS,
-            "programme_owner_set",
-            name=person.display_name,
-            n=item.number,
-            title=item.title,
-        )
+    after = await line_of(ctx, meeting, item)
+    told = await publish(
+        ctx, meeting, lambda lang: TEXTS(lang, "change_item", n=item.number, old=before, new=after)
     )
+    text = ctx.t(
+        TEXTS, "programme_owner_set", name=person.display_name, n=item.number, title=item.title
+    )
+    return Reply(text + ("\n" + ctx.t(TEXTS, "programme_told", count=told) if told else ""))
 
 
 async def remove(ctx: Context, meeting: Session, words: list[str]) -> Reply:
@@ -261,8 +239,11 @@ async def remove(ctx: Context, meeting: Session, words: list[str]) -> Reply:
     title, number = item.title, item.number
     await ctx.db.delete(item)
     await ctx.db.flush()
-    await publish(ctx, meeting)
-    return Reply(ctx.t(TEXTS, "programme_removed", n=number, title=title))
+    told = await publish(
+        ctx, meeting, lambda lang: TEXTS(lang, "change_removed", n=number, title=title)
+    )
+    text = ctx.t(TEXTS, "programme_removed", n=number, title=title)
+    return Reply(text + ("\n" + ctx.t(TEXTS, "programme_told", count=told) if told else ""))
 
 
 def register(registry: Registry) -> None:

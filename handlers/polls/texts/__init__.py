@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from bot.core.i18n import Texts
 from handlers.polls.texts.programme import PROGRAMME_TEXTS
 from handlers.polls.texts.proposals import PROPOSAL_TEXTS
+from handlers.polls.texts.schedule import SCHEDULE_TEXTS
 from handlers.polls.texts.voting import VOTING_TEXTS
 
 
@@ -21,6 +22,6 @@ def gathered(*tables: Mapping[str, Mapping[str, str]]) -> dict[str, Mapping[str,
     return merged
 
 
-TEXTS = Texts(gathered(PROPOSAL_TEXTS, VOTING_TEXTS, PROGRAMME_TEXTS))
+TEXTS = Texts(gathered(PROPOSAL_TEXTS, VOTING_TEXTS, PROGRAMME_TEXTS, SCHEDULE_TEXTS))
 
 __all__ = ["TEXTS"]

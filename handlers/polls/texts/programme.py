@@ -44,10 +44,16 @@ PROGRAMME_TEXTS = {
         "en": "   from the booklet: {lessons}",
     },
     "programme_builder_hint": {
-        "nl": "Bouwen: /programma {id} neem <voorstel-nummer> [dag] [tijd], /programma {id} "
-        "eigenaar <item> @naam, /programma {id} weg <item>.",
-        "en": "Build: /programma {id} neem <proposal number> [day] [time], /programma {id} "
-        "eigenaar <item> @name, /programma {id} weg <item>.",
+        "nl": "Bouwen: /programma {id} neem <voorstel-nummer> [dag] [tijd-eind], /programma {id} "
+        "eigenaar <item> @naam, /programma {id} tijd <item> [dag 2] 09:30-11:00, /programma "
+        "{id} zaal <item> <zaal>, /programma {id} spreker <item> <gastspreker>, /programma {id} "
+        "weg <item>, /programma {id} aankondigen (naar wie komt; daarna horen zij elke "
+        "wijziging).",
+        "en": "Build: /programma {id} neem <proposal number> [day] [time-end], /programma {id} "
+        "eigenaar <item> @name, /programma {id} tijd <item> [day 2] 09:30-11:00, /programma "
+        "{id} zaal <item> <room>, /programma {id} spreker <item> <guest speaker>, /programma "
+        "{id} weg <item>, /programma {id} aankondigen (to those coming; they then hear of every "
+        "change).",
     },
     "programme_top": {
         "nl": "Hoogst in de peiling: {topics}",
