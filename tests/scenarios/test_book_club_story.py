@@ -112,7 +112,7 @@ async def test_a_report_from_proposal_to_verdict(tmp_path: Path) -> None:
         ]
         esthers = reminders[0][2]
         assert "Over een week, op donderdag 3 december 2026, 10:00 in Utrecht" in esthers
-        assert "samen met Jan Jans, Wessel Rothstegge" in esthers
+        assert "samen met Jan Jans en Wessel Rothstegge" in esthers
         assert "inspirerend en bruikbaar" in esthers
 
         # Nothing during the meeting, also not on its second day ...
