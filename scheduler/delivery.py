@@ -268,7 +268,9 @@ class Delivery(OutcomeWriter):
         if recipient is None:
             return
         reply = reply_from_json(row.reply)
-        await self.limiter.wait(recipient.platform, recipient.chat_id)
+        # A text with a document is two API calls: both count against the platform's rate.
+        calls = 2 if reply.attachment is not None and reply.text else 1
+        await self.limiter.wait(recipient.platform, recipient.chat_id, calls)
         if self.stopping or self._paused(recipient.platform):
             await self._release([row_id])
             report.released += 1

@@ -78,8 +78,10 @@ class RateLimiter:
     def limits_for(self, platform: str) -> PlatformLimits:
         return self.limits.get(platform, DEFAULT_LIMITS)
 
-    def reserve(self, platform: str, chat_id: str) -> float:
-        """Reserve the earliest allowed slot; returns its monotonic instant."""
+    def reserve(self, platform: str, chat_id: str, calls: int = 1) -> float:
+        """Reserve the earliest allowed slot (and `calls` - 1 more after it, for a reply that
+        takes several API calls, such as a text and its document); returns the first one's
+        monotonic instant."""
         now = self.monotonic()
         limits = self.limits_for(platform)
         gap = 1.0 / limits.per_second
@@ -87,18 +89,22 @@ class RateLimiter:
         # Forget slots too old to matter.
         del slots[: bisect.bisect_left(slots, now - gap)]
         at = max(now, self._chat_next.get((platform, chat_id), now))
-        for slot in slots:
-            if slot - at >= gap - _EPSILON:
-                break
-            if at - slot < gap - _EPSILON:
-                at = slot + gap
-        bisect.insort(slots, at)
+        first = None
+        for _ in range(max(1, calls)):
+            for slot in slots:
+                if slot - at >= gap - _EPSILON:
+                    break
+                if at - slot < gap - _EPSILON:
+                    at = slot + gap
+            bisect.insort(slots, at)
+            first = at if first is None else first
+        assert first is not None
         self._chat_next[(platform, chat_id)] = at + limits.interval_for(chat_id)
         if len(self._chat_next) > 10_000:
             self._chat_next = {k: v for k, v in self._chat_next.items() if v > now}
         if self.grants is not None:
-            self.grants.append(Grant(platform, chat_id, at))
-        return at
+            self.grants.append(Grant(platform, chat_id, first))
+        return first
 
     def handover_delay(self) -> float:
         """Seconds until every platform's last reserved slot is a full gap in the past: then
@@ -111,9 +117,9 @@ class RateLimiter:
         ]
         return max([0.0, *delays])
 
-    async def wait(self, platform: str, chat_id: str) -> float:
-        """Reserve a slot and sleep until it comes; returns the slot."""
-        at = self.reserve(platform, chat_id)
+    async def wait(self, platform: str, chat_id: str, calls: int = 1) -> float:
+        """Reserve a slot (`calls` slots) and sleep until the first comes; returns it."""
+        at = self.reserve(platform, chat_id, calls)
         delay = at - self.monotonic()
         if delay > 0:
             await self.sleep(delay)

@@ -9,7 +9,10 @@ and memory it reports are its own. Printed, never asserted:
 - cold start: `echo "/les corporaties" | copbot console`, from start to answer (median of a few);
 - RSS after 4,000 updates, copbot and the echo bot;
 - a broadcast to 3,000 participants through the outbox: messages per second as a share of
-  Telegram's limit (~30/s; the stand-in itself never rate-limits), and duplicates.
+  Telegram's limit (~30/s; the stand-in itself never rate-limits), and duplicates;
+- announcing a meeting to 3,000 participants (`/sessie nieuw`: a card with buttons and an .ics
+  each, two API calls): the planning command's time, the delivery's pace as a share of the
+  limit, and duplicates (`--no-announce` leaves it out).
 
 `make bench` runs it; `--quick` uses fewer updates and recipients.
 """
@@ -194,6 +197,38 @@ async def broadcast_run(recipients: int, tmp: Path) -> tuple[float, float, int, 
     return float(seconds), float(cpu), int(sent), duplicates, _busiest_second(fake.send_times)
 
 
+async def announce_run(recipients: int, tmp: Path) -> dict[str, float]:
+    """Planning a meeting that announces itself to `recipients` participants: the planning
+    command's time, then the delivery of a message and an .ics each (two API calls)."""
+    fake = TimedTelegram()
+    await fake.start()
+    try:
+        db_url = f"sqlite+aiosqlite:///{tmp / 'announce.db'}"
+        args = [PYTHON, str(WORKERS), "announce", fake.base_url, fake.token, db_url]
+        process = await asyncio.create_subprocess_exec(
+            *args, str(recipients), stdout=subprocess.PIPE, cwd=ROOT
+        )
+        output, _ = await process.communicate()
+        seconds, cpu, sent, planned = output.decode().split()
+    finally:
+        await fake.stop()
+    calls = [(s.method, s.chat_id) for s in fake.sent() if s.method in SENDS]
+    counted = collections.Counter(calls)
+    return {
+        "seconds": float(seconds),
+        "cpu": float(cpu),
+        "sent": int(sent),
+        "planned": float(planned),
+        "calls": len(calls),
+        "people": len({chat for _, chat in calls}),
+        "duplicates": sum(n - 1 for n in counted.values() if n > 1),
+        "busiest": _busiest_second(fake.send_times),
+    }
+
+
+SENDS = ("sendMessage", "sendDocument")
+
+
 class TimedTelegram(FakeTelegram):
     """The stand-in, noting when each message arrived (to check the pace against the limit)."""
 
@@ -204,6 +239,10 @@ class TimedTelegram(FakeTelegram):
     async def _api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         self.send_times.append(time.monotonic())
         return await super()._api_sendMessage(params)
+
+    async def _api_sendDocument(self, params: dict[str, Any]) -> dict[str, Any]:
+        self.send_times.append(time.monotonic())
+        return await super()._api_sendDocument(params)
 
 
 def _busiest_second(stamps: list[float]) -> int:
@@ -249,6 +288,20 @@ async def main(sizes: Sizes) -> None:
             f"{rate / TELEGRAM_PER_SECOND:4.2f}   duplicates {duplicates}   busiest second "
             f"{busiest}   CPU {cpu / max(sent, 1) * 1000:4.2f} ms/message"
         )
+        if "--no-announce" not in sys.argv:
+            report_announce(await announce_run(sizes.recipients, tmp), sizes.recipients)
+
+
+def report_announce(run: dict[str, float], recipients: int) -> None:
+    """Save the date to everyone: a message with buttons and an .ics per participant."""
+    rate = run["calls"] / run["seconds"]
+    print(f"\nAnnouncing a meeting to {recipients} participants (message + .ics each):")
+    print(
+        f"  /sessie nieuw answered in {run['planned']:5.2f} s (rows queued); delivered to "
+        f"{run['people']:.0f} people in {run['seconds']:5.1f} s: {run['calls']:.0f} API calls = "
+        f"{rate:5.1f}/s, ratio to the limit {rate / TELEGRAM_PER_SECOND:4.2f}   duplicates "
+        f"{run['duplicates']:.0f}   busiest second {run['busiest']:.0f}"
+    )
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 `python tests/bench/bot_workers.py echo|copbot API_URL TOKEN DB_URL` starts the bot polling
 the Telegram stand-in at API_URL, prints "ready", then answers lines on stdin: "stats" prints
 `cpu rss_kb` (process CPU seconds, `time.process_time()`, and the resident set), "stop" stops.
+`... announce API_URL TOKEN DB_URL COUNT` plans a meeting that announces itself to COUNT
+participants (a message and its .ics each).
 `... broadcast API_URL TOKEN DB_URL COUNT` sends one message to COUNT participants through the
 outbox and prints `seconds cpu`.
 """
@@ -150,6 +152,71 @@ async def broadcast(api_url: str, token: str, db_url: str, count: int) -> None:
         await services.close()
 
 
+async def announce(api_url: str, token: str, db_url: str, count: int) -> None:
+    """COUNT participants on Telegram; an organiser plans a meeting in the chat, which announces
+    it to every one of them (card, RSVP buttons, .ics) through the outbox at Telegram's pace."""
+    import logging
+    from datetime import timedelta
+
+    from sqlalchemy import insert
+
+    from bot.core.messages import Incoming
+    from bot.db.models import Identity, Participant
+    from bot.kernel.dispatch import dispatch
+    from bot.platforms.telegram.adapter import start_telegram
+    from bot.wiring import build_services, prepare
+    from scheduler.delivery import Delivery
+
+    logging.basicConfig(level=logging.WARNING)
+    settings = _settings(api_url, token, db_url).model_copy(update={"organisers": "telegram:1"})
+    services = build_services(settings)
+    await prepare(services)
+    now = services.clock.now()
+    async with services.database() as db, db.begin():
+        await db.execute(
+            insert(Participant),
+            [
+                {"id": n, "display_name": f"P{n}", "created_at": now, "registered": True}
+                for n in range(2, count + 1)
+            ],
+        )
+        await db.execute(
+            insert(Identity),
+            [
+                {
+                    "participant_id": n,
+                    "platform": "telegram",
+                    "user_id": str(10_000 + n),
+                    "dm_chat_id": str(10_000 + n),
+                    "last_seen_at": now,
+                }
+                for n in range(2, count + 1)
+            ],
+        )
+    day = (now + timedelta(days=30)).date().isoformat()
+    plan = Incoming(
+        platform="telegram",
+        user_id="1",
+        chat_id="1",
+        text=f"/sessie nieuw {day} 10:00 | Utrecht, wijk Zuilen | Durf | overnachting",
+        display_name="Olga",
+        update_id="bench-plan",
+    )
+    started = time.perf_counter()
+    await dispatch(services, plan)  # the organiser is one of the COUNT, and hears it too
+    planned = time.perf_counter() - started
+    stop = await start_telegram(services, None, poll_timeout=1)
+    try:
+        delivery = Delivery(services)
+        cpu, started = time.process_time(), time.perf_counter()
+        report = await delivery.deliver_until_idle(max_passes=10 * count)
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+        print(f"{elapsed:.3f} {cpu:.3f} {report.sent} {planned:.3f}", flush=True)
+    finally:
+        await stop()
+        await services.close()
+
+
 def main(argv: list[str]) -> None:
     kind, api_url, token, db_url, *rest = argv
     if kind == "echo":
@@ -158,6 +225,8 @@ def main(argv: list[str]) -> None:
         asyncio.run(copbot(api_url, token, db_url))
     elif kind == "broadcast":
         asyncio.run(broadcast(api_url, token, db_url, int(rest[0])))
+    elif kind == "announce":
+        asyncio.run(announce(api_url, token, db_url, int(rest[0])))
     else:
         raise SystemExit(f"unknown worker {kind!r}")
 

@@ -66,3 +66,12 @@ async def test_wait_sleeps_until_the_slot() -> None:
     # "a" waits a second for itself; "b", asked for after that, keeps 1/30 s from it.
     assert [round(s, 6) for s in time.sleeps] == [1.0, round(1 / 30, 6)]
     assert abs(time.t - (1 + 1 / 30)) < 1e-9
+
+
+def test_a_reply_of_two_calls_takes_two_slots_of_the_overall_rate() -> None:
+    time = VirtualTime()
+    limiter = RateLimiter(monotonic=time.monotonic)
+    # A card and its .ics per participant: 20 participants are 40 calls, about 1.3 s.
+    slots = [limiter.reserve("telegram", str(chat), calls=2) for chat in range(20)]
+    assert all(abs(gap - 2 / 30) < 1e-6 for gap in gaps(slots))
+    assert limiter.reserve("telegram", "next") > slots[-1] + 1.5 / 30
