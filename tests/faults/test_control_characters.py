@@ -3,13 +3,18 @@ cleaned once where an update becomes an Incoming, for every platform."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
 from bot.core.messages import Incoming
 from bot.core.sanitize import clean_text
 from bot.db.models import Participant
+from bot.http import build_web_app
 from bot.kernel.services import Services
-from tests.factories import Person
+from bot.platforms.telegram.adapter import start_telegram
+from tests.factories import Person, make_app
+from tests.fakes.telegram_api import FakeTelegram
 
 PLAN = "/sessie nieuw 14 januari 2027 10:00 | Utrecht | Vreedzame wijk | geen overnachting"
 
@@ -60,3 +65,29 @@ async def test_a_name_with_a_nul_byte_does_not_break_every_message(services: Ser
     async with services.database() as db:
         names = list(await db.scalars(select(Participant.display_name)))
     assert "Jan de Vries" in names
+
+
+async def test_a_telegram_user_with_a_nul_in_the_name_is_answered_every_time(
+    tmp_path: Path,
+) -> None:
+    fake = FakeTelegram()
+    await fake.start()
+    services = await make_app(tmp_path, telegram_token=fake.token, telegram_api_url=fake.base_url)
+    stop = await start_telegram(services, build_web_app(services), poll_timeout=1)
+    try:
+        sender = fake.user(4243, first_name="Jan\x00", last_name="de\x00Vries")
+        for text in ("/start", "/ik stad Utrecht\x00Zuid", "/ik"):
+            before = len(fake.sent(4243))
+            fake.private_message(4243, text, user=sender)
+            await fake.wait_sent(4243, 1, after=before)
+        profile_or_error = ("Sorry", "UtrechtZuid\n")
+        await fake.wait_for(
+            lambda: any(w in s.text for s in fake.sent(4243) for w in profile_or_error)
+        )
+        texts = [sent.text for sent in fake.sent(4243)]
+        assert not [text for text in texts if "Sorry" in text], texts
+        assert any("Jan deVries" in text and "UtrechtZuid" in text for text in texts), texts
+    finally:
+        await stop()
+        await services.close()
+        await fake.stop()
