@@ -56,8 +56,8 @@ def _truncate(text: str, limit: int) -> str:
     if len(escaped) <= limit:
         return escaped
     end = min(len(text), limit)
-    while end > 0 and len(escape(text[:end])) > limit - 1:
-        end -= 1
+    while end > 0 and (over := len(escape(text[:end])) - (limit - 1)) > 0:
+        end -= -(-over // 5)  # a character escapes to at most 5 ("&" → "&amp;")
     return escape(text[:end]) + "…"
 
 
