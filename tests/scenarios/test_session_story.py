@@ -147,8 +147,9 @@ async def test_a_session_across_the_autumn_clock_change(services: Services) -> N
     assert set(last) == everyone - {"bert", "organiser"} and "over 3 uur" in last["carla"].text
 
     # Each person got each message exactly once.
-    assert story.messenger.received("esther") == 4  # 14 days, 2 days, logistics, 3 hours
-    assert story.messenger.received("anna") == 5
+    # The save-the-date when it was planned, then 14 days, 2 days, logistics, 3 hours.
+    assert story.messenger.received("esther") == 5
+    assert story.messenger.received("anna") == 6  # and the week-before question
     assert await story.at(utc(2026, 11, 6, 9, 0)) == {}
 
 
