@@ -56,13 +56,19 @@ def parse(text: str, bot_username: str | None) -> tuple[str, str] | None:
 
 
 async def dispatch(
-    services: Services, incoming: Incoming, *, inbox_id: int | None = None
+    services: Services,
+    incoming: Incoming,
+    *,
+    inbox_id: int | None = None,
+    answered: list[int] | None = None,
 ) -> list[Reply]:
     """Handle one update; always returns what to answer (possibly nothing).
 
     With `inbox_id` the update was stored (and remembered) by `bot.kernel.inbox.receive`:
     the row is claimed in the handler's transaction, and nothing is returned when it was
-    taken already or cannot be claimed (it stays stored and is handled later).
+    taken already or cannot be claimed (it stays stored and is handled later). The stored
+    rows in `answered` are marked answered with that claim (the list is emptied once it
+    committed).
     """
     try:
         if inbox_id is None:
@@ -71,9 +77,13 @@ async def dispatch(
                     log.info("skipping redelivered update %s", incoming.update_id)
                     return []
         async with services.database() as db, db.begin():
-            if inbox_id is not None and not await inbox.claim(db, inbox_id):
-                return []
-            return await _handle(services, db, incoming)
+            if inbox_id is not None and not await inbox.claim(db, inbox_id, answered or ()):
+                replies = []
+            else:
+                replies = await _handle(services, db, incoming)
+        if answered:
+            answered.clear()  # committed with the claim
+        return replies
     except UserError as problem:
         replies = [Reply(problem.text)]
     except Exception as problem:
@@ -83,16 +93,18 @@ async def dispatch(
         log.exception("error %s while handling %r", ref, incoming)
         lang = language_of(incoming.language, services.settings.language)
         replies = [Reply(TEXTS(lang, "error", ref=ref))]
-    if inbox_id is not None and not await _claim_after_error(services, inbox_id):
+    if inbox_id is not None and not await _claim_after_error(services, inbox_id, answered):
         return []
     return replies
 
 
-async def _claim_after_error(services: Services, inbox_id: int) -> bool:
+async def _claim_after_error(
+    services: Services, inbox_id: int, answered: list[int] | None
+) -> bool:
     """The handler failed and its transaction was rolled back: take the row for the error
     answer (so a failing update is answered once, not retried for ever)."""
     try:
-        return await inbox.claim_apart(services, inbox_id)
+        return await inbox.claim_apart(services, inbox_id, answered)
     except Exception:
         log.exception("could not claim stored update %s; it is handled again later", inbox_id)
         return False

@@ -7,7 +7,11 @@ again. An `InboxWorker` handles stored rows in order, at start (what a crash lef
 time it is woken up.
 
 A row's life: "received" → "handled" (claimed in the handler's own transaction, so the
-handler's changes and the claim commit together) → "answered" once the answer went out.
+handler's changes and the claim commit together) → "answered" once the answer went out
+(marked in the next row's claim, or after a short pause: one transaction fewer per update,
+and still at most one row per worker is "handled" at any moment).
+Rows this process stored are handed to its worker in memory; the inbox is read at start,
+after an error, when a look was full, and when idle (rows stored by another replica).
 A row a crash left "handled" is uncertain: its answer may or may not have reached the
 participant, so it is never answered again (the platforms offer no idempotent send).
 "received" rows are handled after a restart; "skipped" rows could not be read.
@@ -18,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -33,27 +37,32 @@ log = logging.getLogger(__name__)
 RECEIVED, HANDLED, ANSWERED, SKIPPED = "received", "handled", "answered", "skipped"
 BATCH = 50  # rows read per look at the inbox
 IDLE = 5.0  # seconds between looks without a wake-up (rows stored by another replica)
+SETTLE = 0.5  # seconds without a new row before answered rows are marked on their own
 MAX_BACKOFF = 30.0  # seconds at most between attempts after repeated errors
 
 
-async def receive(services: Services, platform: str, key: str, payload: dict[str, Any]) -> bool:
-    """Store an update with its dedup record; False when it was received before."""
+async def receive(
+    services: Services, platform: str, key: str, payload: dict[str, Any]
+) -> InboxUpdate | None:
+    """Store an update with its dedup record; the stored row, None when received before."""
     key = key[:128]
     now = services.clock.now()
+    row = InboxUpdate(
+        platform=platform, update_key=key, payload=payload, received_at=now, status=RECEIVED
+    )
     try:
         async with services.database() as db, db.begin():
             db.add(ProcessedUpdate(platform=platform, update_key=key, seen_at=now))
-            db.add(
-                InboxUpdate(platform=platform, update_key=key, payload=payload, received_at=now)
-            )
+            db.add(row)
     except IntegrityError:
-        return False
-    return True
+        return None
+    return row
 
 
 async def waiting(services: Services, platform: str, limit: int = BATCH) -> list[InboxUpdate]:
-    """Rows not handled yet, oldest first."""
+    """Rows not handled yet, oldest first (read without taking SQLite's write lock)."""
     async with services.database() as db:
+        await db.connection(execution_options={"read_only": True})
         rows = await db.scalars(
             select(InboxUpdate)
             .where(InboxUpdate.platform == platform, InboxUpdate.status == RECEIVED)
@@ -63,8 +72,17 @@ async def waiting(services: Services, platform: str, limit: int = BATCH) -> list
         return list(rows)
 
 
-async def claim(db: AsyncSession, item_id: int) -> bool:
-    """In the handler's transaction: take the row (received → handled); False when taken."""
+async def claim(db: AsyncSession, item_id: int, answered: Sequence[int] = ()) -> bool:
+    """In the handler's transaction: take the row (received → handled); False when taken.
+
+    `answered`: rows whose answers went out since, marked answered in the same transaction.
+    """
+    if answered:
+        await db.execute(
+            update(InboxUpdate)
+            .where(InboxUpdate.id.in_(answered), InboxUpdate.status == HANDLED)
+            .values(status=ANSWERED)
+        )
     result = await db.execute(
         update(InboxUpdate)
         .where(InboxUpdate.id == item_id, InboxUpdate.status == RECEIVED)
@@ -73,19 +91,24 @@ async def claim(db: AsyncSession, item_id: int) -> bool:
     return bool(getattr(result, "rowcount", 0))
 
 
-async def claim_apart(services: Services, item_id: int) -> bool:
-    """Take the row in a transaction of its own (the handler's was rolled back)."""
+async def claim_apart(services: Services, item_id: int, answered: list[int] | None = None) -> bool:
+    """Take the row in a transaction of its own (the handler's was rolled back); `answered`
+    is marked with it and emptied once that committed."""
     async with services.database() as db, db.begin():
-        return await claim(db, item_id)
+        taken = await claim(db, item_id, answered or ())
+    if answered:
+        answered.clear()
+    return taken
 
 
-async def finish(services: Services, item_id: int, status: str = ANSWERED) -> None:
+async def finish(services: Services, item_id: int | Sequence[int], status: str = ANSWERED) -> None:
     """handled → answered, or received → skipped (an update that cannot be read)."""
     before = RECEIVED if status == SKIPPED else HANDLED
+    ids = [item_id] if isinstance(item_id, int) else list(item_id)
     async with services.database() as db, db.begin():
         await db.execute(
             update(InboxUpdate)
-            .where(InboxUpdate.id == item_id, InboxUpdate.status == before)
+            .where(InboxUpdate.id.in_(ids), InboxUpdate.status == before)
             .values(status=status)
         )
 
@@ -144,6 +167,10 @@ class InboxWorker:
         self.platform = platform
         self.handle = handle
         self.idle = idle
+        # Rows whose answers went out, to be marked answered with the next claim (see claim).
+        self.answered: list[int] = []
+        self._stored: list[InboxUpdate] = []  # rows this process stored since the last look
+        self._look = True  # read the inbox before trusting `_stored`
         self._wake = asyncio.Event()
         self._stopping = False
         self._task: asyncio.Task[None] | None = None
@@ -154,15 +181,43 @@ class InboxWorker:
     def wake(self) -> None:
         self._wake.set()
 
+    def stored(self, row: InboxUpdate) -> None:
+        """A row this process just stored: handled from memory, without reading it back."""
+        self._stored.append(row)
+
+    def done(self, item_id: int) -> None:
+        """The row's answers went out: it is marked answered with the next claim."""
+        self.answered.append(item_id)
+
+    async def settle(self) -> None:
+        """Mark the rows whose answers went out as answered, in a transaction of their own."""
+        if self.answered:
+            ids = list(self.answered)
+            await finish(self.services, ids)
+            del self.answered[: len(ids)]
+
+    async def _next_rows(self) -> list[InboxUpdate]:
+        if self._look:
+            self._look = False
+            rows = await waiting(self.services, self.platform)
+            self._look = len(rows) >= BATCH  # more may wait behind a full look
+            seen = {row.id for row in rows}
+            self._stored = [row for row in self._stored if row.id not in seen]
+            return rows
+        rows, self._stored = self._stored, []
+        return rows
+
     async def drain(self) -> int:
         """Handle every stored row that is waiting; returns how many were handled."""
         done = 0
-        while rows := await waiting(self.services, self.platform):
+        while rows := await self._next_rows():
             for row in rows:
-                await self.handle(row)
+                try:
+                    await self.handle(row)
+                except BaseException:
+                    self._look = True  # what was not handled is read back from the inbox
+                    raise
                 done += 1
-            if len(rows) < BATCH and not self._wake.is_set():
-                break  # that was all, and nothing was stored since: no empty look per update
         return done
 
     async def _run(self) -> None:
@@ -179,6 +234,8 @@ class InboxWorker:
             self._wake.clear()
             try:
                 await self.drain()
+                if self._stopping:
+                    await self.settle()
             except Exception:
                 if backoff.failures == 0:
                     log.exception("%s: error while handling stored updates", self.platform)
@@ -189,8 +246,12 @@ class InboxWorker:
             backoff.succeeded()
             if self._stopping:
                 return
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.idle)
+            try:
+                await asyncio.wait_for(self._wake.wait(), SETTLE if self.answered else self.idle)
+            except TimeoutError:
+                self._look = True  # quiet for a while: look for rows stored elsewhere
+                with contextlib.suppress(Exception):
+                    await self.settle()  # an error here: marked with the next claim
 
     async def stop(self, patience: float = 10.0) -> None:
         """Handle what is stored (within `patience` seconds), then stop."""

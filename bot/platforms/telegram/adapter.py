@@ -98,7 +98,11 @@ class TelegramAdapter:
     async def receive(self, raw: dict[str, Any]) -> bool:
         """Store an update before it is confirmed; False when it was stored before."""
         key = f"{self.bot.id}:{raw['update_id']}"
-        return await inbox.receive(self.services, "telegram", key, raw)
+        row = await inbox.receive(self.services, "telegram", key, raw)
+        if row is None:
+            return False
+        self.worker.stored(row)  # handled from memory: the inbox is not read back
+        return True
 
     async def handle_stored(self, item: InboxUpdate) -> None:
         """Handle one stored update: dispatch it and send the answers, at most once."""
@@ -117,7 +121,7 @@ class TelegramAdapter:
             with contextlib.suppress(TelegramError):  # stop the button's spinner in any case
                 await update.callback_query.answer()
         if incoming is None:
-            if not await inbox.claim_apart(self.services, item.id):
+            if not await inbox.claim_apart(self.services, item.id, self.worker.answered):
                 return
             if is_private_non_text(update) and update.effective_user is not None:
                 lang = language_of(
@@ -125,11 +129,14 @@ class TelegramAdapter:
                 )
                 await self.answer(update.effective_user.id, Reply(TEXTS(lang, "only_text")))
         else:
-            for reply in await dispatch(self.services, incoming, inbox_id=item.id):
+            replies = await dispatch(
+                self.services, incoming, inbox_id=item.id, answered=self.worker.answered
+            )
+            for reply in replies:
                 if reply.edit and incoming.message_id and await self.edit(incoming, reply):
                     continue
                 await self.answer(chat_ref(incoming.chat_id), reply, incoming.thread_id)
-        await inbox.finish(self.services, item.id)
+        self.worker.done(item.id)  # marked answered with the next claim, or soon after
 
     async def answer(self, chat_id: int | str, reply: Reply, thread_id: str | None = None) -> None:
         try:

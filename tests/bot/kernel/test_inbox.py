@@ -1,0 +1,107 @@
+"""The Telegram inbox: what one stored update costs in transactions, and what it leaves behind.
+
+The bot serves the Telegram stand-in by long polling; the tests count the transactions the
+engine begins while participants write, one message answered before the next.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event, select, text
+
+from bot.db.models import InboxUpdate
+from bot.http import build_web_app
+from bot.kernel import inbox
+from bot.kernel.services import Services
+from bot.platforms.telegram.adapter import start_telegram
+from tests.factories import make_app
+from tests.fakes.telegram_api import FakeTelegram
+
+PEOPLE = range(601, 611)
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    api = FakeTelegram()
+    await api.start()
+    try:
+        yield api
+    finally:
+        await api.stop()
+
+
+@pytest.fixture
+async def services(tmp_path: Path, fake: FakeTelegram) -> AsyncIterator[Services]:
+    app = await make_app(tmp_path, telegram_token=fake.token, telegram_api_url=fake.base_url)
+    try:
+        yield app
+    finally:
+        await app.close()
+
+
+async def say(fake: FakeTelegram, user_id: int, words: str) -> None:
+    before = len(fake.sent(user_id))
+    fake.private_message(user_id, words)
+    await fake.wait_sent(user_id, 1, after=before)
+
+
+async def statuses(services: Services) -> list[str]:
+    async with services.database() as db:
+        return list(await db.scalars(select(InboxUpdate.status).order_by(InboxUpdate.id)))
+
+
+async def test_an_update_takes_two_transactions_store_and_handle(
+    services: Services, fake: FakeTelegram
+) -> None:
+    stop = await start_telegram(services, build_web_app(services), poll_timeout=1)
+    try:
+        for person in PEOPLE:  # known before counting
+            await say(fake, person, "/start")
+        begun: list[Any] = []
+
+        def count(connection: Any) -> None:
+            begun.append(connection)
+
+        event.listen(services.engine.sync_engine, "begin", count)
+        try:
+            for person in PEOPLE:
+                await say(fake, person, "/help")
+        finally:
+            event.remove(services.engine.sync_engine, "begin", count)
+        # Stored (with its dedup record), then claimed and handled; it is not read back from
+        # the inbox, and marked answered with the next claim. One look or a scheduler tick
+        # may fall in between.
+        assert len(begun) <= 2 * len(PEOPLE) + 2, len(begun)
+        # Every answered update but the last is marked so; the last once the bot is quiet.
+        assert (await statuses(services))[:-1] == ["answered"] * (2 * len(PEOPLE) - 1)
+        async with asyncio.timeout(5):
+            while (await statuses(services))[-1] != "answered":  # noqa: ASYNC110
+                await asyncio.sleep(0.05)
+    finally:
+        await stop()
+
+
+async def test_stopping_marks_what_was_answered(services: Services, fake: FakeTelegram) -> None:
+    stop = await start_telegram(services, build_web_app(services), poll_timeout=1)
+    try:
+        await say(fake, PEOPLE[0], "/start")
+    finally:
+        await stop()
+    assert await statuses(services) == ["answered"]
+
+
+async def test_looking_at_the_inbox_waits_for_no_writer(services: Services) -> None:
+    """A look at the inbox only reads: a writer holding SQLite's write lock does not stop it."""
+    stored = await inbox.receive(services, "telegram", "1:1", {"update_id": 1})
+    assert stored is not None
+    async with services.engine.connect() as writer:
+        await writer.execute(text("UPDATE inbox SET status = 'received'"))  # holds the lock
+        async with asyncio.timeout(3):
+            rows = await inbox.waiting(services, "telegram")
+        await writer.rollback()
+    assert [row.id for row in rows] == [stored.id]
