@@ -8,10 +8,10 @@ import hmac
 import secrets
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,6 +19,9 @@ from bot.core.config import Settings
 from bot.core.ports import WebPage
 from bot.db.models import CalendarFeed, CommunitySetting, Rsvp, Session
 from bot.kernel.services import Services
+
+if TYPE_CHECKING:  # icalendar is imported when an .ics is made: a faster start
+    from icalendar import Event
 
 FEED_TOKEN_KEY = "calendar_feed_token"
 PRODID = "-//CoP wijkenaanpak//copbot//NL"
@@ -53,6 +56,8 @@ def summary_of(meeting: Session) -> str:
 def meeting_event(
     meeting: Session, tz: ZoneInfo, lang: str = "nl", domain: str = DEFAULT_DOMAIN
 ) -> Event:
+    from icalendar import Event
+
     event = Event()
     event.add("uid", meeting_uid(meeting, domain))
     event.add("dtstamp", meeting.updated_at)
@@ -86,6 +91,8 @@ def calendar_bytes(
 ) -> bytes:
     """An iCalendar file with a VEVENT per meeting and the VTIMEZONE they use; a named one is
     a feed and carries the refresh hint."""
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

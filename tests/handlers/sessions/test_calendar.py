@@ -100,3 +100,17 @@ async def test_feed_route_serves_the_sessions_and_hides_behind_its_token(
         await server.stop()
     assert [str(e["UID"]) for e in events(body)] == ["session-1@copbot"]
     assert feed_url(services, token).endswith(f"/agenda/{token}.ics")
+
+
+def test_starting_the_bot_does_not_import_icalendar() -> None:
+    """icalendar is loaded when the first .ics is made, not at start (a faster cold start)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, bot.cli, bot.wiring as w; w.build_registry(); "
+        "print('icalendar' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
