@@ -73,7 +73,7 @@ async def test_a_proposal_with_a_mention_and_formatting_reaches_voters_as_text(
     await olga.say("/start")
     await olga.say(PLAN)
     await slack.command("/cop", "start", user="U1", channel="DU1")
-    await slack.slack.wait_for("response_url")
+    await slack.slack.wait_for("response_url", count=2)  # the welcome and "are you new?"
     answered = len(slack.slack.of("response_url"))
     await slack.command("/agenda", "voorstel " + TYPED, user="U1", channel="DU1")
     await slack.slack.wait_for("response_url", count=answered + 1, within=5)

@@ -12,13 +12,17 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import Clock as SignatureClock
 from slack_sdk.signature import SignatureVerifier
 
 from bot.core.messages import Incoming
 from bot.core.ports import Stopper
+from bot.db.models import InboxUpdate
+from bot.kernel import inbox
 from bot.kernel.dispatch import dispatch
+from bot.kernel.inbox import InboxWorker
 from bot.kernel.services import Services
 from bot.platforms.slack.intake import http_handler
 from bot.platforms.slack.messenger import SlackMessenger
@@ -40,6 +44,9 @@ class SlackAdapter:
         self.sender = sender
         self._users: dict[str, tuple[datetime, tuple[str, str | None, str | None]]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
+        self.bolt: AsyncApp | None = None
+        # Requests over HTTP are kept in the inbox before they are acknowledged.
+        self.worker: InboxWorker | None = None
 
     def register(self, bolt: AsyncApp) -> None:
         bolt.event("message")(self.on_message)
@@ -55,7 +62,13 @@ class SlackAdapter:
         bot_user = context.get("bot_user_id")
         text = mention_text(event.get("text", ""), bot_user, as_command=False)
         origin = Origin(event["channel"], event.get("user", ""), is_dm=True)
-        self._start(origin, body.get("event_id"), text, event.get("text", ""), bot_user)
+        self._start(
+            origin,
+            _update_id(context, body.get("event_id")),
+            text,
+            event.get("text", ""),
+            bot_user,
+        )
 
     async def on_mention(
         self, body: dict[str, Any], event: dict[str, Any], context: dict[str, Any]
@@ -69,19 +82,29 @@ class SlackAdapter:
         # corporaties?" are read as in a private chat (a command word, else a question).
         text = mention_text(event.get("text", ""), bot_user, as_command=False) or "/help"
         self._start(
-            origin, body.get("event_id"), text, event.get("text", ""), bot_user, addressed=True
+            origin,
+            _update_id(context, body.get("event_id")),
+            text,
+            event.get("text", ""),
+            bot_user,
+            addressed=True,
         )
 
-    async def on_command(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+    async def on_command(
+        self, ack: AsyncAck, body: dict[str, Any], context: dict[str, Any]
+    ) -> None:
         await ack()
         channel = body.get("channel_id", "")
         is_dm = body.get("channel_name") == "directmessage" or channel.startswith("D")
         origin = Origin(channel, body.get("user_id", ""), is_dm, body.get("response_url"))
         key = body.get("trigger_id") or _digest(body.get("response_url", ""))
         text = command_text(body.get("command", ""), body.get("text", ""))
-        self._start(origin, f"command:{key}", text=text, mentions=body.get("text", ""))
+        update = _update_id(context, f"command:{key}")
+        self._start(origin, update, text=text, mentions=body.get("text", ""))
 
-    async def on_action(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+    async def on_action(
+        self, ack: AsyncAck, body: dict[str, Any], context: dict[str, Any]
+    ) -> None:
         await ack()
         action = (body.get("actions") or [{}])[0]
         if action.get("type") != "button" or not action.get("value"):
@@ -93,7 +116,7 @@ class SlackAdapter:
         origin.message_ts = container.get("message_ts") or (body.get("message") or {}).get("ts")
         origin.ephemeral = bool(container.get("is_ephemeral"))
         key = body.get("trigger_id") or _digest(f"{action.get('action_ts')}{origin.user}")
-        self._start(origin, f"action:{key}", callback=action["value"])
+        self._start(origin, _update_id(context, f"action:{key}"), callback=action["value"])
 
     def _start(
         self, origin: Origin, update_id: str | None, text: str = "", mentions: str = "",
@@ -140,6 +163,39 @@ class SlackAdapter:
         self._users[user_id] = (now, info)
         return info
 
+    async def store(self, request: dict[str, Any]) -> bool:
+        """Keep a verified request before Slack hears it arrived; False when kept before."""
+        row = await inbox.receive(
+            self.services, "slack", "raw:" + _digest(str(request["body"])), request
+        )
+        if row is None:
+            return False
+        if self.worker is not None:
+            self.worker.stored(row)  # handled from memory, at once
+            self.worker.wake()
+        return True
+
+    async def handle_stored(self, item: InboxUpdate) -> None:
+        """A stored request, handed to bolt and its listeners; answered at most once."""
+        if self.bolt is None or not await inbox.claim_apart(self.services, item.id):
+            return
+        before = set(self._tasks)
+        payload = item.payload or {}
+        request = AsyncBoltRequest(
+            body=str(payload.get("body", "")),
+            query=str(payload.get("query", "")),
+            headers=dict(payload.get("headers") or {}),
+            context={STORED: True},
+        )
+        try:
+            await self.bolt.async_dispatch(request)
+        except Exception:
+            log.exception("a stored Slack request could not be handled")
+        started = set(self._tasks) - before
+        if started:
+            await asyncio.wait(started)
+        await inbox.finish(self.services, item.id)
+
     async def drain(self) -> None:
         """Let replies in progress finish (bounded) before the process stops."""
         if self._tasks:
@@ -154,6 +210,16 @@ class _AppClock(SignatureClock):
 
     def now(self) -> float:
         return self.services.clock.now().timestamp()
+
+
+# In bolt's context of a request handled from the inbox: the inbox already keeps it once.
+STORED = "copbot_stored"
+
+
+def _update_id(context: dict[str, Any], update_id: str | None) -> str | None:
+    """The id the dispatcher remembers, unless the inbox does that already (a request is
+    then claimed before it is handled, and not checked a second time)."""
+    return None if context.get(STORED) else update_id
 
 
 def _digest(text: str) -> str:
@@ -172,6 +238,7 @@ async def start_slack(services: Services, web_app: web.Application) -> Stopper:
         request_verification_enabled=False,  # done in http_handler, with the app's clock
     )
     adapter.register(bolt)
+    adapter.bolt = bolt
     services.messengers["slack"] = SlackMessenger(sender)
     socket: Any = None
     if settings.slack_app_token:
@@ -185,12 +252,17 @@ async def start_slack(services: Services, web_app: web.Application) -> Stopper:
             settings.slack_signing_secret or "", clock=_AppClock(services)
         )
         clock = _AppClock(services)
-        web_app.router.add_post(EVENTS_PATH, http_handler(bolt, verifier, clock.now))
+        adapter.worker = InboxWorker(services, "slack", adapter.handle_stored)
+        handler = http_handler(bolt, verifier, clock.now, store=adapter.store)
+        web_app.router.add_post(EVENTS_PATH, handler)
+        adapter.worker.start()  # first what a stopped process left, then each new request
         log.info("Slack: events, commands and interactivity on POST %s", EVENTS_PATH)
 
     async def stop() -> None:
         if socket is not None:
             await socket.close_async()
+        if adapter.worker is not None:
+            await adapter.worker.stop()
         await adapter.drain()
         services.messengers.pop("slack", None)
 

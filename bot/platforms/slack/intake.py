@@ -26,12 +26,16 @@ from bot.core.quietlog import QuietLog
 
 log = logging.getLogger(__name__)
 
+# The headers a stored request keeps for bolt (no credentials: the signature was checked).
+KEPT_HEADERS = ("content-type", "x-slack-request-timestamp", "x-slack-retry-num")
+
 # Seconds since 1970 have 10 digits until the year 2286; int() of thousands of digits is slow
 # and, past 4,300, raises (Python's limit on converting long strings).
 TIMESTAMP_DIGITS_MAX = 12
 SIGNATURE_MAX = 100  # "v0=" and 64 hex digits
 HANDLED_EVENTS = {"message", "app_mention"}  # what SlackAdapter listens to
 PASS, IGNORE, BROKEN = "pass", "ignore", "broken"
+ANSWER_NOW = "answer now"  # a URL verification: Slack wants the challenge in the response
 
 
 def classify(body: str, content_type: str) -> str:
@@ -62,7 +66,7 @@ def _classify_json(body: str) -> str:
     if data is None:
         return BROKEN
     if data["type"] == "url_verification":
-        return PASS if isinstance(data.get("challenge"), str) else BROKEN
+        return ANSWER_NOW if isinstance(data.get("challenge"), str) else BROKEN
     if data["type"] != "event_callback":
         return IGNORE  # app_rate_limited and whatever Slack adds later
     event = data.get("event")
@@ -93,10 +97,16 @@ def _classify_payload(text: str) -> str:
 
 
 def http_handler(
-    bolt: AsyncApp, verifier: SignatureVerifier, clock: Callable[[], float]
+    bolt: AsyncApp,
+    verifier: SignatureVerifier,
+    clock: Callable[[], float],
+    store: Callable[[dict[str, Any]], Awaitable[bool]] | None = None,
 ) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
     """Verify Slack's signature first (bolt would answer 500 to a malformed timestamp and uses
-    the real clock), check the body, then let bolt parse and acknowledge."""
+    the real clock) and check the body. With `store`, what is well-formed is stored first and
+    acknowledged (nothing is lost when the process dies before handling it; a retry of a stored
+    request is acknowledged again and not stored twice), and handled from the store; without,
+    bolt parses and acknowledges at once."""
     refusals = QuietLog(log, clock=clock)
 
     def refuse(request: web.Request, status: int, reason: str) -> web.Response:
@@ -126,6 +136,18 @@ def http_handler(
         headers: dict[str, str | Sequence[str]] = {
             k.lower(): v for k, v in request.headers.items()
         }
+        if store is not None and kind == PASS:
+            stored = {
+                "body": body,
+                "query": request.query_string,
+                "headers": {k: v for k, v in headers.items() if k in KEPT_HEADERS},
+            }
+            try:
+                await store(stored)
+            except Exception:  # not stored: Slack must send it again
+                log.exception("could not store a Slack request")
+                return web.Response(status=503)
+            return web.Response(status=200)
         bolt_request = AsyncBoltRequest(body=body, query=request.query_string, headers=headers)
         response = await bolt.async_dispatch(bolt_request)
         if response.status == 404:
