@@ -223,3 +223,11 @@ def test_delivery_errors(problem: TelegramError, expected: type[DeliveryError]) 
 
 def photo() -> dict[str, Any]:
     return {"file_id": "p1", "file_unique_id": "u1", "width": 90, "height": 90}
+
+
+def test_httpcore_finds_sniffio() -> None:
+    """httpcore imports sniffio for every request it makes; a missing one is searched for on
+    sys.path each time (CPU per Telegram call), so it is a dependency."""
+    import importlib.util
+
+    assert importlib.util.find_spec("sniffio") is not None
