@@ -75,3 +75,39 @@ def test_a_reply_of_two_calls_takes_two_slots_of_the_overall_rate() -> None:
     slots = [limiter.reserve("telegram", str(chat), calls=2) for chat in range(20)]
     assert all(abs(gap - 2 / 30) < 1e-6 for gap in gaps(slots))
     assert limiter.reserve("telegram", "next") > slots[-1] + 1.5 / 30
+
+
+class LateSleeps:
+    """A clock whose sleeps overrun now and then, as on a busy event loop."""
+
+    def __init__(self, late: dict[int, float]) -> None:
+        self.t = 0.0
+        self.late = late  # sleep number → seconds it overruns
+        self.count = 0
+
+    def monotonic(self) -> float:
+        return self.t
+
+    async def sleep(self, delay: float) -> None:
+        self.count += 1
+        self.t += max(delay, 0.0) + self.late.get(self.count, 0.0)
+
+
+def busiest_second(stamps: list[float]) -> int:
+    best, start = 0, 0
+    for end, at in enumerate(stamps):
+        while at - stamps[start] >= 1.0 - 1e-9:
+            start += 1
+        best = max(best, end - start + 1)
+    return best
+
+
+async def test_a_late_send_followed_by_one_on_time_keeps_thirty_in_any_second() -> None:
+    clock = LateSleeps({1: 0.03})  # the second message leaves 30 ms late
+    limiter = RateLimiter(monotonic=clock.monotonic, sleep=clock.sleep)
+    stamps = []
+    for chat in range(150):
+        await limiter.wait("telegram", str(chat))
+        stamps.append(clock.t)
+    assert busiest_second(stamps) <= 30
+    assert 150 / stamps[-1] >= 0.9 * LIMITS["telegram"].per_second
