@@ -270,13 +270,15 @@ class Delivery(OutcomeWriter):
         reply = reply_from_json(row.reply)
         # A text with a document is two API calls: both count against the platform's rate.
         calls = 2 if reply.attachment is not None and reply.text else 1
-        await self.limiter.wait(recipient.platform, recipient.chat_id, calls)
+        await self.limiter.wait(recipient.platform, recipient.chat_id, calls, window=False)
         if self.stopping or self._paused(recipient.platform):
             await self._release([row_id])
             report.released += 1
             return
         if not await self._mark_sending(row_id, recipient):
             return
+        # Counted as close to the request as can be: marking the row may take a while.
+        await self.limiter.within_window(recipient.platform, calls)
         messenger = recipient.messenger
         try:
             if row.edit_of is not None:

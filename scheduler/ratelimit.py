@@ -82,6 +82,7 @@ class RateLimiter:
         self._slots: dict[str, list[float]] = {}  # per platform, sorted
         self._chat_next: dict[tuple[str, str], float] = {}
         self._sent: dict[str, deque[float]] = {}  # per platform: when sends actually left
+        self._window_locks: dict[str, asyncio.Lock] = {}
         self.grants: list[Grant] | None = [] if record else None
 
     def limits_for(self, platform: str) -> PlatformLimits:
@@ -126,30 +127,39 @@ class RateLimiter:
         ]
         return max([0.0, *delays])
 
-    async def wait(self, platform: str, chat_id: str, calls: int = 1) -> float:
-        """Reserve a slot (`calls` slots) and sleep until the first comes; returns it."""
+    async def wait(
+        self, platform: str, chat_id: str, calls: int = 1, *, window: bool = True
+    ) -> float:
+        """Reserve a slot (`calls` slots) and sleep until the first comes; returns it.
+
+        `window=False`: the caller calls `within_window` itself, right before it sends.
+        """
         at = self.reserve(platform, chat_id, calls)
         delay = at - self.monotonic()
         if delay > 0:
             await self.sleep(delay)
-        await self._within_window(platform, calls)
+        if window:
+            await self.within_window(platform, calls)
         return at
 
-    async def _within_window(self, platform: str, calls: int) -> None:
-        """Wait until the last WINDOW (+ margin) holds room for `calls` more sends."""
+    async def within_window(self, platform: str, calls: int = 1) -> None:
+        """Wait until the last WINDOW (+ margin) holds room for `calls` more sends, and count
+        them as sent now."""
         most = max(1, int(self.limits_for(platform).per_second + _EPSILON))
         calls = max(1, calls)
         sent = self._sent.setdefault(platform, deque())
         span = WINDOW + WINDOW_MARGIN
-        now = self.monotonic()
-        while sent and sent[0] <= now - span:
-            sent.popleft()
-        over = len(sent) + calls - most
-        if over > 0 and len(sent) >= over:
-            delay = sent[over - 1] + span - now
-            if delay > 0:
-                await self.sleep(delay)
-                now = self.monotonic()
-        sent.extend([now] * calls)
-        while len(sent) > most:
-            sent.popleft()
+        # One sender at a time: two that found the same room would both take it.
+        async with self._window_locks.setdefault(platform, asyncio.Lock()):
+            now = self.monotonic()
+            while sent and sent[0] <= now - span:
+                sent.popleft()
+            over = len(sent) + calls - most
+            if over > 0 and len(sent) >= over:
+                delay = sent[over - 1] + span - now
+                if delay > 0:
+                    await self.sleep(delay)
+                    now = self.monotonic()
+            sent.extend([now] * calls)
+            while len(sent) > most:
+                sent.popleft()

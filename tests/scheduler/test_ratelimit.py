@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 
 from scheduler.ratelimit import LIMITS, RateLimiter
@@ -111,3 +112,33 @@ async def test_a_late_send_followed_by_one_on_time_keeps_thirty_in_any_second() 
         stamps.append(clock.t)
     assert busiest_second(stamps) <= 30
     assert 150 / stamps[-1] >= 0.9 * LIMITS["telegram"].per_second
+
+
+class SharedClock:
+    """A clock that concurrent sleepers move forward: each wakes at its own target."""
+
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def monotonic(self) -> float:
+        return self.t
+
+    async def sleep(self, delay: float) -> None:
+        target = self.t + max(delay, 0.0)
+        await asyncio.sleep(0)  # the others run meanwhile, as on a real event loop
+        self.t = max(self.t, target)
+
+
+async def test_concurrent_senders_share_the_thirty_in_any_second() -> None:
+    clock = SharedClock()
+    limiter = RateLimiter(monotonic=clock.monotonic, sleep=clock.sleep)
+    stamps: list[float] = []
+
+    async def sender() -> None:
+        for _ in range(15):
+            await limiter.within_window("telegram")
+            stamps.append(clock.t)
+
+    await asyncio.gather(*(sender() for _ in range(8)))
+    assert len(stamps) == 120
+    assert busiest_second(sorted(stamps)) <= 30
