@@ -66,7 +66,8 @@ async def list_meetings(ctx: Context) -> list[Reply]:
     if not meetings:
         key = "none_upcoming_organiser" if ctx.is_organiser else "none_upcoming"
         return [Reply(ctx.t(TEXTS, key, **date_example(ctx)))]
-    replies = [Reply(ctx.t(TEXTS, "upcoming_header", count=len(meetings)))]
+    header = "upcoming_header_group" if ctx.incoming.is_group else "upcoming_header"
+    replies = [Reply(ctx.t(TEXTS, header, count=len(meetings)))]
     for meeting in meetings:
         replies.append(await meeting_reply(ctx, meeting))
     return replies

@@ -102,6 +102,10 @@ TEXTS = Texts(
             "nl": "De komende bijeenkomsten ({count}). Laat met de knoppen weten of je komt.",
             "en": "The coming meetings ({count}). Use the buttons to say whether you come.",
         },
+        "upcoming_header_group": {
+            "nl": "De komende bijeenkomsten ({count}). Of je komt laat je me privé weten.",
+            "en": "The coming meetings ({count}). Tell me privately whether you come.",
+        },
         # -- /sessie --------------------------------------------------------------------------
         "usage": {
             "nl": "Gebruik: /sessies (alle komende bijeenkomsten), /sessie <nummer> (details), "

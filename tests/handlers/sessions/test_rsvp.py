@@ -38,7 +38,8 @@ async def test_a_card_in_a_group_shows_counts_and_sends_answers_to_the_private_c
     await organiser.say(PLAN)
     piet = Person(services, "2001", name="Piet", platform="telegram", chat_id="-100")
     piet.is_group = True
-    [_, shown] = await on_telegram(piet, "/sessies")
+    [header, shown] = await on_telegram(piet, "/sessies")
+    assert "privé" in header.text and "knoppen" not in header.text  # no buttons in a group
     assert "Aanmeldingen: 0 ja, 0 misschien, 0 nee." in shown.text
     assert "Jouw antwoord" not in shown.text and "Kom je?" not in shown.text
     assert url_buttons([shown]) == [("Antwoord privé", "https://t.me/copbot?start=sessie-1")]
