@@ -24,7 +24,7 @@ from sqlalchemy import select
 
 from bot.db.models import InboxUpdate
 from bot.platforms.slack.adapter import EVENTS_PATH
-from tests.factories import make_app
+from tests.factories import database_url_for, make_app
 from tests.fakes.slack_api import BOT_TOKEN, FakeSlack
 from tests.faults.bot_process import free_port, kill, start_bot
 from tests.integration.harness import SECRET, dm, event_body
@@ -77,7 +77,7 @@ async def test_kill_9_mid_burst_then_restart_answers_every_acknowledged_request_
         port = free_port()
         url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
         env = {
-            "COPBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'copbot.db'}",
+            "COPBOT_DATABASE_URL": database_url_for(tmp_path),
             "COPBOT_SLACK_BOT_TOKEN": BOT_TOKEN,
             "COPBOT_SLACK_SIGNING_SECRET": SECRET,
             "COPBOT_SLACK_API_URL": fake.api_url,

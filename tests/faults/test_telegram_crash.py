@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.db.models import InboxUpdate
-from tests.factories import make_app
+from tests.factories import database_url_for, make_app
 from tests.fakes.telegram_api import FakeTelegram
 from tests.faults.bot_process import free_port, kill, start_bot
 
@@ -97,7 +97,7 @@ async def test_kill_9_while_polling_then_restart_answers_every_update_once(
     try:
         await (await make_app(tmp_path)).close()  # a migrated database
         env = {
-            "COPBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'copbot.db'}",
+            "COPBOT_DATABASE_URL": database_url_for(tmp_path),
             "COPBOT_TELEGRAM_TOKEN": fake.token,
             "COPBOT_TELEGRAM_API_URL": fake.base_url,
             "COPBOT_HTTP_PORT": "0",  # any free port: polling needs none known in advance
@@ -124,7 +124,7 @@ async def test_kill_9_with_a_webhook_then_restart_answers_every_update_once(
         port = free_port()
         url = f"http://127.0.0.1:{port}/telegram"
         env = {
-            "COPBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'copbot.db'}",
+            "COPBOT_DATABASE_URL": database_url_for(tmp_path),
             "COPBOT_TELEGRAM_TOKEN": fake.token,
             "COPBOT_TELEGRAM_API_URL": fake.base_url,
             "COPBOT_TELEGRAM_WEBHOOK_URL": url,

@@ -236,6 +236,9 @@ async def start_slack(services: Services, web_app: web.Application) -> Stopper:
         client=client,
         signing_secret=settings.slack_signing_secret or "",
         request_verification_enabled=False,  # done in http_handler, with the app's clock
+        # Listeners run before bolt answers: a stored request is finished only after its
+        # listener started the reply (they acknowledge first and reply in tasks of their own).
+        process_before_response=True,
     )
     adapter.register(bolt)
     adapter.bolt = bolt
