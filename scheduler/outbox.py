@@ -333,13 +333,7 @@ async def cancel_pending(
 async def requeue_rows(db: AsyncSession, row_ids: list[int], *, now: datetime) -> int:
     """Send these messages once more if they are still uncertain (they may arrive twice);
     returns how many were queued again (0 the second time)."""
-    result = await db.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.id.in_(row_ids), OutboxMessage.status == OUT_UNCERTAIN)
-        .values(status=OUT_PENDING, next_attempt_at=now, claimed_by=None, claimed_until=None)
-        .execution_options(synchronize_session=False)
-    )
-    count = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    count = await _requeue(db, OutboxMessage.id.in_(row_ids), now)
     if count:
         log.warning("requeued %d uncertain message(s) by an organiser", count)
     return count
@@ -347,16 +341,18 @@ async def requeue_rows(db: AsyncSession, row_ids: list[int], *, now: datetime) -
 
 async def requeue_uncertain(db: AsyncSession, *, key_prefix: str, now: datetime) -> int:
     """An operator's decision to send uncertain messages once more (they may arrive twice)."""
-    result = await db.execute(
-        update(OutboxMessage)
-        .where(
-            OutboxMessage.status == OUT_UNCERTAIN,
-            OutboxMessage.key.startswith(key_prefix, autoescape=True),
-        )
-        .values(status=OUT_PENDING, next_attempt_at=now, claimed_by=None, claimed_until=None)
-        .execution_options(synchronize_session=False)
-    )
-    count = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    count = await _requeue(db, OutboxMessage.key.startswith(key_prefix, autoescape=True), now)
     if count:
         log.warning("requeued %d uncertain message(s) under %s", count, key_prefix)
     return count
+
+
+async def _requeue(db: AsyncSession, which: Any, now: datetime) -> int:
+    """Uncertain rows matching `which` become pending again, due at once."""
+    result = await db.execute(
+        update(OutboxMessage)
+        .where(which, OutboxMessage.status == OUT_UNCERTAIN)
+        .values(status=OUT_PENDING, next_attempt_at=now, claimed_by=None, claimed_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -7,16 +7,12 @@ test gets a database of its own.
 from __future__ import annotations
 
 import asyncio
-import os
-import secrets
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 
-import asyncpg
 import pytest
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 
 from bot.core.messages import Reply
 from bot.db.models import ScheduledJob
@@ -27,33 +23,17 @@ from scheduler.jobs import claim_due_jobs, schedule
 from scheduler.outbox import enqueue_many
 from tests.factories import make_app
 from tests.fakes.counting_api import CountingApi
+from tests.faults.postgres import fresh_database
 from tests.scheduler.helpers import add_people, outbox_rows
 from tests.scheduler.test_crash_restart import start_worker
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
-PG_URL = os.environ.get("COPBOT_TEST_POSTGRES_URL")
-
 
 @pytest.fixture
 async def pg_url() -> AsyncIterator[str]:
-    if not PG_URL:
-        pytest.skip("COPBOT_TEST_POSTGRES_URL is not set")
-    url = make_url(PG_URL)
-    name = f"copbot_t_{secrets.token_hex(4)}"
-    admin = await asyncpg.connect(
-        host=url.host,
-        port=url.port,
-        user=url.username,
-        password=url.password,
-        database=url.database,
-    )
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-        yield url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+    async with fresh_database() as url:
+        yield url
 
 
 @pytest.fixture
