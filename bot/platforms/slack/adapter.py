@@ -177,7 +177,10 @@ class SlackAdapter:
 
     async def handle_stored(self, item: InboxUpdate) -> None:
         """A stored request, handed to bolt and its listeners; answered at most once."""
-        if self.bolt is None or not await inbox.claim_apart(self.services, item.id):
+        worker = self.worker
+        if self.bolt is None or worker is None:
+            return
+        if not await inbox.claim_apart(self.services, item.id, worker.answered):
             return
         before = set(self._tasks)
         payload = item.payload or {}
@@ -194,7 +197,7 @@ class SlackAdapter:
         started = set(self._tasks) - before
         if started:
             await asyncio.wait(started)
-        await inbox.finish(self.services, item.id)
+        worker.done(item.id)  # marked answered with the next claim, or soon after (as Telegram)
 
     async def drain(self) -> None:
         """Let replies in progress finish (bounded) before the process stops."""
