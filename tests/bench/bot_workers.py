@@ -100,10 +100,7 @@ async def broadcast(api_url: str, token: str, db_url: str, count: int) -> None:
     """COUNT participants on Telegram, one outbox message each, delivered at Telegram's pace."""
     import logging
 
-    from sqlalchemy import insert
-
     from bot.core.messages import Reply
-    from bot.db.models import Identity, Participant
     from bot.platforms.telegram.adapter import start_telegram
     from bot.wiring import build_services, prepare
     from scheduler.delivery import Delivery
@@ -114,26 +111,7 @@ async def broadcast(api_url: str, token: str, db_url: str, count: int) -> None:
     await prepare(services)
     now = services.clock.now()
     async with services.database() as db, db.begin():
-        await db.execute(
-            insert(Participant),
-            [
-                {"id": n, "display_name": f"P{n}", "created_at": now, "registered": True}
-                for n in range(1, count + 1)
-            ],
-        )
-        await db.execute(
-            insert(Identity),
-            [
-                {
-                    "participant_id": n,
-                    "platform": "telegram",
-                    "user_id": str(10_000 + n),
-                    "dm_chat_id": str(10_000 + n),
-                    "last_seen_at": now,
-                }
-                for n in range(1, count + 1)
-            ],
-        )
+        await add_participants(db, range(1, count + 1), now)
         await enqueue_many(
             db,
             key_prefix="bench:broadcast",
@@ -158,10 +136,7 @@ async def announce(api_url: str, token: str, db_url: str, count: int) -> None:
     import logging
     from datetime import timedelta
 
-    from sqlalchemy import insert
-
     from bot.core.messages import Incoming
-    from bot.db.models import Identity, Participant
     from bot.kernel.dispatch import dispatch
     from bot.platforms.telegram.adapter import start_telegram
     from bot.wiring import build_services, prepare
@@ -173,26 +148,7 @@ async def announce(api_url: str, token: str, db_url: str, count: int) -> None:
     await prepare(services)
     now = services.clock.now()
     async with services.database() as db, db.begin():
-        await db.execute(
-            insert(Participant),
-            [
-                {"id": n, "display_name": f"P{n}", "created_at": now, "registered": True}
-                for n in range(2, count + 1)
-            ],
-        )
-        await db.execute(
-            insert(Identity),
-            [
-                {
-                    "participant_id": n,
-                    "platform": "telegram",
-                    "user_id": str(10_000 + n),
-                    "dm_chat_id": str(10_000 + n),
-                    "last_seen_at": now,
-                }
-                for n in range(2, count + 1)
-            ],
-        )
+        await add_participants(db, range(2, count + 1), now)
     day = (now + timedelta(days=30)).date().isoformat()
     plan = Incoming(
         platform="telegram",
@@ -215,6 +171,31 @@ async def announce(api_url: str, token: str, db_url: str, count: int) -> None:
     finally:
         await stop()
         await services.close()
+
+
+async def add_participants(db: Any, ids: range, now: Any) -> None:
+    """Participants `ids` on Telegram (user and private chat 10,000 + id), in two statements."""
+    from sqlalchemy import insert
+
+    from bot.db.models import Identity, Participant
+
+    await db.execute(
+        insert(Participant),
+        [{"id": n, "display_name": f"P{n}", "created_at": now, "registered": True} for n in ids],
+    )
+    await db.execute(
+        insert(Identity),
+        [
+            {
+                "participant_id": n,
+                "platform": "telegram",
+                "user_id": str(10_000 + n),
+                "dm_chat_id": str(10_000 + n),
+                "last_seen_at": now,
+            }
+            for n in ids
+        ],
+    )
 
 
 def main(argv: list[str]) -> None:
