@@ -13,7 +13,7 @@ from aiohttp import web
 from sqlalchemy import delete, insert, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.core.ports import WebPage
+from bot.core.ports import WebPage, WebRequest
 from bot.core.quietlog import QuietLog
 from bot.core.ratelimit import FailureLimit
 from bot.db.models import ProcessedUpdate
@@ -43,7 +43,55 @@ def build_web_app(services: Services) -> web.Application:
     web_app.router.add_get("/healthz", healthz)
     for path, handler in services.registry.routes.items():
         web_app.router.add_get(path, _limited(_serve(handler)))
+    for (method, path), page in services.registry.pages.items():
+        web_app.router.add_route(method, path, _serve_page(page))
     return web_app
+
+
+# A page's form is small (a token, a button): anything bigger is refused before it is read.
+FORM_MAX_BYTES = 16 * 1024
+
+
+def _serve_page(
+    handler: Callable[[Services, WebRequest], Awaitable[WebPage]],
+) -> Callable[[web.Request], Awaitable[web.Response]]:
+    async def serve(request: web.Request) -> web.Response:
+        form: dict[str, str] = {}
+        if request.method == "POST" and request.body_exists:
+            if (request.content_length or 0) > FORM_MAX_BYTES:
+                raise web.HTTPRequestEntityTooLarge(FORM_MAX_BYTES, request.content_length or 0)
+            if request.content_type != "application/x-www-form-urlencoded":
+                raise web.HTTPUnsupportedMediaType(text="Send a form.")
+            try:
+                posted = await request.post()
+            except ValueError as problem:  # broken encoding
+                raise web.HTTPBadRequest(text="Unreadable form.") from problem
+            form = {k: v for k, v in posted.items() if isinstance(v, str)}
+        page = await handler(
+            request.app[APP_KEY],
+            WebRequest(
+                method=request.method,
+                path=request.path,
+                params=dict(request.match_info),
+                query=dict(request.query),
+                form=form,
+                cookies=dict(request.cookies),
+                headers=dict(request.headers),
+                client=request.remote or "unknown",
+            ),
+        )
+        response = web.Response(
+            status=page.status,
+            body=page.body,
+            content_type=page.content_type,
+            charset=page.charset,
+            headers=page.headers,
+        )
+        for cookie in page.cookies:
+            response.headers.add("Set-Cookie", cookie)
+        return response
+
+    return serve
 
 
 async def _without_server_header(request: web.Request, response: web.StreamResponse) -> None:

@@ -37,6 +37,7 @@ FEATURES: tuple[str, ...] = (
     "handlers.history",
     "handlers.outbox",
     "handlers.memory",
+    "handlers.dashboard",
     "handlers.people:register_privacy",
     "handlers.buddies:register_continuity",
 )

@@ -27,6 +27,23 @@ class WebPage:
     etag: str | None = None
     last_modified: datetime | None = None
     headers: Mapping[str, str] = field(default_factory=dict)  # e.g. Cache-Control
+    status: int = 200  # 303 with a Location header for a redirect, 403 for a refusal, ...
+    cookies: tuple[str, ...] = ()  # whole Set-Cookie values, one header each
+
+
+@dataclass(frozen=True)
+class WebRequest:
+    """What a feature's web page gets of an HTTP request (the server has read the form of a
+    POST, within its size limit; names and values are text)."""
+
+    method: str
+    path: str
+    params: Mapping[str, str] = field(default_factory=dict)  # the path's {name} parts
+    query: Mapping[str, str] = field(default_factory=dict)
+    form: Mapping[str, str] = field(default_factory=dict)
+    cookies: Mapping[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = field(default_factory=dict)
+    client: str = "unknown"  # the remote address
 
 
 class DeliveryError(Exception):

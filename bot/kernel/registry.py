@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.messages import Reply
-from bot.core.ports import WebPage
+from bot.core.ports import WebPage, WebRequest
 
 C = TypeVar("C")  # what a chat handler receives
 J = TypeVar("J")  # what a job handler receives
@@ -89,6 +89,8 @@ class Registry(Generic[C, J, S]):
         self.lesson_search_hooks: list[Callable[[C], Awaitable[None]]] = []
         # GET routes on the bot's HTTP server: path (aiohttp syntax) -> handler.
         self.routes: dict[str, Callable[[S, Mapping[str, str]], Awaitable[WebPage | None]]] = {}
+        # Web pages (GET and POST) that read the whole request: (method, path) -> handler.
+        self.pages: dict[tuple[str, str], Callable[[S, WebRequest], Awaitable[WebPage]]] = {}
 
     # -- chat --------------------------------------------------------------------------------
 
@@ -183,6 +185,18 @@ class Registry(Generic[C, J, S]):
         """Serve GET `path` ("/agenda/{token}.ics"); the handler gets the path's parameters."""
         _add_once(self.routes, path, handler, "route")
 
+    def page(
+        self,
+        path: str,
+        handler: Callable[[S, WebRequest], Awaitable[WebPage]],
+        *,
+        methods: tuple[str, ...] = ("GET",),
+    ) -> None:
+        """Serve `path` for each of `methods` ("GET", "POST"); the handler gets the request
+        (path parameters, query, form, cookies) and answers every case itself."""
+        for method in methods:
+            _add_once(self.pages, (method, path), handler, "page")
+
     # -- the scheduler -----------------------------------------------------------------------
 
     def job(self, kind: str, handler: Callable[[J], Awaitable[None]]) -> None:
@@ -203,10 +217,11 @@ class Registry(Generic[C, J, S]):
         self.steps[kind] = TimelineStep(kind, offset, label_nl, label_en, per_session)
 
 
+K = TypeVar("K")
 V = TypeVar("V")
 
 
-def _add_once(table: dict[str, V], key: str, value: V, what: str) -> None:
+def _add_once(table: dict[K, V], key: K, value: V, what: str) -> None:
     if key in table:
         raise ValueError(f"{what} {key!r} registered twice")
     table[key] = value

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.dates import describe_offset, format_datetime, localize
@@ -108,6 +108,19 @@ def coming_ids(rsvps: Mapping[int, Rsvp]) -> list[int]:
 def count(rsvps: Sequence[Rsvp]) -> Counts:
     answers = [r.answer for r in rsvps]
     return Counts(answers.count(YES), answers.count(MAYBE), answers.count(NO))
+
+
+async def counts_of(db: AsyncSession, session_ids: Sequence[int]) -> dict[int, Counts]:
+    """The answers per meeting, counted in the database (meetings without answers: zeros)."""
+    found: dict[int, dict[str, int]] = {i: {} for i in session_ids}
+    rows = await db.execute(
+        select(Rsvp.session_id, Rsvp.answer, func.count())
+        .where(Rsvp.session_id.in_(session_ids))
+        .group_by(Rsvp.session_id, Rsvp.answer)
+    )
+    for session_id, answer, number in rows.all():
+        found[session_id][answer] = number
+    return {i: Counts(a.get(YES, 0), a.get(MAYBE, 0), a.get(NO, 0)) for i, a in found.items()}
 
 
 def meeting_lines(meeting: Session, lang: str, tz: ZoneInfo) -> list[str]:

@@ -13,6 +13,7 @@ from bot.db.models.core import (
     Participant,
     ProcessedUpdate,
 )
+from bot.db.models.dashboard import DashboardLink, DashboardSession
 from bot.db.models.memory import HarvestedLesson, LessonContributor, MemoryAnswer, NamingConsent
 from bot.db.models.polls import (
     AgendaProposal,
@@ -37,6 +38,8 @@ __all__ = [
     "BuddyOffer",
     "CalendarFeed",
     "CommunitySetting",
+    "DashboardLink",
+    "DashboardSession",
     "Departure",
     "DialogueState",
     "HandoverNote",
