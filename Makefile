@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-postgres lint typecheck unit bench knowledge-check clean
+.PHONY: run test test-postgres lint typecheck unit chromium bench knowledge-check clean
 
 # The venv is made here, never committed. A stamp is only as good as the venv under it: forget it (before make looks at it) when
 # .venv/bin/python does not run, e.g. a venv made on another machine or by another Python.
@@ -32,14 +32,18 @@ typecheck: $(STAMP)
 knowledge-check: $(STAMP)
 	$(BIN)/copbot knowledge check
 
-unit: $(STAMP)
+# The browser tests (tests/browser) drive Debian's chromium: installed here when missing.
+chromium:
+	.ci/chromium
+
+unit: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck knowledge-check unit
 
 # The whole suite once more with every test on PostgreSQL (needs COPBOT_TEST_POSTGRES_URL,
 # e.g. `eval "$$(.ci/postgres)"`).
-test-postgres: $(STAMP)
+test-postgres: $(STAMP) chromium
 	COPBOT_TEST_BACKEND=postgres $(BIN)/python -m pytest -q
 
 # Measured, never asserted: search quality and speed; copbot's CPU per update, cold start, RSS
