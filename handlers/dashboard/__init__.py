@@ -4,6 +4,7 @@ one-time link (/dashboard). Every page reads the same storage as the chat, at ea
 from __future__ import annotations
 
 from bot.kernel.services import Registry
+from handlers.dashboard import agenda, books, buddies, meetings, messages, pulse
 from handlers.dashboard.entry import (
     LOGIN_PATH,
     dashboard,
@@ -13,7 +14,6 @@ from handlers.dashboard.entry import (
     logout,
     style,
 )
-from handlers.dashboard.meetings import meetings
 from handlers.dashboard.texts import TEXTS
 from handlers.dashboard.web import guarded
 
@@ -32,7 +32,8 @@ def register(registry: Registry) -> None:
     registry.page("/dashboard/style.css", style)
     registry.page("/dashboard/logout", guarded(logout, action=True), methods=("POST",))
     registry.page("/dashboard", guarded(home))
-    registry.page("/dashboard/meetings", guarded(meetings))
+    for pages in (meetings, agenda, pulse, buddies, messages, books):
+        pages.register(registry)
 
 
 __all__ = ["register"]

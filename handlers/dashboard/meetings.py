@@ -9,7 +9,8 @@ from sqlalchemy import select
 from bot.core.dates import format_date
 from bot.core.ports import WebPage
 from bot.db.models import Session
-from handlers.dashboard.web import Page
+from bot.kernel.services import Registry
+from handlers.dashboard.web import Page, guarded
 from handlers.sessions import counts_of
 
 
@@ -52,3 +53,8 @@ async def meetings(page: Page) -> WebPage:
         upcoming=upcoming,
         past=past,
     )
+
+
+def register(registry: Registry) -> None:
+    """Its pages and actions (paths under /dashboard/meetings)."""
+    registry.page("/dashboard/meetings", guarded(meetings))
