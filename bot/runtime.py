@@ -35,7 +35,13 @@ Om platforms te verbinden, zet (in de omgeving of in .env):
             (optioneel COPBOT_TELEGRAM_WEBHOOK_URL=https://.../telegram voor een webhook)
   Slack:    COPBOT_SLACK_BOT_TOKEN=xoxb-... en COPBOT_SLACK_SIGNING_SECRET=...
             (of COPBOT_SLACK_APP_TOKEN=xapp-... voor Socket Mode)
-  Organisatoren: COPBOT_ORGANISERS=telegram:12345,slack:U0123
+  Organisatoren: COPBOT_ORGANISERS=telegram:12345,slack:U0123 (hier: console:console)
+  Overzicht (/dashboard): COPBOT_PUBLIC_URL=http://127.0.0.1:8080
+"""
+
+NO_HTTP = """\
+Poort {port} is bezet ({problem}): de pagina's (/dashboard) zijn nu niet bereikbaar; zet
+COPBOT_HTTP_PORT op een vrije poort. / Port {port} is taken: the pages are not served.
 """
 
 SERVING_HTTP = """\
@@ -84,7 +90,9 @@ class Runtime:
     http: HttpServer | None = None
     stoppers: list[Stopper] = field(default_factory=list)
 
-    async def start(self, *, serve_http: bool = True, platforms: bool = True) -> None:
+    async def start(
+        self, *, serve_http: bool = True, platforms: bool = True, http_optional: bool = False
+    ) -> None:
         check_database_folder(self.services.settings.database_url)
         await prepare(self.services)
         web_app: web.Application | None = None
@@ -97,10 +105,16 @@ class Runtime:
         self.stoppers.append((await start_scheduler_service(self.services)).stop)
         if serve_http:
             assert web_app is not None
-            self.http = HttpServer(
-                web_app, self.services.settings.http_host, self.services.settings.http_port
-            )
-            await self.http.start()
+            settings = self.services.settings
+            self.http = HttpServer(web_app, settings.http_host, settings.http_port)
+            try:
+                await self.http.start()
+            except OSError as problem:
+                if not http_optional:
+                    raise
+                await self.http.stop()
+                self.http = None
+                print(NO_HTTP.format(port=settings.http_port, problem=problem), file=sys.stderr)
 
     async def stop(self) -> None:
         for stop in reversed(self.stoppers):
@@ -168,7 +182,10 @@ async def console(services: Services, *, announce_credentials: bool = False) -> 
             return
     runtime = Runtime(services)
     chat = ConsoleChat(services)
-    await runtime.start(serve_http=False, platforms=False)
+    # With a public address the console serves the pages too (/dashboard's links work).
+    await runtime.start(
+        serve_http=bool(services.settings.public_url), platforms=False, http_optional=True
+    )
     try:
         if sys.stdin.isatty():
             await chat.run_interactive()
