@@ -44,7 +44,7 @@ def build_web_app(services: Services) -> web.Application:
     for path, handler in services.registry.routes.items():
         web_app.router.add_get(path, _limited(_serve(handler)))
     for (method, path), page in services.registry.pages.items():
-        web_app.router.add_route(method, path, _serve_page(page))
+        web_app.router.add_route(method, path, _limited(_serve_page(page)))
     return web_app
 
 
@@ -102,7 +102,8 @@ async def _without_server_header(request: web.Request, response: web.StreamRespo
 def _limited(
     serve: Callable[[web.Request], Awaitable[web.StreamResponse]],
 ) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
-    """Count the unknown addresses (404s) a client asks for; too many and it has to wait."""
+    """Count the unknown addresses and refused secrets (404s, 403s: a feed token, a one-time
+    link) a client asks for; too many and it has to wait."""
 
     async def limited(request: web.Request) -> web.StreamResponse:
         lookups, client = request.app[LOOKUPS_KEY], request.remote or "unknown"
@@ -114,10 +115,13 @@ def _limited(
                 headers={"Retry-After": seconds}, text="Too many unknown addresses; try later."
             )
         try:
-            return await serve(request)
+            response = await serve(request)
         except web.HTTPNotFound:
             lookups.failed(client)
             raise
+        if response.status in (403, 404):
+            lookups.failed(client)
+        return response
 
     return limited
 

@@ -81,3 +81,25 @@ async def test_five_wrong_link_codes_then_a_clear_answer_on_every_replica(
     services.clock.advance(timedelta(minutes=15, seconds=1))
     code = (await slack.text("/koppel")).split("code is ")[1].split()[0]
     assert "Gekoppeld" in await telegram.text(f"/koppel {code}")
+
+
+async def test_guessing_one_time_dashboard_links_is_stopped_after_a_handful(
+    services: Services, served: str
+) -> None:
+    services.settings.public_url = served
+    organiser = Person(services, "organiser", name="Olga")
+    link = next(w for w in (await organiser.text("/dashboard")).split() if "/login/" in w)
+    statuses = []
+    async with aiohttp.ClientSession() as http:
+        for n in range(100):
+            async with http.post(f"{served}/dashboard/login/guess{n:04d}") as response:
+                statuses.append(response.status)
+        assert statuses[:LOOKUP_FAILURES_MAX] == [403] * LOOKUP_FAILURES_MAX
+        assert set(statuses[LOOKUP_FAILURES_MAX:]) == {429}
+        async with http.post(link, allow_redirects=False) as blocked:
+            assert blocked.status == 429  # the guesser's address waits, even with a good link
+        assert isinstance(services.clock, ManualClock)
+        services.clock.advance(LOOKUP_FAILURE_WINDOW + timedelta(seconds=1))
+        link = next(w for w in (await organiser.text("/dashboard")).split() if "/login/" in w)
+        async with http.post(link, allow_redirects=False) as again:
+            assert again.status == 303
