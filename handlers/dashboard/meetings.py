@@ -1,4 +1,5 @@
-"""The meetings page: upcoming and past meetings with their counts."""
+"""The meetings pages: upcoming and past meetings with their counts, and one meeting with its
+answers, waiting list, hotel list, programme and timeline."""
 
 from __future__ import annotations
 
@@ -6,12 +7,35 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from bot.core.dates import format_date
+from bot.core.dates import format_date, format_datetime
 from bot.core.ports import WebPage
-from bot.db.models import Session
+from bot.db.models import Participant, Session
 from bot.kernel.services import Registry
-from handlers.dashboard.web import Page, guarded
-from handlers.sessions import counts_of
+from handlers.dashboard.meeting_steps import NOTICES, confirm, missing, send, timeline
+from handlers.dashboard.web import HEADERS, Page, guarded
+from handlers.polls import programme_days
+from handlers.sessions import (
+    DIETS,
+    MAYBE,
+    NO,
+    PARTS,
+    WAITING,
+    YES,
+    active_participants,
+    chosen_parts,
+    counts_of,
+    diet_name,
+    diet_text,
+    hotel_csv,
+    overnight_state,
+    part_name,
+    parts_text,
+    rooms_taken,
+    rsvps_of,
+    waiting_list,
+)
+
+ANSWER_ORDER = {YES: 0, MAYBE: 1, NO: 2}
 
 
 @dataclass(frozen=True)
@@ -25,6 +49,17 @@ class MeetingRow:
     status: str
 
 
+@dataclass(frozen=True)
+class RsvpRow:
+    name: str
+    city: str
+    answer: str
+    parts: str
+    overnight: str
+    diet: str
+    note: str
+
+
 async def meetings(page: Page) -> WebPage:
     rows = (await page.db.scalars(select(Session).order_by(Session.starts_at))).all()
     tz = page.services.settings.tz
@@ -33,7 +68,6 @@ async def meetings(page: Page) -> WebPage:
     past: list[MeetingRow] = []
     for meeting in rows:
         done = meeting.ends_at <= page.now
-        status = meeting.status if meeting.status != "planned" or not done else "done"
         row = MeetingRow(
             id=meeting.id,
             number=meeting.id,
@@ -41,7 +75,7 @@ async def meetings(page: Page) -> WebPage:
             place=meeting.place,
             theme=meeting.theme,
             coming=counts[meeting.id].yes,
-            status=status,
+            status=status_of(page, meeting),
         )
         (past if done else upcoming).append(row)
     past.reverse()
@@ -55,6 +89,130 @@ async def meetings(page: Page) -> WebPage:
     )
 
 
+def status_of(page: Page, meeting: Session) -> str:
+    done = meeting.ends_at <= page.now
+    return meeting.status if meeting.status != "planned" or not done else "done"
+
+
+async def meeting_of(page: Page) -> Session | None:
+    reference = page.request.params.get("id", "")
+    return await page.db.get(Session, int(reference)) if reference.isdigit() else None
+
+
+async def meeting(page: Page) -> WebPage:
+    """One meeting: its facts, counts, answers, waiting list, hotel list, programme, timeline."""
+    found = await meeting_of(page)
+    if found is None:
+        return missing(page)
+    tz, lang = page.services.settings.tz, page.lang
+    rsvps = await rsvps_of(page.db, found.id)
+    ids = list(rsvps)
+    people = {
+        p.id: p
+        for p in (await page.db.scalars(select(Participant).where(Participant.id.in_(ids)))).all()
+    }
+    active = await active_participants(page.db)
+
+    def name_of(pid: int) -> str:
+        person = people.get(pid)
+        return person.display_name if person else "?"
+
+    table = []
+    for rsvp in sorted(
+        rsvps.values(),
+        key=lambda r: (ANSWER_ORDER.get(r.answer, 3), name_of(r.participant_id).casefold()),
+    ):
+        person = people.get(rsvp.participant_id)
+        night = chosen = ""
+        if found.overnight and rsvp.answer != NO:
+            state, place = overnight_state(rsvps, rsvp)
+            night = page.t(f"meeting_night_{state}", place=place)
+            chosen = parts_text(found, rsvp, lang)
+        table.append(
+            RsvpRow(
+                name=name_of(rsvp.participant_id),
+                city=(person.city or "") if person else "",
+                answer=page.t(f"meeting_answer_{rsvp.answer}"),
+                parts=chosen,
+                overnight=night,
+                diet=diet_text(rsvp, lang),
+                note=rsvp.note or "",
+            )
+        )
+    yes = [r for r in rsvps.values() if r.answer == YES]
+    answers = [r.answer for r in rsvps.values()]
+    counts = [
+        ("meeting_count_yes", answers.count(YES)),
+        ("meeting_count_maybe", answers.count(MAYBE)),
+        ("meeting_count_no", answers.count(NO)),
+        ("meeting_count_silent", sum(1 for p in active if p.id not in rsvps)),
+    ]
+    if found.overnight:
+        counts += [
+            ("meeting_count_rooms", rooms_taken(rsvps)),
+            ("meeting_count_waiting", len(waiting_list(rsvps))),
+        ]
+    parts = (
+        [(part_name(p, lang), sum(1 for r in yes if p in chosen_parts(found, r))) for p in PARTS]
+        if found.overnight
+        else []
+    )
+    diets = [(diet_name(d, lang), sum(1 for r in yes if d in (r.diets or []))) for d in DIETS]
+    waiting = [
+        (
+            overnight_state(rsvps, r)[1],
+            name_of(r.participant_id),
+            format_datetime(r.waiting_since, lang, tz) if r.waiting_since else "",
+        )
+        for r in waiting_list(rsvps)
+        if overnight_state(rsvps, r)[0] == WAITING
+    ]
+    hotel = await hotel_csv(page.db, found, lang)
+    notice = page.request.query.get("notice", "")
+    return page.render(
+        "meeting.html",
+        heading=page.t("meeting_title", id=found.id),
+        section="meetings",
+        who=page.visitor.participant.display_name,
+        meeting=found,
+        meeting_status=status_of(page, found),
+        when=format_datetime(found.starts_at, lang, tz)
+        + " – "
+        + format_datetime(found.ends_at, lang, tz),
+        deadline=format_datetime(found.rsvp_deadline, lang, tz) if found.rsvp_deadline else "",
+        counts=counts,
+        parts=parts,
+        diets=[(name, n) for name, n in diets if n],
+        rsvps=table,
+        waiting=waiting,
+        hotel=hotel,
+        programme=await programme_days(page.db, found, lang, tz),
+        steps=await timeline(page, found),
+        notice=f"meeting_notice_{notice}" if notice in NOTICES else "",
+    )
+
+
+async def hotel(page: Page) -> WebPage:
+    """The hotel and caterer's CSV, as /sessie <n> lijst sends it in the chat."""
+    found = await meeting_of(page)
+    if found is None:
+        return missing(page)
+    made = await hotel_csv(page.db, found, page.lang)
+    headers = {**HEADERS, "Content-Disposition": f'attachment; filename="{made.filename}"'}
+    return WebPage(made.content, content_type="text/csv", headers=headers)
+
+
+async def send_page(page: Page) -> WebPage:
+    found = await meeting_of(page)
+    return missing(page) if found is None else await confirm(page, found)
+
+
 def register(registry: Registry) -> None:
     """Its pages and actions (paths under /dashboard/meetings)."""
     registry.page("/dashboard/meetings", guarded(meetings))
+    registry.page("/dashboard/meetings/{id}", guarded(meeting))
+    registry.page("/dashboard/meetings/{id}/hotel.csv", guarded(hotel))
+    registry.page("/dashboard/meetings/{id}/steps/{job}/send", guarded(send_page))
+    registry.page(
+        "/dashboard/meetings/{id}/steps/{job}/send", guarded(send, action=True), methods=("POST",)
+    )

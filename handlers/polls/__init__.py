@@ -2,6 +2,7 @@
 
 from bot.kernel.services import Registry
 from handlers.polls import commands, programme
+from handlers.polls.programme import ProgrammeDay, programme_days
 
 
 def register(registry: Registry) -> None:
@@ -9,4 +10,4 @@ def register(registry: Registry) -> None:
     programme.register(registry)
 
 
-__all__ = ["register"]
+__all__ = ["ProgrammeDay", "programme_days", "register"]

@@ -9,10 +9,13 @@ logistics message of the day before show.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.dates import format_short
 from bot.core.messages import Reply
@@ -31,7 +34,7 @@ from knowledge.model import Lesson
 
 SUGGESTIONS = 2
 TOP_TOPICS = 5
-__all__ = ["parse_time", "register"]
+__all__ = ["ProgrammeDay", "parse_time", "programme_days", "register"]
 
 
 async def suggest_lessons(ctx: Context, proposal: AgendaProposal) -> list[Lesson]:
@@ -57,12 +60,11 @@ async def render(
     room, guest speaker, owner and (with `lessons`) the booklet lessons for the topic."""
     owners = await names_of(ctx.db, [i.owner_id for i in items])
     tz = ctx.services.settings.tz
-    days = meeting_days(meeting, tz)
+    by_day = items_by_day(meeting, items, tz)
     lines = []
-    for number, date in enumerate(days, 1):
-        on_day = [i for i in items if i.day == number or (number == 1 and i.day > len(days))]
-        if len(days) > 1:
-            shown = format_date(date, "EEEE d MMMM", locale=lang)
+    for number, (day, on_day) in enumerate(by_day, 1):
+        if len(by_day) > 1:
+            shown = format_date(day, "EEEE d MMMM", locale=lang)
             lines.append(TEXTS(lang, "programme_day", n=number, date=shown))
             if not on_day:
                 lines.append(TEXTS(lang, "programme_day_empty"))
@@ -73,6 +75,43 @@ async def render(
                 lessons_text = "; ".join(lesson_line(x, lang) for x in found)
                 lines.append(TEXTS(lang, "programme_lessons", lessons=lessons_text))
     return lines
+
+
+def items_by_day(
+    meeting: Session, items: list[ProgrammeItem], tz: ZoneInfo
+) -> list[tuple[date, list[ProgrammeItem]]]:
+    """The items on each day of the meeting; one on a day the meeting no longer has (it was
+    shortened) shows on the first."""
+    days = meeting_days(meeting, tz)
+    return [
+        (day, [i for i in items if i.day == number or (number == 1 and i.day > len(days))])
+        for number, day in enumerate(days, 1)
+    ]
+
+
+@dataclass(frozen=True)
+class ProgrammeDay:
+    """A day of a meeting's programme: its number, its date in words, the items' lines."""
+
+    number: int
+    date: str
+    items: list[str]
+
+
+async def programme_days(
+    db: AsyncSession, meeting: Session, lang: str, tz: ZoneInfo
+) -> list[ProgrammeDay]:
+    """The programme per day, each item as /programma shows it (without the lessons)."""
+    items = await items_of(db, meeting.id)
+    owners = await names_of(db, [i.owner_id for i in items])
+    return [
+        ProgrammeDay(
+            number,
+            format_date(day, "EEEE d MMMM", locale=lang),
+            [item_text(i, owners.get(i.owner_id or 0), meeting, lang, tz) for i in on_day],
+        )
+        for number, (day, on_day) in enumerate(items_by_day(meeting, items, tz), 1)
+    ]
 
 
 def item_text(

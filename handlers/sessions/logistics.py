@@ -4,8 +4,6 @@ and what erasing a participant means here."""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
@@ -21,13 +19,12 @@ from handlers.sessions import signup
 from handlers.sessions.keys import maybe_nudge_key, request_prefix
 from handlers.sessions.rooms import (
     COMING,
-    has_room,
-    is_waiting,
     move_up,
     release_room,
     rooms_taken,
     waiting_list,
 )
+from handlers.sessions.roster import NO_ROOM, ROOM, WAITING, hotel_csv, overnight_state
 from handlers.sessions.roster_texts import TEXTS
 from handlers.sessions.texts import TEXTS as MEETING_TEXTS
 from handlers.sessions.views import MAYBE, NO, YES, active_participants, card, rsvps_of
@@ -109,15 +106,9 @@ def person_details(ctx: Context, meeting: Session, rsvps: dict[int, Rsvp], rsvp:
     details = []
     if meeting.overnight:
         details.append(signup.parts_text(meeting, rsvp, lang))
-        if has_room(rsvp):
-            details.append(ctx.t(TEXTS, "signups_room"))
-        elif is_waiting(rsvp):
-            place = [r.id for r in waiting_list(rsvps)].index(rsvp.id) + 1
-            details.append(ctx.t(TEXTS, "signups_waiting", place=place))
-        elif rsvp.overnight is False:
-            details.append(ctx.t(TEXTS, "signups_no_room"))
-        else:
-            details.append(ctx.t(TEXTS, "signups_overnight_unknown"))
+        state, place = overnight_state(rsvps, rsvp)
+        key = {ROOM: "signups_room", WAITING: "signups_waiting", NO_ROOM: "signups_no_room"}
+        details.append(ctx.t(TEXTS, key.get(state, "signups_overnight_unknown"), place=place))
     diet = signup.diet_text(rsvp, lang)
     if diet:
         details.append(ctx.t(TEXTS, "signups_diet", diet=diet))
@@ -193,39 +184,18 @@ def erase_date(ctx: Context, meeting: Session) -> str:
 
 async def hotel_list(ctx: Context, meeting: Session) -> Reply:
     """A CSV for the hotel and the caterer: who comes (yes), organisation, nights, diet."""
-    rsvps = await rsvps_of(ctx.db, meeting.id)
-    coming = [r for r in rsvps.values() if r.answer == YES]
-    people = await people_of(ctx.db, [r.participant_id for r in coming])
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(ctx.t(TEXTS, "list_columns").split(","))
-    rows: list[list[str]] = []
-    for rsvp in coming:
-        person = people.get(rsvp.participant_id)
-        nights = 1 if meeting.overnight and has_room(rsvp) else 0
-        rows.append(
-            [
-                person.display_name if person else "?",
-                (person.organisation or "") if person else "",
-                str(nights),
-                signup.diet_text(rsvp, ctx.lang),
-            ]
-        )
-    rows.sort(key=lambda row: row[0].casefold())
-    writer.writerows(rows)
+    made = await hotel_csv(ctx.db, meeting, ctx.lang)
     text = ctx.t(
         TEXTS,
         "list_text",
         id=meeting.id,
-        people=len(rows),
-        nights=sum(int(row[2]) for row in rows),
-        maybe=sum(1 for r in rsvps.values() if r.answer == MAYBE),
-        waiting=len(waiting_list(rsvps)),
+        people=made.people,
+        nights=made.nights,
+        maybe=made.maybe,
+        waiting=made.waiting,
     )
     text += "\n" + ctx.t(TEXTS, "diet_retention", date=erase_date(ctx, meeting))
-    content = out.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheets read é and ë
-    filename = ctx.t(TEXTS, "list_file", id=meeting.id)
-    return Reply(text, attachment=Attachment(filename, content, "text/csv"))
+    return Reply(text, attachment=Attachment(made.filename, made.content, "text/csv"))
 
 
 # -- the hotel: rooms and the deadline ---------------------------------------------------------
