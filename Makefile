@@ -51,6 +51,7 @@ test-postgres: $(STAMP) chromium
 bench: $(STAMP)
 	$(BIN)/python tests/bench/bench_search.py
 	$(BIN)/python tests/bench/bench_bot.py
+	$(BIN)/python tests/bench/bench_dashboard.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build *.egg-info

@@ -4,6 +4,15 @@ too (erasure.py), so other features need none of these names."""
 
 from bot.kernel.services import Registry
 from handlers.buddies import commands, continuity
+from handlers.buddies.pairs import (
+    CHECKIN_FAILED,
+    CHECKIN_OPEN,
+    CHECKIN_SPOKEN,
+    active_pairings,
+    candidates,
+    checkin_state,
+    waiting_newcomers,
+)
 
 
 def register(registry: Registry) -> None:
@@ -15,4 +24,14 @@ def register_continuity(registry: Registry) -> None:
     continuity.register(registry)
 
 
-__all__ = ["register", "register_continuity"]
+__all__ = [
+    "CHECKIN_FAILED",
+    "CHECKIN_OPEN",
+    "CHECKIN_SPOKEN",
+    "active_pairings",
+    "candidates",
+    "checkin_state",
+    "register",
+    "register_continuity",
+    "waiting_newcomers",
+]

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from bot.core.dates import format_date
 from bot.core.messages import Reply
 from bot.db.models import Identity, Participant
-from bot.db.models.buddies import CHECKIN_FAILURE_LIMIT, END_REPAIRED, RULE_MANUAL
+from bot.db.models.buddies import END_REPAIRED, RULE_MANUAL
 from bot.kernel.lookup import find_participant, split_references
 from bot.kernel.roles import require_organiser
 from bot.kernel.services import Context
@@ -16,8 +16,11 @@ from handlers.buddies import rules as pairing
 from handlers.buddies.organising_texts import ORGANISING_TEXTS
 from handlers.buddies.pairs import (
     ACTIVE,
+    CHECKIN_FAILED,
+    CHECKIN_SPOKEN,
     active_pairings,
     candidates,
+    checkin_state,
     create_pairing,
     end_pairing,
     pair_waiting,
@@ -146,10 +149,11 @@ async def overview(ctx: Context) -> Reply:
     lines = [ctx.t(ORGANISING_TEXTS, "overview_pairs", count=len(rows))]
     failed = []
     for row in rows:
+        state = checkin_state(row)
         flag = ""
-        if row.checked_in_at is not None:
+        if state == CHECKIN_SPOKEN:
             flag = ctx.t(ORGANISING_TEXTS, "flag_ok")
-        elif row.checkin_failures >= CHECKIN_FAILURE_LIMIT:
+        elif state == CHECKIN_FAILED:
             flag = ctx.t(ORGANISING_TEXTS, "flag_failed")
         line = ctx.t(
             ORGANISING_TEXTS,
@@ -161,7 +165,7 @@ async def overview(ctx: Context) -> Reply:
             flag=flag,
         )
         lines.append("• " + line)
-        if row.checkin_failures >= CHECKIN_FAILURE_LIMIT and row.checked_in_at is None:
+        if state == CHECKIN_FAILED:
             failed.append(line)
     if not rows:
         lines.append(ctx.t(ORGANISING_TEXTS, "overview_none"))

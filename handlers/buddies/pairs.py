@@ -13,7 +13,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from bot.core.i18n import Texts
 from bot.core.messages import Reply
 from bot.db.models import Participant, Rsvp, Session
-from bot.db.models.buddies import BuddyOffer, Pairing, Succession
+from bot.db.models.buddies import CHECKIN_FAILURE_LIMIT, BuddyOffer, Pairing, Succession
 from bot.kernel.services import Services
 from handlers.buddies import keys
 from handlers.buddies import rules as pairing
@@ -24,6 +24,8 @@ from scheduler.outbox import enqueue, enqueue_many
 
 ACTIVE = "active"
 CHECKIN_AFTER = timedelta(days=14)
+# A pair's check-in as organisers see it (/maatjes, the overview page).
+CHECKIN_SPOKEN, CHECKIN_FAILED, CHECKIN_OPEN = "spoken", "failed", "open"
 
 
 # -- facts from storage ------------------------------------------------------------------------
@@ -52,6 +54,15 @@ async def attended_counts(
     if ids is not None:
         query = query.where(Rsvp.participant_id.in_(list(ids)))
     return {int(pid): int(n) for pid, n in (await db.execute(query)).all()}
+
+
+def checkin_state(row: Pairing) -> str:
+    """Spoken once someone answered "ja"; failed after CHECKIN_FAILURE_LIMIT "nog niet"s."""
+    if row.checked_in_at is not None:
+        return CHECKIN_SPOKEN
+    if row.checkin_failures >= CHECKIN_FAILURE_LIMIT:
+        return CHECKIN_FAILED
+    return CHECKIN_OPEN
 
 
 async def active_pairings(db: AsyncSession) -> list[Pairing]:

@@ -9,18 +9,12 @@ from bot.core.messages import Button, Reply
 from bot.db.models import OutboxMessage, Participant, ScheduledJob
 from bot.kernel.roles import require_organiser, stale_button
 from bot.kernel.services import Context, JobContext, Registry
+from handlers.outbox.kinds import kind_column, kind_of
 from handlers.outbox.texts import TEXTS
 from scheduler.outbox import enqueue_many, requeue_rows
 from scheduler.outcomes import UNCERTAIN_NOTICE
 
 BUTTON = "onz"  # "onz:<job id>": send the rows of that notice once more
-
-
-def kind_of(key: str) -> str:
-    """What a message was, from its key: "reminder:session:3:participant:7" gives
-    "reminder:session:3"."""
-    head, _, _ = key.partition(":participant:")
-    return head
 
 
 async def tell_organisers(job: JobContext) -> None:
@@ -90,4 +84,4 @@ def register(registry: Registry) -> None:
     registry.callback(BUTTON, resend)
 
 
-__all__ = ["register"]
+__all__ = ["kind_column", "kind_of", "register"]
