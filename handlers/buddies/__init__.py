@@ -4,6 +4,7 @@ too (erasure.py), so other features need none of these names."""
 
 from bot.kernel.services import Registry
 from handlers.buddies import commands, continuity
+from handlers.buddies.continuity import CORE_MIN, CORE_WINDOW, Facts, Pulse, facts
 from handlers.buddies.pairs import (
     CHECKIN_FAILED,
     CHECKIN_OPEN,
@@ -28,9 +29,14 @@ __all__ = [
     "CHECKIN_FAILED",
     "CHECKIN_OPEN",
     "CHECKIN_SPOKEN",
+    "CORE_MIN",
+    "CORE_WINDOW",
+    "Facts",
+    "Pulse",
     "active_pairings",
     "candidates",
     "checkin_state",
+    "facts",
     "register",
     "register_continuity",
     "waiting_newcomers",

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.cities import city_key, normalise_city
 from bot.core.i18n import Texts
@@ -160,10 +162,40 @@ def pulse(
     )
 
 
-async def gather(ctx: Context) -> tuple[Pulse, dict[int, str]]:
-    """Load the facts and compute the pulse, in local time."""
-    db, tz = ctx.db, ctx.services.settings.tz
-    now = ctx.now
+@dataclass(frozen=True)
+class Facts:
+    """What the pulse is computed from, read from storage, in local time: past sessions
+    (id, start), who attended which, cities, names, who said they are new (and since when),
+    the experienced, and departures (who, city then, when)."""
+
+    sessions: list[tuple[int, datetime]]
+    attendance: dict[int, set[int]]
+    cities: dict[int, str | None]
+    names: dict[int, str]
+    said_new: dict[int, datetime]
+    veterans: set[int]
+    departures: list[tuple[int, str | None, datetime]]
+
+    def pulse(self, year: int, until: int | None = None) -> Pulse:
+        """The figures of /kern for `year`; with `until`, as they were just after that
+        session (only the sessions up to it count)."""
+        sessions = sorted(self.sessions, key=lambda s: s[1])
+        if until is not None:
+            sessions = sessions[: [sid for sid, _ in sessions].index(until) + 1]
+        return pulse(
+            sessions,
+            self.attendance,
+            self.cities,
+            self.departures,
+            year,
+            said_new=self.said_new,
+            veterans=self.veterans,
+        )
+
+
+async def facts(db: AsyncSession, now: datetime, tz: ZoneInfo) -> Facts:
+    """Load the facts of the pulse from storage, in local time (the chat's /kern and the
+    overview's pulse page both read them here)."""
     past = (
         await db.execute(
             select(Session.id, Session.starts_at).where(
@@ -182,26 +214,29 @@ async def gather(ctx: Context) -> tuple[Pulse, dict[int, str]]:
     for pid, sid in rows:
         attendance.setdefault(pid, set()).add(sid)
     people = (await db.scalars(select(Participant))).all()
-    cities = {p.id: p.city for p in people}
-    names = {p.id: p.display_name for p in people}
-    said_new = {
-        p.id: p.created_at.astimezone(tz) for p in people if p.is_newcomer and not p.experienced
-    }
-    veterans = {p.id for p in people if p.is_newcomer is False or p.experienced}
-    departures = [
-        (d.participant_id, d.city, d.left_at.astimezone(tz))
-        for d in (await db.scalars(select(Departure))).all()
-    ]
-    result = pulse(
-        [(sid, start.astimezone(tz)) for sid, start in past],
-        attendance,
-        cities,
-        departures,
-        now.astimezone(tz).year,
-        said_new=said_new,
-        veterans=veterans,
+    return Facts(
+        sessions=[(sid, start.astimezone(tz)) for sid, start in past],
+        attendance=attendance,
+        cities={p.id: p.city for p in people},
+        names={p.id: p.display_name for p in people},
+        said_new={
+            p.id: p.created_at.astimezone(tz)
+            for p in people
+            if p.is_newcomer and not p.experienced
+        },
+        veterans={p.id for p in people if p.is_newcomer is False or p.experienced},
+        departures=[
+            (d.participant_id, d.city, d.left_at.astimezone(tz))
+            for d in (await db.scalars(select(Departure))).all()
+        ],
     )
-    return result, names
+
+
+async def gather(ctx: Context) -> tuple[Pulse, dict[int, str]]:
+    """Load the facts and compute the pulse, in local time."""
+    tz = ctx.services.settings.tz
+    found = await facts(ctx.db, ctx.now, tz)
+    return found.pulse(ctx.now.astimezone(tz).year), found.names
 
 
 def render(lang: str, result: Pulse, names: Mapping[int, str], year: int) -> str:
