@@ -82,7 +82,7 @@ def render(
 
 
 def redirect(location: str, *, cookies: tuple[str, ...] = ()) -> WebPage:
-    headers = {**HEADERS, "Location": quote(location, safe="/?=&%:")}
+    headers = {**HEADERS, "Location": quote(location, safe="/?=&%:#")}
     return WebPage(b"", status=303, headers=headers, cookies=cookies)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.kernel.services import Services
+from handlers.dashboard.web import redirect
 from tests.factories import Person
 from tests.handlers.dashboard.conftest import PUBLIC, client, login_path, sign_in
 
@@ -134,3 +135,9 @@ async def test_without_a_public_address_the_organiser_hears_what_to_set(
 ) -> None:
     services.settings.public_url = None
     assert "COPBOT_PUBLIC_URL" in await organiser.text("/dashboard")
+
+
+def test_a_redirect_keeps_its_fragment_and_query() -> None:
+    location = "/dashboard/meetings/3?notice=done#timeline"
+    assert redirect(location).headers["Location"] == location
+    assert redirect(location).status == 303
