@@ -98,6 +98,8 @@ MIN_PART = 4
 
 def fold(text: str) -> str:
     """Lowercase and strip accents ("Continuïteit" -> "continuiteit")."""
+    if text.isascii():  # most words: nothing to decompose
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
