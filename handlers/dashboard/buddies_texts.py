@@ -4,10 +4,10 @@
 WORDS: dict[str, dict[str, str]] = {
     "buddies_title": {"nl": "Maatjes", "en": "Buddies"},
     "buddies_summary": {
-        "nl": "{pairs} maatjesparen, {waiting} nieuwkomer(s) zonder maatje, "
-        "{failed} mislukte check-in(s).",
-        "en": "{pairs} buddy pairs, {waiting} newcomer(s) without a buddy, "
-        "{failed} failed check-in(s).",
+        "nl": "Maatjesparen: {pairs}. Nieuwkomers zonder maatje: {waiting}. "
+        "Mislukte check-ins: {failed}.",
+        "en": "Buddy pairs: {pairs}. Newcomers without a buddy: {waiting}. "
+        "Failed check-ins: {failed}.",
     },
     "buddies_pairs": {"nl": "Maatjesparen", "en": "Buddy pairs"},
     "buddies_waiting": {"nl": "Nieuwkomers zonder maatje", "en": "Newcomers without a buddy"},

@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.core.dates import describe_offset, format_datetime, format_short, parse_iso_duration
 from bot.core.ports import WebPage
 from bot.db.models import ScheduledJob, Session
-from bot.db.models.scheduling import JOB_PENDING
+from bot.db.models.scheduling import JOB_PENDING, JOB_SKIPPED
+from handlers.dashboard.texts import TEXTS
 from handlers.dashboard.web import Page
 from handlers.sessions import NO, active_participants, rsvps_of
 from scheduler.jobs import run_now
@@ -35,6 +36,8 @@ def label_of(page: Page, job: ScheduledJob) -> str:
     """The step's label as registered (the reminders with their offset); else its kind."""
     step = page.services.registry.steps.get(job.kind)
     label = (step.label_en if page.lang == "en" else step.label_nl) if step else job.kind
+    if step is None and "meeting_job_" + job.kind in TEXTS:
+        label = page.t("meeting_job_" + job.kind)
     try:
         offset = parse_iso_duration(str((job.payload or {}).get("offset") or "PT0S"))
     except ValueError:
@@ -61,7 +64,9 @@ async def timeline(page: Page, meeting: Session) -> list[StepRow]:
     for job in await jobs_of(page.db, meeting.id):
         pending = job.status == JOB_PENDING
         detail = ""
-        if job.last_error and pending:
+        if job.status == JOB_SKIPPED and (job.last_error or "").startswith("missed"):
+            detail = page.t("meeting_step_missed")
+        elif job.last_error and pending:
             detail = page.t("meeting_step_retrying", attempts=job.attempts, error=job.last_error)
         elif job.last_error and job.status != "done":
             detail = page.t("meeting_step_error", error=job.last_error)

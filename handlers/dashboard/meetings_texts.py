@@ -78,8 +78,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "List for the hotel and caterer",
     },
     "meeting_hotel_link": {
-        "nl": "Download de CSV ({people} komen, {nights} overnachtingen)",
-        "en": "Download the CSV ({people} coming, {nights} overnight stays)",
+        "nl": "Download de CSV (komen: {people}, overnachtingen: {nights})",
+        "en": "Download the CSV (coming: {people}, overnight stays: {nights})",
     },
     "meeting_hotel_note": {
         "nl": "Alleen wie ja zei: naam, organisatie, nachten en dieet. Misschien ({maybe}) en "
@@ -111,6 +111,23 @@ WORDS: dict[str, dict[str, str]] = {
     "meeting_step_skipped": {"nl": "overgeslagen", "en": "skipped"},
     "meeting_step_failed": {"nl": "mislukt", "en": "failed"},
     "meeting_step_error": {"nl": "fout: {error}", "en": "error: {error}"},
+    "meeting_step_missed": {
+        "nl": "te laat: de bot liep niet toen deze stap aan de beurt was",
+        "en": "too late: the bot was not running when this step was due",
+    },
+    # The meeting's own jobs that are no timeline step (by kind).
+    "meeting_job_poll-nudge": {
+        "nl": "agendapeiling: wie nog niet stemde herinneren",
+        "en": "agenda vote: remind who has not voted",
+    },
+    "meeting_job_poll-deadline": {
+        "nl": "agendapeiling: stemmen sluiten",
+        "en": "agenda vote: voting closes",
+    },
+    "meeting_job_poll-refresh": {
+        "nl": "agendapeiling: stand in de groep bijwerken",
+        "en": "agenda vote: update the count in the group",
+    },
     "meeting_step_retrying": {
         "nl": "mislukt na {attempts} poging(en), probeert het opnieuw: {error}",
         "en": "failed after {attempts} attempt(s), will try again: {error}",

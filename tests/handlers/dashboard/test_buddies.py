@@ -69,7 +69,7 @@ async def test_the_buddies_page_shows_pairs_waiting_newcomers_load_and_failed_ch
             html = await answer.text()
     shown = tables(html)
     words = text_of(html)
-    assert "2 maatjesparen, 1 nieuwkomer(s) zonder maatje, 1 mislukte check-in(s)" in words
+    assert "Maatjesparen: 2. Nieuwkomers zonder maatje: 1. Mislukte check-ins: 1." in words
     assert shown["Maatjesparen (2)"][1:] == [
         ["Nina Nieuw", "Ulla Utrecht", "donderdag 19 november 2026", "andere stad",
          "nog niet gesproken (2 keer 'nog niet')"],

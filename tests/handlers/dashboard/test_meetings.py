@@ -81,7 +81,7 @@ async def test_answers_made_in_chat_show_at_once_with_counts_and_the_waiting_lis
     waiting = html.split("<h2>Wachtlijst</h2>")[1].split("</ol>")[0]
     assert "<li>Karim El Amrani" in waiting and "Esther" not in waiting
     assert 'href="/dashboard/meetings/1/hotel.csv"' in html
-    assert "3 komen, 1 overnachtingen" in html
+    assert "komen: 3, overnachtingen: 1" in html
 
 
 async def test_the_hotel_csv_is_the_one_the_chat_sends(
