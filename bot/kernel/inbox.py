@@ -25,9 +25,10 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import Table, and_, bindparam, case, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import BindParameter
 
 from bot.db.models import InboxUpdate, ProcessedUpdate
 from bot.kernel.services import Services
@@ -41,6 +42,23 @@ SETTLE = 0.5  # seconds without a new row before answered rows are marked on the
 MAX_BACKOFF = 30.0  # seconds at most between attempts after repeated errors
 INBOX: Table = InboxUpdate.__table__  # type: ignore[assignment]
 PROCESSED: Table = ProcessedUpdate.__table__  # type: ignore[assignment]
+# Per update, on the table (no ORM bookkeeping), built once: the claim alone, or the claim
+# and the marking of the rows answered since in one statement (the claimed id comes back).
+_ITEM: BindParameter[int] = bindparam("item")
+_CLAIM = (
+    update(INBOX).where(INBOX.c.id == _ITEM, INBOX.c.status == RECEIVED).values(status=HANDLED)
+)
+_CLAIM_AND_MARK = (
+    update(INBOX)
+    .where(
+        or_(
+            and_(INBOX.c.id == _ITEM, INBOX.c.status == RECEIVED),
+            and_(INBOX.c.id.in_(bindparam("answered", expanding=True)), INBOX.c.status == HANDLED),
+        )
+    )
+    .values(status=case((INBOX.c.id == _ITEM, HANDLED), else_=ANSWERED))
+    .returning(INBOX.c.id)
+)
 
 
 async def receive(
@@ -80,20 +98,13 @@ async def waiting(services: Services, platform: str, limit: int = BATCH) -> list
 async def claim(db: AsyncSession, item_id: int, answered: Sequence[int] = ()) -> bool:
     """In the handler's transaction: take the row (received → handled); False when taken.
 
-    `answered`: rows whose answers went out since, marked answered in the same transaction.
+    `answered`: rows whose answers went out since, marked answered in the same statement.
     """
-    if answered:
-        await db.execute(
-            update(InboxUpdate)
-            .where(InboxUpdate.id.in_(answered), InboxUpdate.status == HANDLED)
-            .values(status=ANSWERED)
-        )
-    result = await db.execute(
-        update(InboxUpdate)
-        .where(InboxUpdate.id == item_id, InboxUpdate.status == RECEIVED)
-        .values(status=HANDLED)
-    )
-    return bool(getattr(result, "rowcount", 0))
+    if not answered:
+        result = await db.execute(_CLAIM, {"item": item_id})
+        return bool(getattr(result, "rowcount", 0))
+    taken = await db.scalars(_CLAIM_AND_MARK, {"item": item_id, "answered": list(answered)})
+    return item_id in taken.all()
 
 
 async def claim_apart(services: Services, item_id: int, answered: list[int] | None = None) -> bool:

@@ -105,3 +105,24 @@ async def test_looking_at_the_inbox_waits_for_no_writer(services: Services) -> N
             rows = await inbox.waiting(services, "telegram")
         await writer.rollback()
     assert [row.id for row in rows] == [stored.id]
+
+
+async def test_a_claim_marks_what_was_answered_in_one_statement(services: Services) -> None:
+    rows = [await inbox.receive(services, "telegram", f"1:{n}", {"update_id": n}) for n in (1, 2)]
+    first, second = (row.id for row in rows if row is not None)
+    async with services.database() as db, db.begin():
+        assert await inbox.claim(db, first)
+    executed: list[str] = []
+
+    def spot(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        executed.append(statement)
+
+    event.listen(services.engine.sync_engine, "before_cursor_execute", spot)
+    try:
+        async with services.database() as db, db.begin():
+            assert await inbox.claim(db, second, [first])
+            assert not await inbox.claim(db, second, [first])  # taken already
+    finally:
+        event.remove(services.engine.sync_engine, "before_cursor_execute", spot)
+    assert [s.split()[0] for s in executed] == ["BEGIN", "UPDATE", "UPDATE"]
+    assert await statuses(services) == ["answered", "handled"]
