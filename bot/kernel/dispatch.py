@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 import secrets
 import unicodedata
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import delete, event, select
+from sqlalchemy import bindparam, delete, event, func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import aliased, joinedload
 
 from bot.core.i18n import language_of
 from bot.core.messages import Incoming, Reply
@@ -282,12 +282,12 @@ def _unknown(ctx: Context, name: str) -> str:
 async def resolve_identity(services: Services, db: AsyncSession, incoming: Incoming) -> Identity:
     """Find (or create) the sender's identity and participant, and refresh what we know."""
     now = services.clock.now()
-    # The participant comes in the same query (one round trip instead of two per update).
-    identity = await db.scalar(
-        select(Identity)
-        .options(joinedload(Identity.participant))
-        .where(Identity.platform == incoming.platform, Identity.user_id == incoming.user_id)
-    )
+    # The participant comes in the same query (one round trip instead of two per update),
+    # and when the person's other identities were last seen (see _seen_recently).
+    row = (
+        await db.execute(_IDENTITY, {"platform": incoming.platform, "user_id": incoming.user_id})
+    ).first()
+    identity, others_seen = row if row is not None else (None, None)
     if identity is None:
         participant = Participant(
             display_name=incoming.display_name or incoming.username or incoming.user_id,
@@ -300,17 +300,50 @@ async def resolve_identity(services: Services, db: AsyncSession, incoming: Incom
             participant=participant, platform=incoming.platform, user_id=incoming.user_id
         )
         db.add(identity)
-    if incoming.display_name and not identity.participant.name_chosen:
+    person = identity.participant
+    # Only what changed is set: an unchanged identity costs no UPDATE.
+    if incoming.display_name and not person.name_chosen:
         # A name set with /ik naam stays; otherwise the platform profile's name is followed.
-        identity.participant.display_name = incoming.display_name
+        _change(person, "display_name", incoming.display_name)
     if incoming.username:
-        identity.username = incoming.username
+        _change(identity, "username", incoming.username)
     if not incoming.is_group:
-        identity.dm_chat_id = incoming.chat_id
-    identity.anonymous = incoming.anonymous
-    identity.last_seen_at = now
+        _change(identity, "dm_chat_id", incoming.chat_id)
+    _change(identity, "anonymous", incoming.anonymous)
+    if not _seen_recently(identity.last_seen_at, others_seen, now):
+        identity.last_seen_at = now
     await db.flush()
     return identity
+
+
+# Seen again within this time, an identity keeps its last_seen_at (one UPDATE less per update).
+LAST_SEEN_PRECISION = timedelta(minutes=5)
+_OTHER = aliased(Identity)
+_IDENTITY = (
+    select(
+        Identity,
+        select(func.max(_OTHER.last_seen_at))
+        .where(_OTHER.participant_id == Identity.participant_id, _OTHER.id != Identity.id)
+        .scalar_subquery(),
+    )
+    .options(joinedload(Identity.participant))
+    .where(Identity.platform == bindparam("platform"), Identity.user_id == bindparam("user_id"))
+)
+
+
+def _seen_recently(seen: datetime | None, others_seen: datetime | None, now: datetime) -> bool:
+    """last_seen_at only ranks a person's identities (the most recently seen is the way to
+    reach them, see scheduler.outbox.recency) and tells who ever wrote: it can stay as it is
+    when it is recent and still ahead of every other identity of the person, exactly as
+    writing `now` would leave it."""
+    if seen is None or not now - LAST_SEEN_PRECISION < seen <= now:
+        return False
+    return others_seen is None or others_seen < seen
+
+
+def _change(target: object, name: str, value: object) -> None:
+    if getattr(target, name) != value:
+        setattr(target, name, value)
 
 
 async def prune_processed_updates(services: Services) -> int:
