@@ -42,8 +42,11 @@ SETTLE = 0.5  # seconds without a new row before answered rows are marked on the
 MAX_BACKOFF = 30.0  # seconds at most between attempts after repeated errors
 INBOX: Table = InboxUpdate.__table__  # type: ignore[assignment]
 PROCESSED: Table = ProcessedUpdate.__table__  # type: ignore[assignment]
-# Per update, on the table (no ORM bookkeeping), built once: the claim alone, or the claim
-# and the marking of the rows answered since in one statement (the claimed id comes back).
+# Per update, on the tables (no ORM bookkeeping), built once: storing an update, and the
+# claim alone or the claim and the marking of the rows answered since in one statement
+# (the claimed id comes back).
+_REMEMBER = insert(PROCESSED)
+_STORE = insert(INBOX)
 _ITEM: BindParameter[int] = bindparam("item")
 _CLAIM = (
     update(INBOX).where(INBOX.c.id == _ITEM, INBOX.c.status == RECEIVED).values(status=HANDLED)
@@ -73,8 +76,8 @@ async def receive(
     # unit of work cost about as much CPU as the rest of storing it.
     try:
         async with services.engine.begin() as connection:
-            await connection.execute(insert(PROCESSED).values(**values, seen_at=now))
-            result = await connection.execute(insert(INBOX).values(**stored))
+            await connection.execute(_REMEMBER, {**values, "seen_at": now})
+            result = await connection.execute(_STORE, stored)
     except IntegrityError:
         return None
     key_of_row = result.inserted_primary_key
