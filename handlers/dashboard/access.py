@@ -57,6 +57,15 @@ async def check_link(db: AsyncSession, token: str, now: datetime) -> str | None:
     return None
 
 
+async def link_language(db: AsyncSession, token: str) -> str | None:
+    """The language of whom a link was made for (its pages speak it), or None."""
+    return await db.scalar(
+        select(Participant.language)
+        .join(DashboardLink, DashboardLink.participant_id == Participant.id)
+        .where(DashboardLink.token_hash == _hash(token))
+    )
+
+
 @dataclass(frozen=True)
 class Visitor:
     """A signed-in organiser's browser."""

@@ -13,6 +13,7 @@ from handlers.dashboard.access import (
     cookie,
     cookie_gone,
     end_session,
+    link_language,
     new_link,
     redeem_link,
 )
@@ -33,8 +34,9 @@ async def dashboard(ctx: Context) -> Reply:
     return Reply(ctx.t(TEXTS, "link", url=base + LOGIN_PATH.format(token=token)))
 
 
-def _lang(request: WebRequest) -> str:
-    return language(request.headers.get("Accept-Language", "")[:2])
+def _lang(request: WebRequest, owner: str | None = None) -> str:
+    """The language of whom the link was made for; else the browser's."""
+    return language(owner or request.headers.get("Accept-Language", "")[:2])
 
 
 async def login_page(services: Services, request: WebRequest) -> WebPage:
@@ -43,17 +45,19 @@ async def login_page(services: Services, request: WebRequest) -> WebPage:
     token = request.params.get("token", "")
     async with services.database() as db, db.begin():
         problem = await check_link(db, token, services.clock.now())
+        lang = _lang(request, await link_language(db, token))
     if problem is not None:
-        return refusal(services, _lang(request), problem, status=403)
-    return render("login.html", _lang(request))
+        return refusal(services, lang, problem, status=403)
+    return render("login.html", lang)
 
 
 async def login(services: Services, request: WebRequest) -> WebPage:
     token = request.params.get("token", "")
     async with services.database() as db, db.begin():
         redeemed = await redeem_link(db, token, services.clock.now())
+        lang = _lang(request, await link_language(db, token))
     if isinstance(redeemed, str):
-        return refusal(services, _lang(request), redeemed, status=403)
+        return refusal(services, lang, redeemed, status=403)
     session_token, _ = redeemed
     return redirect(
         "/dashboard/meetings", cookies=(cookie(session_token, secure=secure(services)),)

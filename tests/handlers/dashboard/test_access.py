@@ -141,3 +141,19 @@ def test_a_redirect_keeps_its_fragment_and_query() -> None:
     location = "/dashboard/meetings/3?notice=done#timeline"
     assert redirect(location).headers["Location"] == location
     assert redirect(location).status == 303
+
+
+async def test_the_sign_in_page_speaks_the_language_of_whom_the_link_is_for(
+    services: Services, base_url: str
+) -> None:
+    oliver = Person(services, "organiser", name="Oliver", language="en")
+    await oliver.say("/ik taal en")
+    path = login_path(await oliver.text("/dashboard"))
+    dutch_browser = {"Accept-Language": "nl-NL,nl;q=0.9"}
+    async with client(base_url) as browser:
+        async with browser.get(base_url + path, headers=dutch_browser) as page:
+            assert "Open the overview" in await page.text()
+        async with browser.post(base_url + path, allow_redirects=False) as used:
+            assert used.status == 303
+        async with browser.post(base_url + path, headers=dutch_browser) as again:
+            assert "already used" in await again.text()
