@@ -80,6 +80,27 @@ class Problem:
     status: str
     error: str
     when: str
+    why: str = ""  # the error in words, when it is a known one
+
+
+# What a platform's error says, in words an organiser can act on (the first match counts).
+REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("blocked",), "messages_why_blocked"),
+    (
+        ("chat not found", "can't initiate", "deactivated", "user_not_found", "channel_not_found"),
+        "messages_why_unreachable",
+    ),
+    (("timed out", "in flight", "may have arrived"), "messages_why_uncertain"),
+    (("gave up after",), "messages_why_gave_up"),
+)
+
+
+def reason_key(error: str | None) -> str | None:
+    lowered = (error or "").lower()
+    for needles, key in REASONS:
+        if any(needle in lowered for needle in needles):
+            return key
+    return None
 
 
 def label(lang: str, kind: str) -> str:
@@ -190,6 +211,7 @@ async def messages(page: Page) -> WebPage:
             status=status,
             error=error or page.t("messages_no_error"),
             when=format_date(created, page.lang, tz),
+            why=page.t(why) if (why := reason_key(error)) else "",
         )
         for key, status, error, created, name in listed
     ]

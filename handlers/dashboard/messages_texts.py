@@ -51,6 +51,10 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "Alle {count} onzekere berichten opnieuw versturen…",
         "en": "Send all {count} uncertain messages once more…",
     },
+    "messages_resend_all_one": {
+        "nl": "Het onzekere bericht opnieuw versturen…",
+        "en": "Send the uncertain message once more…",
+    },
     "messages_uncertain_note": {
         "nl": "Onzeker: de bot weet niet of het bericht aankwam (het was onderweg toen de "
         "bot stopte of de verbinding wegviel). Het wordt nooit vanzelf opnieuw verstuurd.",
@@ -59,10 +63,16 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "messages_confirm_title": {"nl": "Opnieuw versturen?", "en": "Send once more?"},
     "messages_confirm_text": {
-        "nl": "Van {count} bericht(en) weet de bot niet of ze zijn aangekomen. Verstuur je ze "
+        "nl": "Van {count} berichten weet de bot niet of ze zijn aangekomen. Verstuur je ze "
         "opnieuw, dan krijgt wie het al had het twee keer.",
-        "en": "The bot cannot tell whether {count} message(s) arrived. If you send them once "
+        "en": "The bot cannot tell whether {count} messages arrived. If you send them once "
         "more, whoever already had one gets it twice.",
+    },
+    "messages_confirm_text_one": {
+        "nl": "Van 1 bericht weet de bot niet of het is aangekomen. Verstuur je het opnieuw, "
+        "dan krijgt de ontvanger het twee keer als het al was aangekomen.",
+        "en": "The bot cannot tell whether 1 message arrived. If you send it once more, its "
+        "recipient gets it twice if it had already arrived.",
     },
     "messages_confirm_kind": {"nl": "Soort: {kind}", "en": "Kind: {kind}"},
     "messages_confirm_all": {"nl": "Alle soorten", "en": "All kinds"},
@@ -78,8 +88,29 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "There are no uncertain messages of this kind (now).",
     },
     "messages_resent": {
-        "nl": "{count} bericht(en) gaan opnieuw de deur uit; wie ze al had, krijgt ze twee keer.",
-        "en": "{count} message(s) go out once more; whoever already had them gets them twice.",
+        "nl": "{count} berichten gaan opnieuw de deur uit; wie ze al had, krijgt ze twee keer.",
+        "en": "{count} messages go out once more; whoever already had them gets them twice.",
+    },
+    "messages_resent_one": {
+        "nl": "1 bericht gaat opnieuw de deur uit; had de ontvanger het al, dan krijgt die het "
+        "twee keer.",
+        "en": "1 message goes out once more; if its recipient already had it, they get it twice.",
+    },
+    "messages_why_blocked": {
+        "nl": "heeft de bot geblokkeerd",
+        "en": "has blocked the bot",
+    },
+    "messages_why_unreachable": {
+        "nl": "onbereikbaar: nooit een gesprek met de bot begonnen, of het account is weg",
+        "en": "unreachable: never started a chat with the bot, or the account is gone",
+    },
+    "messages_why_uncertain": {
+        "nl": "geen antwoord van het platform: misschien wel aangekomen",
+        "en": "no answer from the platform: it may have arrived",
+    },
+    "messages_why_gave_up": {
+        "nl": "na herhaalde pogingen opgegeven",
+        "en": "given up after repeated tries",
     },
     "messages_already": {
         "nl": "Die berichten zijn al opnieuw verstuurd (of niet meer onzeker): er ging "

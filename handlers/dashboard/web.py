@@ -62,7 +62,7 @@ class Page:
         return language(self.visitor.participant.language)
 
     def t(self, key: str, **values: object) -> str:
-        return TEXTS(self.lang, key, **values)
+        return translate(self.lang, key, **values)
 
     def render(self, template: str, *, status: int = 200, **values: Any) -> WebPage:
         return render(template, self.lang, status=status, csrf=self.visitor.csrf, **values)
@@ -71,11 +71,18 @@ class Page:
         return redirect(location)
 
 
+def translate(lang: str, key: str, **values: object) -> str:
+    """A text of the overview; with count=1 its singular ("<key>_one") when there is one."""
+    if str(values.get("count")) == "1" and f"{key}_one" in TEXTS:
+        key = f"{key}_one"
+    return TEXTS(lang, key, **values)
+
+
 def render(
     template: str, lang: str, *, status: int = 200, cookies: tuple[str, ...] = (), **values: Any
 ) -> WebPage:
     def t(key: str, **more: object) -> str:
-        return TEXTS(lang, key, **more)
+        return translate(lang, key, **more)
 
     body = ENVIRONMENT.get_template(template).render(lang=lang, t=t, **values)
     return WebPage(body.encode(), status=status, headers=HEADERS, cookies=cookies)

@@ -82,7 +82,7 @@ async def test_the_buddies_and_messages_pages_show_what_happened_in_the_chat(
     await check_accessibility(page)
     await page.get_by_role("button", name=re.compile("Ja, verstuur opnieuw")).click()
     await page.wait_for_url("**/dashboard/messages?resent=2")
-    assert "2 bericht(en) gaan opnieuw" in await page.get_by_role("status").inner_text()
+    assert "2 berichten gaan opnieuw" in await page.get_by_role("status").inner_text()
 
     # The same link a second time, in another browser: "al gebruikt", and nothing else.
     async with harness.open_page(chromium, bot_web.url) as other:

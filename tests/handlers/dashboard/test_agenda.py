@@ -113,7 +113,7 @@ async def test_a_hidden_vote_shows_no_counts_until_it_closes_then_the_programme(
         assert page_bars(html) == chat_ranking(await organiser.text("/peiling stand 1"))
         assert page_bars(html)[0] == ("#2 Corporaties aan tafel", 1)
         assert "Gesloten op" in html
-        programme = html[html.index("<caption>Programma</caption>") :]
+        programme = html[html.index(">Programma</caption>") :]
         assert re.search(
             r'<td class="num">1</td><td class="num">1</td><td>10:30</td>'
             r'<th scope="row">Corporaties aan tafel</th><td></td><td></td><td>Esther Brink</td>',

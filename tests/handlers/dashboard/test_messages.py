@@ -113,7 +113,7 @@ async def test_resending_uncertain_messages_asks_first_needs_csrf_and_happens_on
         [link] = re.findall(r'href="(/dashboard/messages/resend\?kind=[^"]+)"', html)
         confirm = await page(browser, base_url + link.replace("&amp;", "&"))
         words = text_of(confirm)
-        assert "2 bericht(en)" in words and "twee keer" in words
+        assert "2 berichten" in words and "twee keer" in words
         assert "Rosa Onzeker" in words and "Sam Onzeker" in words
         form = dict(re.findall(r'name="(kind|upto)" value="([^"]*)"', confirm))
         assert form["kind"] == "reminder:session:1:offset:-P13D"
@@ -133,7 +133,7 @@ async def test_resending_uncertain_messages_asks_first_needs_csrf_and_happens_on
         assert (await statuses(services))["pending"] == 2
         await deliver(services)
         after = await page(browser, base_url + "/dashboard/messages?resent=2")
-        assert "2 bericht(en) gaan opnieuw de deur uit" in text_of(after)
+        assert "2 berichten gaan opnieuw de deur uit" in text_of(after)
 
         async with browser.post(post, data={**form, "csrf": csrf}, allow_redirects=False) as again:
             assert again.headers["Location"] == "/dashboard/messages?resent=0"
