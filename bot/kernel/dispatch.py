@@ -301,6 +301,10 @@ async def resolve_identity(services: Services, db: AsyncSession, incoming: Incom
         )
         db.add(identity)
     person = identity.participant
+    if identity.last_seen_at is None and incoming.language and not person.registered:
+        # Made before this person ever spoke (an organiser named in the settings): their
+        # client's language counts, as it would have for anyone else's first message.
+        _change(person, "language", language_of(incoming.language, person.language))
     # Only what changed is set: an unchanged identity costs no UPDATE.
     if incoming.display_name and not person.name_chosen:
         # A name set with /ik naam stays; otherwise the platform profile's name is followed.

@@ -31,3 +31,23 @@ async def test_configured_organisers_are_organisers_before_they_ever_speak(
         assert len(people) == 2 and all(p.is_organiser for p in people)
     finally:
         await services.close()
+
+
+async def test_a_configured_organiser_gets_the_language_of_their_client_at_first_contact(
+    tmp_path: Path,
+) -> None:
+    services = await make_app(tmp_path, organisers="telegram:42,telegram:43")
+    try:
+        oliver = Person(services, "42", name="Oliver", platform="telegram", language="en-GB")
+        assert "Welcome" in await oliver.text("/start")
+        await oliver.say("/ik taal nl")  # chosen later: kept from then on
+        assert "Fijn je weer te zien" in await oliver.text("/start")
+        # Someone whose client says nothing keeps the bot's default.
+        await Person(services, "43", name="Olga", platform="telegram", language=None).say("/help")
+        async with services.database() as db:
+            languages = {
+                p.display_name: p.language for p in (await db.scalars(select(Participant))).all()
+            }
+        assert languages == {"Oliver": "nl", "Olga": "nl"}
+    finally:
+        await services.close()
