@@ -50,3 +50,16 @@ def organiser(services: Services) -> Person:
 @pytest.fixture
 def participant(services: Services) -> Person:
     return Person(services, "p1", name="Esther Brink", username="esther")
+
+
+@pytest.fixture
+async def base_url(services: Services) -> AsyncIterator[str]:
+    """The bot's own HTTP server for these services, on a free loopback port."""
+    from bot.http import HttpServer, build_web_app
+
+    server = HttpServer(build_web_app(services), "127.0.0.1", 0)
+    port = await server.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        await server.stop()

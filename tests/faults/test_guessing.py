@@ -4,57 +4,45 @@ every replica counts the same); no response names the server software."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 
 import aiohttp
-import pytest
 
 from bot.core.clock import ManualClock
-from bot.http import LOOKUP_FAILURE_WINDOW, LOOKUP_FAILURES_MAX, HttpServer, build_web_app
+from bot.http import LOOKUP_FAILURE_WINDOW, LOOKUP_FAILURES_MAX
 from bot.kernel.services import Services
 from handlers.sessions.calendar import feed_token
 from tests.factories import Person, make_app
 
 
-@pytest.fixture
-async def served(services: Services) -> AsyncIterator[str]:
-    server = HttpServer(build_web_app(services), "127.0.0.1", 0)
-    port = await server.start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        await server.stop()
-
-
 async def test_guessing_feed_tokens_is_stopped_after_a_handful(
-    services: Services, served: str
+    services: Services, base_url: str
 ) -> None:
     async with services.database() as db, db.begin():
         token = await feed_token(db)
     statuses = []
     async with aiohttp.ClientSession() as http:
-        async with http.get(f"{served}/agenda/{token}.ics") as good:
+        async with http.get(f"{base_url}/agenda/{token}.ics") as good:
             assert good.status == 200
         for n in range(200):
-            async with http.get(f"{served}/agenda/guess{n:04d}.ics") as response:
+            async with http.get(f"{base_url}/agenda/guess{n:04d}.ics") as response:
                 statuses.append(response.status)
         assert statuses[:LOOKUP_FAILURES_MAX] == [404] * LOOKUP_FAILURES_MAX
         assert set(statuses[LOOKUP_FAILURES_MAX:]) == {429}
-        async with http.get(f"{served}/agenda/{token}.ics") as blocked:
+        async with http.get(f"{base_url}/agenda/{token}.ics") as blocked:
             assert blocked.status == 429
             assert 0 < int(blocked.headers["Retry-After"]) <= 600
         assert isinstance(services.clock, ManualClock)
         services.clock.advance(LOOKUP_FAILURE_WINDOW + timedelta(seconds=1))
-        async with http.get(f"{served}/agenda/{token}.ics") as again:
+        async with http.get(f"{base_url}/agenda/{token}.ics") as again:
             assert again.status == 200
 
 
-async def test_no_response_names_the_server_software(services: Services, served: str) -> None:
+async def test_no_response_names_the_server_software(services: Services, base_url: str) -> None:
     async with aiohttp.ClientSession() as http:
         for path in ("/healthz", "/agenda/nope.ics", "/no/such/page"):
-            async with http.get(served + path) as response:
+            async with http.get(base_url + path) as response:
                 assert "Server" not in response.headers, (path, response.headers["Server"])
 
 
@@ -84,15 +72,15 @@ async def test_five_wrong_link_codes_then_a_clear_answer_on_every_replica(
 
 
 async def test_guessing_one_time_dashboard_links_is_stopped_after_a_handful(
-    services: Services, served: str
+    services: Services, base_url: str
 ) -> None:
-    services.settings.public_url = served
+    services.settings.public_url = base_url
     organiser = Person(services, "organiser", name="Olga")
     link = next(w for w in (await organiser.text("/dashboard")).split() if "/login/" in w)
     statuses = []
     async with aiohttp.ClientSession() as http:
         for n in range(100):
-            async with http.post(f"{served}/dashboard/login/guess{n:04d}") as response:
+            async with http.post(f"{base_url}/dashboard/login/guess{n:04d}") as response:
                 statuses.append(response.status)
         assert statuses[:LOOKUP_FAILURES_MAX] == [403] * LOOKUP_FAILURES_MAX
         assert set(statuses[LOOKUP_FAILURES_MAX:]) == {429}

@@ -9,7 +9,6 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.http import HttpServer, build_web_app
 from bot.kernel.services import Services
 from tests.factories import Person, make_app
 
@@ -23,16 +22,6 @@ async def services(tmp_path: Path) -> AsyncIterator[Services]:
         yield application
     finally:
         await application.close()
-
-
-@pytest.fixture
-async def base_url(services: Services) -> AsyncIterator[str]:
-    server = HttpServer(build_web_app(services), "127.0.0.1", 0)
-    port = await server.start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        await server.stop()
 
 
 def login_path(answer: str) -> str:

@@ -3,29 +3,16 @@ hint, a per-participant feed of the meetings they come to, and the deployment's 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
-import pytest
 from icalendar import Calendar
 
-from bot.http import HttpServer, build_web_app
 from bot.kernel.services import Services
 from handlers.sessions.calendar import uid_domain
 from tests.factories import Person, make_app, make_settings
 
 PLAN = "/sessie nieuw {day} december 2026 10:00 | Utrecht | Durf"
-
-
-@pytest.fixture
-async def base_url(services: Services) -> AsyncIterator[str]:
-    server = HttpServer(build_web_app(services), "127.0.0.1", 0)
-    port = await server.start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        await server.stop()
 
 
 def links(text: str) -> list[str]:
