@@ -13,6 +13,7 @@ from bot.core.dates import describe_offset, format_datetime, format_short, parse
 from bot.core.ports import WebPage
 from bot.db.models import ScheduledJob, Session
 from bot.db.models.scheduling import JOB_PENDING, JOB_SKIPPED
+from bot.kernel.lookup import parse_id
 from handlers.dashboard.texts import TEXTS
 from handlers.dashboard.web import Page
 from handlers.sessions import NO, active_participants, rsvps_of
@@ -101,7 +102,8 @@ def step_path(meeting_id: int, job_id: int) -> str:
 
 async def job_of(db: AsyncSession, meeting: Session, reference: str) -> ScheduledJob | None:
     """The meeting's scheduled row with that id (any other meeting's is not found)."""
-    job = await db.get(ScheduledJob, int(reference)) if reference.isdigit() else None
+    number = parse_id(reference)
+    job = await db.get(ScheduledJob, number) if number is not None else None
     return job if job is not None and job.session_id == meeting.id else None
 
 
@@ -146,7 +148,8 @@ async def send(page: Page) -> WebPage:
     nothing: a second press of the same form (or a stale page) says so."""
     reference = page.request.params.get("id", "")
     async with page.db.begin():
-        meeting = await page.db.get(Session, int(reference)) if reference.isdigit() else None
+        number = parse_id(reference)
+        meeting = await page.db.get(Session, number) if number is not None else None
         job_ref = page.request.params.get("job", "")
         job = await job_of(page.db, meeting, job_ref) if meeting is not None else None
         key = job.key if job is not None and job.status == JOB_PENDING else None

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from bot.core.dates import format_date, format_datetime
 from bot.core.ports import WebPage
 from bot.db.models import Participant, Session
+from bot.kernel.lookup import parse_id
 from bot.kernel.services import Registry
 from handlers.dashboard.meeting_steps import NOTICES, confirm, missing, send, timeline
 from handlers.dashboard.web import HEADERS, Page, guarded
@@ -96,7 +97,8 @@ def status_of(page: Page, meeting: Session) -> str:
 
 async def meeting_of(page: Page) -> Session | None:
     reference = page.request.params.get("id", "")
-    return await page.db.get(Session, int(reference)) if reference.isdigit() else None
+    number = parse_id(reference)
+    return await page.db.get(Session, number) if number is not None else None
 
 
 async def meeting(page: Page) -> WebPage:

@@ -23,6 +23,7 @@ from bot.db.models.scheduling import (
     OUT_SKIPPED,
     OUT_UNCERTAIN,
 )
+from bot.kernel.lookup import parse_id
 from bot.kernel.services import Registry
 from handlers.dashboard.texts import TEXTS
 from handlers.dashboard.web import Page, guarded
@@ -179,7 +180,8 @@ async def groups_of(page: Page) -> tuple[list[Group], Counts]:
 
 
 def _number(text: str | None, default: int) -> int:
-    return int(text) if text and text.isdigit() and len(text) < 10 else default
+    number = parse_id(text or "")
+    return default if number is None else number
 
 
 async def messages(page: Page) -> WebPage:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.http import LOOKUP_FAILURE_WINDOW
 from bot.kernel.services import Services
 from tests.factories import Person
 from tests.handlers.dashboard.conftest import client, sign_in
@@ -44,3 +45,29 @@ async def test_no_post_is_taken_without_the_csrf_token(
                 async with browser.post(base_url + concrete(path), data=form) as answer:
                     assert answer.status == 403, (path, form)
                     assert "kwam niet van deze pagina" in await answer.text()
+
+
+async def test_odd_numbers_in_an_address_get_the_not_found_page(
+    services: Services, organiser: Person, base_url: str
+) -> None:
+    odd = ("99999999999999999999", "%C2%B2", "0", "-1", "1.5", "%EF%BC%91")  # ², fullwidth 1
+    paths = [p for m, p in sorted(services.registry.pages) if m == "GET" and "{id}" in p]
+    assert paths
+    async with client(base_url) as browser:
+        csrf = await sign_in(browser, base_url, organiser)
+        for path in paths:
+            # Each 404 counts as a failed look-up; the window passes between addresses.
+            services.clock.advance(LOOKUP_FAILURE_WINDOW)  # type: ignore[attr-defined]
+            for number in odd:
+                address = base_url + path.replace("{id}", number).replace("{job}", "1")
+                async with browser.get(address) as answer:
+                    assert answer.status == 404, (address, answer.status)
+                    assert "Dat staat hier niet" in await answer.text()
+        services.clock.advance(LOOKUP_FAILURE_WINDOW)  # type: ignore[attr-defined]
+        for number in odd:
+            step = f"/dashboard/meetings/{number}/steps/{number}/send"
+            async with browser.post(base_url + step, data={"csrf": csrf}) as answer:
+                assert answer.status == 404, (step, answer.status)
+        for number in ("99999999999999999999", "%C2%B2"):
+            async with browser.get(f"{base_url}/dashboard/messages?page={number}") as answer:
+                assert answer.status == 200
