@@ -217,7 +217,8 @@ async def messages(page: Page) -> WebPage:
         )
         for key, status, error, created, name in listed
     ]
-    resent = page.request.query.get("resent")
+    # After a resend: how many went out again (a number; anything else is no notice).
+    resent = parse_id(page.request.query.get("resent", "x"))
     return page.render(
         "messages.html",
         heading=page.t("messages_title"),

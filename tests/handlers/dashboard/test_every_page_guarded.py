@@ -71,3 +71,16 @@ async def test_odd_numbers_in_an_address_get_the_not_found_page(
         for number in ("99999999999999999999", "%C2%B2"):
             async with browser.get(f"{base_url}/dashboard/messages?page={number}") as answer:
                 assert answer.status == 200
+
+
+async def test_a_notice_in_an_address_is_only_one_the_overview_writes(
+    organiser: Person, base_url: str
+) -> None:
+    async with client(base_url) as browser:
+        await sign_in(browser, base_url, organiser)
+        async with browser.get(base_url + "/dashboard/messages?resent=Alles%20kwijt") as answer:
+            assert answer.status == 200 and "Alles kwijt" not in await answer.text()
+        async with browser.get(base_url + "/dashboard/messages?resent=2") as answer:
+            assert "2 berichten gaan opnieuw" in await answer.text()
+        async with browser.get(base_url + "/dashboard/messages?resent=0") as answer:
+            assert "al opnieuw verstuurd" in await answer.text()
