@@ -94,7 +94,7 @@ class Runtime:
         self, *, serve_http: bool = True, platforms: bool = True, http_optional: bool = False
     ) -> None:
         check_database_folder(self.services.settings.database_url)
-        await prepare(self.services)
+        await prepare(self.services, migrate_apart=True)  # Alembic stays out of this process
         web_app: web.Application | None = None
         if serve_http or platforms:  # the console needs neither, nor aiohttp's import time
             from bot.http import HttpServer, build_web_app

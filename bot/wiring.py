@@ -15,7 +15,7 @@ from sqlalchemy import select
 from bot.core.clock import Clock, SystemClock
 from bot.core.config import Settings
 from bot.db.engine import create_engine, session_factory
-from bot.db.migrate import upgrade
+from bot.db.migrate import upgrade, upgrade_apart
 from bot.db.models import Identity, Participant
 from bot.kernel.services import Registry, Services
 from bot.platforms.telegram import is_anonymous_admin
@@ -81,9 +81,10 @@ def build_services(
     return services
 
 
-async def prepare(services: Services) -> None:
-    """Migrate the database and make the configured organisers organisers."""
-    await upgrade(services.engine)
+async def prepare(services: Services, *, migrate_apart: bool = False) -> None:
+    """Migrate the database and make the configured organisers organisers. With
+    `migrate_apart` (the long-running bot) a needed migration runs in a child process."""
+    await (upgrade_apart if migrate_apart else upgrade)(services.engine)
     await bootstrap_organisers(services)
     # /les ranks the lessons harvested after the booklet with the booklet's own.
     await load_harvest(services)
