@@ -217,8 +217,7 @@ async def messages(page: Page) -> WebPage:
         )
         for key, status, error, created, name in listed
     ]
-    # After a resend: how many went out again (a number; anything else is no notice).
-    resent = parse_id(page.request.query.get("resent", "x"))
+    resent = page.request.query.get("resent")
     return page.render(
         "messages.html",
         heading=page.t("messages_title"),
