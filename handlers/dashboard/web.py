@@ -8,21 +8,24 @@ POST with `guarded(action, action=True)` (its form must carry the session's csrf
 
 from __future__ import annotations
 
+import functools
 import logging
 import secrets
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.ports import WebPage, WebRequest
 from bot.kernel.services import Services
 from handlers.dashboard.access import COOKIE, Visitor, cookie_gone, csrf_ok, visitor
 from handlers.dashboard.texts import TEXTS, language
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +41,19 @@ HEADERS: Mapping[str, str] = {
     "Cache-Control": "no-store",
 }
 
-ENVIRONMENT = Environment(
-    loader=PackageLoader("handlers.dashboard", "templates"),
-    autoescape=select_autoescape(("html", "svg")),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+
+@functools.cache
+def environment() -> Environment:
+    """The templates, loaded at the first page (a bot that serves none never imports Jinja2:
+    the console starts without it)."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    return Environment(
+        loader=PackageLoader("handlers.dashboard", "templates"),
+        autoescape=select_autoescape(("html", "svg")),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 @dataclass
@@ -84,7 +94,7 @@ def render(
     def t(key: str, **more: object) -> str:
         return translate(lang, key, **more)
 
-    body = ENVIRONMENT.get_template(template).render(lang=lang, t=t, **values)
+    body = environment().get_template(template).render(lang=lang, t=t, **values)
     return WebPage(body.encode(), status=status, headers=HEADERS, cookies=cookies)
 
 
