@@ -8,7 +8,9 @@ import os
 import signal
 import socket
 import sys
+from collections.abc import Awaitable, Callable, Collection, Hashable
 from pathlib import Path
+from typing import TypeVar
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -51,3 +53,22 @@ async def kill(process: asyncio.subprocess.Process, sig: int = signal.SIGKILL) -
     except TimeoutError:
         process.kill()
         await process.wait()
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+async def settle(
+    expected: set[K],
+    answered: Callable[[], Collection[K]],
+    uncertain: Callable[[], Awaitable[set[K]]],
+    within: float = 40,
+) -> set[K]:
+    """Wait until every expected chat was answered or is left "uncertain" in the database (polled:
+    no event to wait for), then a second more for any answer given twice; returns the
+    uncertain ones."""
+    async with asyncio.timeout(within):
+        while not expected <= set(answered()) | await uncertain():  # noqa: ASYNC110
+            await asyncio.sleep(0.1)
+    await asyncio.sleep(1.0)  # room for a second answer, were one coming
+    return await uncertain()

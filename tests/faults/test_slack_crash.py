@@ -26,7 +26,7 @@ from bot.db.models import InboxUpdate
 from bot.platforms.slack.adapter import EVENTS_PATH
 from tests.factories import database_url_for, make_app
 from tests.fakes.slack_api import BOT_TOKEN, FakeSlack
-from tests.faults.bot_process import free_port, kill, start_bot
+from tests.faults.bot_process import free_port, kill, settle, start_bot
 from tests.integration.harness import SECRET, dm, event_body
 
 pytestmark = pytest.mark.slow
@@ -119,11 +119,7 @@ async def test_kill_9_mid_burst_then_restart_answers_every_acknowledged_request_
                         }
 
                 channels = {"D" + user[1:] for user in users}
-                async with asyncio.timeout(40):
-                    while not channels <= set(answered(fake)) | await uncertain():  # noqa: ASYNC110
-                        await asyncio.sleep(0.1)  # the database is polled: no event to wait for
-                await asyncio.sleep(1.0)  # room for a second answer, were one coming
-                left_uncertain = await uncertain()
+                left_uncertain = await settle(channels, lambda: answered(fake), uncertain)
             finally:
                 await services.close()
         finally:

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from bot.db.models import InboxUpdate
 from tests.factories import database_url_for, make_app
 from tests.fakes.telegram_api import FakeTelegram
-from tests.faults.bot_process import free_port, kill, start_bot
+from tests.faults.bot_process import free_port, kill, settle, start_bot
 
 pytestmark = pytest.mark.slow
 
@@ -49,11 +49,7 @@ async def check_exactly_once(tmp_path: Path, fake: FakeTelegram, env: dict[str, 
                     )
                     return {int(row.payload["message"]["chat"]["id"]) for row in rows}
 
-            async with asyncio.timeout(40):
-                while not chats <= set(answered(fake)) | await uncertain():  # noqa: ASYNC110
-                    await asyncio.sleep(0.1)  # the database is polled: no event to wait for
-            await asyncio.sleep(1.0)  # room for a second answer, were one coming
-            left_uncertain = await uncertain()
+            left_uncertain = await settle(chats, lambda: answered(fake), uncertain)
         finally:
             await services.close()
     finally:
