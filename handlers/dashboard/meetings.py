@@ -20,10 +20,10 @@ from handlers.sessions import (
     MAYBE,
     NO,
     PARTS,
-    WAITING,
     YES,
     active_participants,
     chosen_parts,
+    count,
     counts_of,
     diet_name,
     diet_text,
@@ -142,11 +142,11 @@ async def meeting(page: Page) -> WebPage:
             )
         )
     yes = [r for r in rsvps.values() if r.answer == YES]
-    answers = [r.answer for r in rsvps.values()]
+    answers = count(list(rsvps.values()))
     counts = [
-        ("meeting_count_yes", answers.count(YES)),
-        ("meeting_count_maybe", answers.count(MAYBE)),
-        ("meeting_count_no", answers.count(NO)),
+        ("meeting_count_yes", answers.yes),
+        ("meeting_count_maybe", answers.maybe),
+        ("meeting_count_no", answers.no),
         ("meeting_count_silent", sum(1 for p in active if p.id not in rsvps)),
     ]
     if found.overnight:
@@ -162,12 +162,11 @@ async def meeting(page: Page) -> WebPage:
     diets = [(diet_name(d, lang), sum(1 for r in yes if d in (r.diets or []))) for d in DIETS]
     waiting = [
         (
-            overnight_state(rsvps, r)[1],
+            place,
             name_of(r.participant_id),
             format_datetime(r.waiting_since, lang, tz) if r.waiting_since else "",
         )
-        for r in waiting_list(rsvps)
-        if overnight_state(rsvps, r)[0] == WAITING
+        for place, r in enumerate(waiting_list(rsvps), 1)
     ]
     hotel = await hotel_csv(page.db, found, lang)
     notice = page.request.query.get("notice", "")
