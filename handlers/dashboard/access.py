@@ -52,7 +52,7 @@ async def check_link(db: AsyncSession, token: str, now: datetime) -> str | None:
         return "used"
     if link.expires_at <= now:
         return "expired"
-    if not await _organiser(db, link.participant_id):
+    if await _organiser(db, link.participant_id) is None:
         return "unknown"
     return None
 
@@ -115,8 +115,8 @@ async def visitor(db: AsyncSession, session_token: str | None, now: datetime) ->
     )
     if session is None or session.expires_at <= now:
         return None
-    participant = await db.get(Participant, session.participant_id)
-    if participant is None or not participant.is_organiser or participant.status == "left":
+    participant = await _organiser(db, session.participant_id)
+    if participant is None:
         await db.delete(session)
         return None
     return Visitor(participant, session.csrf)
@@ -132,9 +132,13 @@ def csrf_ok(visitor: Visitor, sent: str | None) -> bool:
     return bool(sent) and hmac.compare_digest(visitor.csrf.encode(), (sent or "").encode())
 
 
-async def _organiser(db: AsyncSession, participant_id: int) -> bool:
+async def _organiser(db: AsyncSession, participant_id: int) -> Participant | None:
+    """The participant while they are an organiser (and have not left), else None: the one
+    rule for links and sessions alike."""
     participant = await db.get(Participant, participant_id)
-    return participant is not None and participant.is_organiser and participant.status != "left"
+    if participant is None or not participant.is_organiser or participant.status == "left":
+        return None
+    return participant
 
 
 def cookie(session_token: str, *, secure: bool) -> str:
