@@ -85,12 +85,7 @@ async def show(page: Page, meeting: Session | None) -> WebPage:
     values: dict[str, Any] = {}
     if meeting is not None:
         values = {
-            "meeting_line": page.t(
-                "agenda_meeting",
-                id=meeting.id,
-                date=format_date(meeting.starts_at, page.lang, page.services.settings.tz),
-                place=meeting.place,
-            ),
+            "meeting_line": page.meeting_line(meeting),
             "meeting_id": meeting.id,
             "proposals": await proposal_rows(page, meeting),
             "poll": await poll_state(page, meeting),

@@ -3,10 +3,6 @@
 
 WORDS: dict[str, dict[str, str]] = {
     "agenda_title": {"nl": "Agenda", "en": "Agenda"},
-    "agenda_meeting": {
-        "nl": "Bijeenkomst {id}: {date}, {place}",
-        "en": "Meeting {id}: {date}, {place}",
-    },
     "agenda_no_meeting": {
         "nl": "Nog geen bijeenkomst om een agenda voor te maken. Plan er een met /sessie nieuw "
         "in de chat; daarna doen deelnemers voorstellen met /agenda voorstel.",

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from markupsafe import Markup
 from sqlalchemy import select
 
-from bot.core.dates import format_date
 from bot.core.lists import join_names
 from bot.core.ports import WebPage
 from bot.db.models import BookPick, Session
@@ -43,7 +42,6 @@ class MeetingBooks:
 
 
 async def books_page(page: Page) -> WebPage:
-    tz = page.services.settings.tz
     meetings = (
         await page.db.scalars(
             select(Session)
@@ -53,12 +51,7 @@ async def books_page(page: Page) -> WebPage:
     ).all()
     shown: list[MeetingBooks] = []
     for meeting in meetings:
-        line = page.t(
-            "books_meeting",
-            id=meeting.id,
-            date=format_date(meeting.starts_at, page.lang, tz),
-            place=meeting.place,
-        )
+        line = page.meeting_line(meeting)
         shown.append(MeetingBooks(meeting.id, line, await pick_rows(page, meeting.id)))
     picks = [(m.id, p) for m in shown for p in m.picks]
     return page.render(

@@ -14,10 +14,6 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "No books picked yet. Participants propose one with /book propose <title>; an "
         "organiser picks one with /book pick <book> [meeting].",
     },
-    "books_meeting": {
-        "nl": "Bijeenkomst {id}: {date}, {place}",
-        "en": "Meeting {id}: {date}, {place}",
-    },
     "books_picks": {"nl": "Gekozen voor bijeenkomst {id}", "en": "Picked for meeting {id}"},
     "books_col_book": {"nl": "Boek", "en": "Book"},
     "books_col_presenters": {"nl": "Presentatoren", "en": "Presenters"},

@@ -151,7 +151,6 @@ async def groups_of(page: Page) -> tuple[list[Group], Counts]:
     meetings = {
         m.id: m for m in (await page.db.scalars(select(Session).where(Session.id.in_(ids)))).all()
     }
-    tz = page.services.settings.tz
     by_meeting: dict[int | None, Group] = {}
     for name in sorted(per_kind):
         meeting_id = meeting_of[name]
@@ -163,10 +162,7 @@ async def groups_of(page: Page) -> tuple[list[Group], Counts]:
             elif meeting is None:
                 heading = page.t("messages_meeting_gone", number=meeting_id)
             else:
-                date = format_date(meeting.starts_at, page.lang, tz)
-                heading = page.t(
-                    "messages_meeting", number=meeting.id, date=date, place=meeting.place
-                )
+                heading = page.meeting_line(meeting)
             group = by_meeting[meeting_id] = Group(heading)
         group.kinds.append(per_kind[name])
 

@@ -10,10 +10,6 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "messages_none": {"nl": "Nog geen berichten verstuurd.", "en": "No messages sent yet."},
     "messages_totals": {"nl": "Alle berichten", "en": "All messages"},
-    "messages_meeting": {
-        "nl": "Bijeenkomst {number}: {date}, {place}",
-        "en": "Meeting {number}: {date}, {place}",
-    },
     "messages_meeting_gone": {"nl": "Bijeenkomst {number}", "en": "Meeting {number}"},
     "messages_other": {"nl": "Zonder bijeenkomst", "en": "Not tied to a meeting"},
     "messages_col_kind": {"nl": "Soort", "en": "Kind"},

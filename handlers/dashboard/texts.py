@@ -49,6 +49,10 @@ FRAME: dict[str, dict[str, str]] = {
     "nav_pulse": {"nl": "Puls", "en": "Pulse"},
     "nav_messages": {"nl": "Berichten", "en": "Messages"},
     "nav_books": {"nl": "Boeken", "en": "Books"},
+    "meeting_line": {
+        "nl": "Bijeenkomst {id}: {date}, {place}",
+        "en": "Meeting {id}: {date}, {place}",
+    },
     "signed_in": {"nl": "Ingelogd als {name}", "en": "Signed in as {name}"},
     "sign_out": {"nl": "Uitloggen", "en": "Sign out"},
     "signed_out": {

@@ -19,7 +19,9 @@ from urllib.parse import quote
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.dates import format_date
 from bot.core.ports import WebPage, WebRequest
+from bot.db.models import Session
 from bot.kernel.services import Services
 from handlers.dashboard.access import COOKIE, Visitor, cookie_gone, csrf_ok, visitor
 from handlers.dashboard.texts import TEXTS, language
@@ -73,6 +75,11 @@ class Page:
 
     def t(self, key: str, **values: object) -> str:
         return translate(self.lang, key, **values)
+
+    def meeting_line(self, meeting: Session) -> str:
+        """ "Bijeenkomst 3: donderdag 14 januari 2027, Utrecht": how every page names one."""
+        date = format_date(meeting.starts_at, self.lang, self.services.settings.tz)
+        return self.t("meeting_line", id=meeting.id, date=date, place=meeting.place)
 
     def render(self, template: str, *, status: int = 200, **values: Any) -> WebPage:
         return render(template, self.lang, status=status, csrf=self.visitor.csrf, **values)
