@@ -5,37 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
 from bot.http import build_web_app
 from bot.kernel.services import Services
 from bot.platforms.telegram.adapter import start_telegram
-from tests.factories import make_app
 from tests.fakes.telegram_api import FakeTelegram
+from tests.telegram_fixtures import telegram_api, telegram_services  # noqa: F401 (fixtures)
 
 ESTHER = 501
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    api = FakeTelegram()
-    await api.start()
-    try:
-        yield api
-    finally:
-        await api.stop()
-
-
-@pytest.fixture
-async def services(tmp_path: Path, fake: FakeTelegram) -> AsyncIterator[Services]:
-    app = await make_app(tmp_path, telegram_token=fake.token, telegram_api_url=fake.base_url)
-    try:
-        yield app
-    finally:
-        await app.close()
 
 
 async def test_an_unreadable_update_is_skipped_once_and_the_next_is_answered(

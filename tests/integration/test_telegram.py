@@ -31,21 +31,12 @@ from bot.platforms.telegram.adapter import TelegramMessenger, start_telegram
 from bot.runtime import Stopper
 from tests.factories import make_app
 from tests.fakes.telegram_api import MESSAGE_LIMIT, FakeTelegram, Sent
+from tests.telegram_fixtures import telegram_api  # noqa: F401 (fixtures)
 
 ESTHER = 501  # a participant, Dutch client
 JOHN = 502  # a participant, English client
 ORGANISER = 1000  # an organiser in the test settings ("telegram:1000")
 GROUP = -100_200_300
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    api = FakeTelegram()
-    await api.start()
-    try:
-        yield api
-    finally:
-        await api.stop()
 
 
 @dataclass

@@ -7,11 +7,8 @@ engine begins while participants write, one message answered before the next.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import event, select, text
 
 from bot.db.models import InboxUpdate
@@ -19,29 +16,10 @@ from bot.http import build_web_app
 from bot.kernel import inbox
 from bot.kernel.services import Services
 from bot.platforms.telegram.adapter import start_telegram
-from tests.factories import make_app
 from tests.fakes.telegram_api import FakeTelegram
+from tests.telegram_fixtures import telegram_api, telegram_services  # noqa: F401 (fixtures)
 
 PEOPLE = range(601, 611)
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    api = FakeTelegram()
-    await api.start()
-    try:
-        yield api
-    finally:
-        await api.stop()
-
-
-@pytest.fixture
-async def services(tmp_path: Path, fake: FakeTelegram) -> AsyncIterator[Services]:
-    app = await make_app(tmp_path, telegram_token=fake.token, telegram_api_url=fake.base_url)
-    try:
-        yield app
-    finally:
-        await app.close()
 
 
 async def say(fake: FakeTelegram, user_id: int, words: str) -> None:
