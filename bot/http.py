@@ -7,7 +7,6 @@ import logging
 import math
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
-from typing import Any
 
 from aiohttp import web
 from sqlalchemy import delete, insert, text
@@ -16,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.core.ports import WebPage, WebRequest
 from bot.core.quietlog import QuietLog
 from bot.core.ratelimit import FailureLimit
+from bot.db.engine import patience
 from bot.db.models import ProcessedUpdate
 from bot.kernel.services import Services
 
@@ -166,7 +166,6 @@ def _not_modified(request: web.Request, page: WebPage) -> bool:
 # shorter still: LOCK_WAIT); a busy or full database is reported, not waited for.
 HEALTH_TIMEOUT = 3.0
 LOCK_WAIT_MS = 2000
-SQLITE_BUSY_MS = 30000  # bot.db.engine's busy timeout, restored after the probe
 
 
 async def healthz(request: web.Request) -> web.Response:
@@ -188,20 +187,11 @@ async def healthz(request: web.Request) -> web.Response:
     return web.json_response({"status": "error", "database": reason}, status=503)
 
 
-async def _sqlite_pragma(raw: Any, pragma: str) -> None:
-    """A PRAGMA on aiosqlite's own connection: no transaction begins (BEGIN IMMEDIATE would
-    wait for the very lock the probe must not wait for)."""
-    await raw.driver_connection.execute(f"PRAGMA {pragma}")
-
-
 async def _write_probe(conn: AsyncConnection, now: datetime) -> None:
     """Write and commit one row (a read-only file or a full disk fails here), waiting at most
     LOCK_WAIT_MS for a lock another writer holds."""
     sqlite = conn.dialect.name == "sqlite"
-    if sqlite:
-        raw = await conn.get_raw_connection()
-        await _sqlite_pragma(raw, f"busy_timeout={LOCK_WAIT_MS}")
-    try:
+    with patience(LOCK_WAIT_MS):
         async with conn.begin():
             if not sqlite:
                 await conn.execute(text(f"SET LOCAL lock_timeout = {LOCK_WAIT_MS}"))
@@ -212,9 +202,6 @@ async def _write_probe(conn: AsyncConnection, now: datetime) -> None:
             await conn.execute(
                 insert(ProcessedUpdate).values(platform="healthz", update_key="probe", seen_at=now)
             )
-    finally:
-        if sqlite:
-            await _sqlite_pragma(raw, f"busy_timeout={SQLITE_BUSY_MS}")
 
 
 class HttpServer:

@@ -13,7 +13,9 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from bot.db.onetrip import one_trip
+from bot.db.onetrip import one_trip, patience
+
+__all__ = ["create_engine", "is_sqlite", "patience", "session_factory"]
 
 
 def is_sqlite(url: str) -> bool:
@@ -31,17 +33,19 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         return create_async_engine(url, **kwargs)
     connect_args = kwargs.pop("connect_args", {})
     connect_args.setdefault("timeout", 30)
+    # Statements run on the event loop's thread, a wait for a lock on aiosqlite's (onetrip).
+    connect_args.setdefault("check_same_thread", False)
     engine = create_async_engine(url, connect_args=connect_args, **kwargs)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        one_trip(dbapi_connection)  # each statement in one trip to aiosqlite's thread
+        one_trip(dbapi_connection)  # statements on the loop's thread unless they must wait
         # Let us emit BEGIN ourselves instead of the driver's deferred BEGIN.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=0")  # a wait for a lock: on aiosqlite's thread
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")

@@ -1,32 +1,47 @@
-"""SQLite statements in one trip to aiosqlite's thread instead of three or four.
+"""SQLite statements on the event loop's thread; only one that must wait goes to aiosqlite's.
 
-SQLAlchemy's aiosqlite adapter makes a cursor, executes, fetches and closes it, each an await
-on aiosqlite's worker thread (about 55 µs of CPU per trip: a queue, a thread wake-up and the
-event loop's wake-up), and the pool's rollback of a connection in no transaction (a no-op in
-sqlite3) made a trip too. `one_trip(dbapi_connection)` gives a connection (in the engine's
-"connect" event) a cursor that does all of that in one function on that thread; what the
-statement returns (rows, description, rowcount, lastrowid) is kept, as a buffered cursor
-does. Errors are the driver's own, translated by the adapter as before.
+SQLAlchemy's aiosqlite adapter sends every statement, commit and rollback to aiosqlite's worker
+thread: a queue, a thread wake-up and the event loop's wake-up, about 70 µs of CPU each, for
+statements that take SQLite itself a few µs. `one_trip(dbapi_connection)` (in the engine's
+"connect" event) makes a connection run them where they are asked for, on the event loop's
+thread, with SQLite's busy timeout at 0: a statement never blocks the loop waiting for a lock.
+One that finds the database locked (another connection or process is writing) is sent to
+aiosqlite's thread as before, where it waits up to the busy timeout (`PATIENCE_MS`) while the
+loop goes on; what failed with "busy" had no effect, so running it again is SQLite's own way.
+
+A statement is executed, fetched and its cursor closed in one go; what it returns (rows,
+description, rowcount, lastrowid) is kept, as a buffered cursor does. Errors are the driver's
+own, translated by the adapter as before. The connection needs `check_same_thread=False`
+(create_engine sets it): it is used by one thread at a time, the loop's or, while it waits for
+a lock, aiosqlite's.
 """
 
 from __future__ import annotations
 
 import collections
+import contextlib
 import sqlite3
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy.dialects.sqlite.aiosqlite import (
     AsyncAdapt_aiosqlite_connection,
     AsyncAdapt_aiosqlite_cursor,
 )
 from sqlalchemy.util import immutabledict
+from sqlalchemy.util.concurrency import await_
 
 Outcome = tuple[Any, int, int | None, list[Any]]
+T = TypeVar("T")
+PATIENCE_MS = 30_000  # how long a statement may wait for a lock, on aiosqlite's thread
+# A shorter wait for the statements of one task (see `patience`).
+_PATIENCE: ContextVar[int | None] = ContextVar("sqlite_lock_patience_ms", default=None)
+_BUSY = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def _run(connection: sqlite3.Connection, operation: str, parameters: Any, many: bool) -> Outcome:
-    """On aiosqlite's thread: execute, fetch what the statement returns, close the cursor."""
+    """Execute, fetch what the statement returns, close the cursor."""
     cursor = connection.cursor()
     try:
         if many:
@@ -41,8 +56,45 @@ def _run(connection: sqlite3.Connection, operation: str, parameters: Any, many: 
         cursor.close()
 
 
+def _commit(connection: sqlite3.Connection) -> None:
+    connection.commit()
+
+
+def _rollback(connection: sqlite3.Connection) -> None:
+    connection.rollback()
+
+
+@contextlib.contextmanager
+def patience(milliseconds: int) -> Iterator[None]:
+    """Statements run inside wait at most `milliseconds` for a lock (the health check's
+    write must report a lock, not wait 30 s for it)."""
+    token = _PATIENCE.set(milliseconds)
+    try:
+        yield
+    finally:
+        _PATIENCE.reset(token)
+
+
+def _patiently(
+    connection: sqlite3.Connection, milliseconds: int, work: Callable[..., T], *args: Any
+) -> T:
+    """On aiosqlite's thread: `work` with SQLite's busy timeout, then without it again."""
+    connection.execute(f"PRAGMA busy_timeout={int(milliseconds)}")
+    try:
+        return work(connection, *args)
+    finally:
+        connection.execute("PRAGMA busy_timeout=0")
+
+
+def is_busy(error: BaseException) -> bool:
+    if not isinstance(error, sqlite3.OperationalError):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in _BUSY
+
+
 class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
-    """A buffered cursor whose statement runs in one trip to the driver's thread."""
+    """A buffered cursor whose statement runs in one go, on the loop unless it must wait."""
 
     __slots__ = ("_arraysize", "_outcome")
 
@@ -75,22 +127,19 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
     def lastrowid(self) -> Any:
         return self._outcome[2]
 
-    async def _trip(self, operation: Any, parameters: Any, many: bool) -> None:
-        async with self._adapt_connection._execute_mutex:
-            connection = self._connection
-            self._outcome = await connection._execute(
-                _run, connection._conn, operation, parameters, many
-            )
-            self._rows = collections.deque(self._outcome[3])
+    def execute(self, operation: Any, parameters: Any = None) -> None:
+        self._keep(_run, operation, parameters, False)
 
-    async def _execute_async(self, operation: Any, parameters: Any) -> Any:
-        await self._trip(operation, parameters, many=False)
+    def executemany(self, operation: Any, seq_of_parameters: Sequence[Any]) -> None:
+        self._keep(_run, operation, seq_of_parameters, True)
 
-    async def _executemany_async(self, operation: Any, seq_of_parameters: Sequence[Any]) -> Any:
-        await self._trip(operation, seq_of_parameters, many=True)
+    def _keep(self, *work: Any) -> None:
+        outcome = cast(OneTripConnection, self._adapt_connection).run(*work)
+        self._outcome = outcome
+        self._rows = collections.deque(outcome[3])
 
     async def _async_soft_close(self) -> None:
-        """Nothing to close: the driver's cursor was closed on its thread."""
+        """Nothing to close: the driver's cursor is closed already."""
 
     def close(self) -> None:
         self._rows.clear()
@@ -100,17 +149,42 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
     __slots__ = ()
     _cursor_cls = OneTripCursor
 
+    def run(self, work: Callable[..., T], *args: Any) -> T:
+        """`work(sqlite3_connection, *args)`, on this thread unless it must wait for a lock."""
+        try:
+            return await_(self._run(work, *args))
+        except Exception as error:
+            self._handle_exception(error)
+
+    async def _run(self, work: Callable[..., T], *args: Any) -> T:
+        # A coroutine all the same: SQLAlchemy's async engine checks that its driver awaited.
+        driver = self._connection
+        connection = driver._conn  # ValueError when closed
+        if not self._execute_mutex.locked():  # nothing of this connection waits on the thread
+            try:
+                return work(connection, *args)
+            except sqlite3.OperationalError as error:
+                if not is_busy(error):
+                    raise
+        async with self._execute_mutex:
+            wait = _PATIENCE.get()
+            wait = PATIENCE_MS if wait is None else wait
+            return await driver._execute(_patiently, connection, wait, work, *args)
+
+    def commit(self) -> None:
+        if self._connection._connection is not None:
+            self.run(_commit)
+
     def rollback(self) -> None:
         # sqlite3 ignores a rollback outside a transaction; the pool asks for one each time a
-        # connection comes back after a commit: that needs no trip to the thread.
-        connection = self._connection
-        if connection._connection is not None and not connection.in_transaction:
-            return
-        super().rollback()
+        # connection comes back after a commit.
+        driver = self._connection
+        if driver._connection is not None and driver.in_transaction:
+            self.run(_rollback)
 
 
 def one_trip(dbapi_connection: Any) -> None:
-    """Make an aiosqlite connection of SQLAlchemy's use OneTripCursor (same slots, same
-    behaviour otherwise); any other connection is left alone."""
+    """Make an aiosqlite connection of SQLAlchemy's run its statements as described above
+    (same slots, same behaviour otherwise); any other connection is left alone."""
     if type(dbapi_connection) is AsyncAdapt_aiosqlite_connection:
         dbapi_connection.__class__ = OneTripConnection

@@ -1,7 +1,10 @@
-"""SQLite statements in one trip to aiosqlite's thread: same results, same errors, fewer trips."""
+"""SQLite statements on the event loop's thread: same results, same errors, no trips to
+aiosqlite's thread unless a statement must wait for a lock, and then the loop goes on."""
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -13,7 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.db.engine import create_engine
+from bot.db.engine import create_engine, patience
 
 
 @pytest.fixture
@@ -69,15 +72,77 @@ async def test_errors_are_the_drivers_own(engine: AsyncEngine) -> None:
         assert (await connection.execute(text("SELECT count(*) FROM t"))).scalar() == 1
 
 
-async def test_a_statement_is_one_trip_and_a_committed_connection_needs_no_rollback(
+async def test_statements_take_no_trip_to_the_thread_when_nothing_is_locked(
     engine: AsyncEngine, trips: Counter[str]
 ) -> None:
     async with engine.begin() as connection:
         await connection.execute(text("INSERT INTO t (name) VALUES ('a')"))
         await connection.execute(text("SELECT name FROM t"))
-    # BEGIN IMMEDIATE, the INSERT and the SELECT, then COMMIT; the pool's rollback of the
-    # returned connection (in no transaction) is not sent.
-    assert trips == Counter({"_run": 3, "commit": 1}), trips
+    async with engine.connect() as connection:
+        await connection.execute(text("INSERT INTO t (name) VALUES ('b')"))
+        await connection.rollback()
+    # BEGIN IMMEDIATE, the INSERT and the SELECT, COMMIT, and the rollback all ran on the
+    # event loop's thread.
+    assert trips == Counter(), trips
+    async with engine.connect() as connection:
+        assert (await connection.execute(text("SELECT count(*) FROM t"))).scalar() == 1
+
+
+def _hold_the_write_lock(path: Path) -> sqlite3.Connection:
+    """Another writer (a second process would do the same): BEGIN IMMEDIATE, not committed."""
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO t (name) VALUES ('other')")
+    return other
+
+
+async def test_a_write_waits_for_a_lock_on_the_thread_while_the_loop_goes_on(
+    engine: AsyncEngine, tmp_path: Path, trips: Counter[str]
+) -> None:
+    other = _hold_the_write_lock(tmp_path / "trip.db")
+    ticks = 0
+
+    async def ticking() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    async def write() -> None:
+        async with engine.begin() as connection:  # BEGIN IMMEDIATE finds the lock taken
+            await connection.execute(text("INSERT INTO t (name) VALUES ('mine')"))
+
+    ticker = asyncio.create_task(ticking())
+    writing = asyncio.create_task(write())
+    await asyncio.sleep(0.5)
+    assert not writing.done()  # still waiting for the lock ...
+    assert ticks >= 20  # ... and the loop was not blocked meanwhile
+    other.commit()
+    await asyncio.wait_for(writing, 10)
+    ticker.cancel()
+    other.close()
+    assert trips["_patiently"] == 1, trips  # only the statement that had to wait
+    async with engine.connect() as connection:
+        names = (await connection.execute(text("SELECT name FROM t ORDER BY id"))).scalars()
+        assert list(names) == ["other", "mine"]
+    async with engine.connect() as connection:  # back on the loop's thread, no waiting
+        timeout = (await connection.exec_driver_sql("PRAGMA busy_timeout")).scalar()
+        assert timeout == 0
+
+
+async def test_a_lock_held_longer_than_the_patience_is_the_drivers_error(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    other = _hold_the_write_lock(tmp_path / "trip.db")
+    try:
+        with pytest.raises(OperationalError, match="locked"), patience(200):
+            async with engine.begin() as connection:
+                await connection.execute(text("INSERT INTO t (name) VALUES ('mine')"))
+    finally:
+        other.rollback()
+        other.close()
+    async with engine.begin() as connection:  # and the connection works once it is free
+        await connection.execute(text("INSERT INTO t (name) VALUES ('mine')"))
 
 
 async def test_a_connection_returned_inside_a_transaction_is_rolled_back(
