@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 from aiohttp import ClientSession
 from telegram import Bot
-from telegram.request import HTTPXRequest
 
 from bot.core.messages import Attachment, Button, Reply
 from bot.core.ports import (
@@ -28,6 +27,7 @@ from bot.core.textsplit import utf16_len
 from bot.http import HttpServer, build_web_app
 from bot.kernel.services import Context, Services
 from bot.platforms.telegram.adapter import TelegramMessenger, start_telegram
+from bot.platforms.telegram.request import AiohttpRequest
 from bot.runtime import Stopper
 from tests.factories import make_app
 from tests.fakes.telegram_api import MESSAGE_LIMIT, FakeTelegram, Sent
@@ -336,12 +336,13 @@ async def test_messenger_sends_and_maps_failures(bot: Running) -> None:
 async def test_messenger_timeout_is_uncertain_and_unreachable_is_transient(
     fake: FakeTelegram,
 ) -> None:
-    impatient = HTTPXRequest(read_timeout=0.2)
+    impatient = AiohttpRequest(read_timeout=0.2)
     async with Bot(fake.token, base_url=fake.base_url, request=impatient) as bot:
         fake.stall_next(1.0, "sendMessage")
         with pytest.raises(UncertainDelivery):
             await TelegramMessenger(bot).send(str(ESTHER), Reply("misschien"))
-    nowhere = Bot(fake.token, base_url=f"http://127.0.0.1:{free_port()}/bot")
+    nowhere_url = f"http://127.0.0.1:{free_port()}/bot"
+    nowhere = Bot(fake.token, base_url=nowhere_url, request=AiohttpRequest())
     with pytest.raises(TransientFailure):
         await TelegramMessenger(nowhere).send(str(ESTHER), Reply("nergens"))
     await nowhere.shutdown()

@@ -35,6 +35,7 @@ from bot.platforms.telegram.render import (
     send_reply,
     to_incoming,
 )
+from bot.platforms.telegram.request import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
@@ -215,6 +216,8 @@ def build_application(services: Services) -> Application[Any, Any, Any, Any, Any
         .base_file_url(file_url(settings.telegram_api_url))
         .job_queue(None)  # the scheduler package owns timed work
         .updater(None)
+        .request(AiohttpRequest())  # aiohttp instead of httpx: see request.py
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))  # unused: polling.py
     )
     return builder.build()
 

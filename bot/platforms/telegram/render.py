@@ -13,7 +13,6 @@ from datetime import timedelta
 from functools import partial
 from typing import Any, TypeVar
 
-import httpx
 from telegram import (
     Bot,
     BotCommand,
@@ -47,6 +46,7 @@ from bot.core.ports import (
 from bot.core.textsplit import split_text, utf16_len
 from bot.kernel.services import Registry
 from bot.platforms.telegram import is_anonymous_admin
+from bot.platforms.telegram.request import NotSent
 
 # Opt in to python-telegram-bot's coming timedelta time periods (retry_after and friends), so
 # it emits no deprecation warning each time it reads one.
@@ -210,7 +210,7 @@ def delivery_error(problem: TelegramError) -> DeliveryError:
     if isinstance(problem, Forbidden | BadRequest | ChatMigrated | InvalidToken):
         return PermanentFailure(problem.message)
     if isinstance(problem, TimedOut):
-        if isinstance(problem.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout):
+        if isinstance(problem.__cause__, NotSent):
             return TransientFailure(problem.message)  # it never left
         return UncertainDelivery(problem.message)
     return TransientFailure(problem.message)  # NetworkError, 5xx, Conflict

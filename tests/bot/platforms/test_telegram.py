@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import httpx
 import pytest
 from telegram import Update
 from telegram.error import (
@@ -37,6 +36,7 @@ from bot.platforms.telegram.render import (
     strip_html,
     to_incoming,
 )
+from bot.platforms.telegram.request import NotSent
 from tests.fakes.telegram_api import FakeTelegram
 
 BOT_ID = 123456
@@ -209,8 +209,8 @@ def timed_out(cause: Exception) -> TimedOut:
         (BadRequest("Chat not found"), PermanentFailure),
         (ChatMigrated(-1001), PermanentFailure),
         (NetworkError("Internal Server Error (500)"), TransientFailure),
-        (timed_out(httpx.ConnectTimeout("no route")), TransientFailure),
-        (timed_out(httpx.ReadTimeout("no answer")), UncertainDelivery),
+        (timed_out(NotSent("no connection within the connect timeout")), TransientFailure),
+        (timed_out(TimeoutError("no answer")), UncertainDelivery),
         (TelegramError("something else"), TransientFailure),
     ],
 )
