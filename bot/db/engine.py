@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -13,7 +15,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from bot.db.onetrip import one_trip, patience
+from bot.db.onetrip import OneTripConnection, one_trip, patience
 
 __all__ = ["create_engine", "is_sqlite", "patience", "session_factory"]
 
@@ -52,8 +54,15 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     def _on_begin(conn: Any) -> None:
         # A reader that must not take the write lock (the database refuses writes) asks for
         # a deferred BEGIN with the execution option read_only=True.
-        read_only = conn.get_execution_options().get("read_only")
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        immediate = not conn.get_execution_options().get("read_only")
+        driver = conn.connection.dbapi_connection
+        if isinstance(driver, OneTripConnection):
+            try:
+                driver.begin(immediate=immediate)
+            except sqlite3.Error as error:  # as SQLAlchemy's own statements raise it
+                raise DBAPIError.instance("BEGIN", None, error, sqlite3.Error) from error
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 

@@ -56,6 +56,10 @@ def _run(connection: sqlite3.Connection, operation: str, parameters: Any, many: 
         cursor.close()
 
 
+def _begin(connection: sqlite3.Connection, operation: str) -> None:
+    connection.execute(operation)
+
+
 def _commit(connection: sqlite3.Connection) -> None:
     connection.commit()
 
@@ -170,6 +174,11 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
             wait = _PATIENCE.get()
             wait = PATIENCE_MS if wait is None else wait
             return await driver._execute(_patiently, connection, wait, work, *args)
+
+    def begin(self, *, immediate: bool) -> None:
+        """BEGIN IMMEDIATE (takes the write lock up front), or a deferred BEGIN for a reader;
+        straight to the driver, without SQLAlchemy's statement machinery."""
+        self.run(_begin, "BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     def commit(self) -> None:
         if self._connection._connection is not None:
