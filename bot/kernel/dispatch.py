@@ -21,7 +21,7 @@ from sqlalchemy.orm import aliased, joinedload
 from bot.core.i18n import language_of
 from bot.core.messages import Incoming, Reply
 from bot.core.texts import TEXTS
-from bot.db.models import Identity, Participant, ProcessedUpdate
+from bot.db.models import Identity, InboxUpdate, Participant, ProcessedUpdate
 from bot.kernel import inbox
 from bot.kernel.registry import HandlerResult
 from bot.kernel.services import Command, Context, Services, UserError
@@ -59,25 +59,27 @@ async def dispatch(
     services: Services,
     incoming: Incoming,
     *,
-    inbox_id: int | None = None,
+    item: InboxUpdate | None = None,
     answered: list[int] | None = None,
 ) -> list[Reply]:
     """Handle one update; always returns what to answer (possibly nothing).
 
-    With `inbox_id` the update was stored (and remembered) by `bot.kernel.inbox.receive`:
-    the row is claimed in the handler's transaction, and nothing is returned when it was
-    taken already or cannot be claimed (it stays stored and is handled later). The stored
-    rows in `answered` are marked answered with that claim (the list is emptied once it
-    committed).
+    With an inbox `item` the update is taken in the handler's transaction (bot.kernel.inbox:
+    a stored row is claimed, one not stored yet is stored as handled, with its dedup record),
+    and nothing is returned when it was taken or received before. The stored rows in
+    `answered` are marked answered with that (the list is emptied once it committed). An item
+    not stored yet that cannot be written raises: whoever has it must keep it (the poller does
+    not confirm it, and Telegram delivers it again).
     """
+    fresh = item is not None and item.id is None
     try:
-        if inbox_id is None:
+        if item is None:
             async with services.database() as db:
                 if incoming.update_id and not await _first_time(services, db, incoming):
                     log.info("skipping redelivered update %s", incoming.update_id)
                     return []
         async with services.database() as db, db.begin():
-            if inbox_id is not None and not await inbox.claim(db, inbox_id, answered or ()):
+            if item is not None and not await inbox.take(db, item, answered or ()):
                 replies = []
             else:
                 replies = await _handle(services, db, incoming)
@@ -85,28 +87,41 @@ async def dispatch(
             answered.clear()  # committed with the claim
         return replies
     except UserError as problem:
+        _rolled_back(item, fresh)
         replies = [Reply(problem.text)]
     except Exception as problem:
+        _rolled_back(item, fresh)
         if _cannot_write(problem):  # read-only, disk full, locked: answer what needs no write
+            if fresh:
+                raise
             return await _answer_read_only(services, incoming)
         ref = secrets.token_hex(3)
         log.exception("error %s while handling %r", ref, incoming)
         lang = language_of(incoming.language, services.settings.language)
         replies = [Reply(TEXTS(lang, "error", ref=ref))]
-    if inbox_id is not None and not await _claim_after_error(services, inbox_id, answered):
+    if item is not None and not await _claim_after_error(services, item, answered):
         return []
     return replies
 
 
+def _rolled_back(item: InboxUpdate | None, fresh: bool) -> None:
+    """An item stored in a transaction that was rolled back is not stored."""
+    if item is not None and fresh:
+        item.id = None  # type: ignore[assignment]  # (not stored yet, as before the flush)
+        item.status = inbox.RECEIVED
+
+
 async def _claim_after_error(
-    services: Services, inbox_id: int, answered: list[int] | None
+    services: Services, item: InboxUpdate, answered: list[int] | None
 ) -> bool:
     """The handler failed and its transaction was rolled back: take the row for the error
     answer (so a failing update is answered once, not retried for ever)."""
     try:
-        return await inbox.claim_apart(services, inbox_id, answered)
+        return await inbox.claim_apart(services, item, answered)
     except Exception:
-        log.exception("could not claim stored update %s; it is handled again later", inbox_id)
+        if item.id is None:
+            raise  # not stored: whoever has it keeps it
+        log.exception("could not claim stored update %s; it is handled again later", item.id)
         return False
 
 

@@ -12,6 +12,11 @@ handler's changes and the claim commit together) → "answered" once the answer 
 and still at most one row per worker is "handled" at any moment).
 Rows this process stored are handed to its worker in memory; the inbox is read at start,
 after an error, when a look was full, and when idle (rows stored by another replica).
+Long polling may go one step further (`InboxWorker.take`): when nothing waits before it, an
+update is stored in the very transaction that handles it ("handled" at once), and the poller
+confirms it only after that committed. One transaction per update instead of two; what a
+crash leaves is the same: a committed update is remembered (a redelivery is dropped), one not
+committed was not confirmed (Telegram delivers it again).
 A row a crash left "handled" is uncertain: its answer may or may not have reached the
 participant, so it is never answered again (the platforms offer no idempotent send).
 "received" rows are handled after a restart; "skipped" rows could not be read.
@@ -26,6 +31,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Table, and_, bindparam, case, delete, func, insert, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import BindParameter
@@ -51,6 +58,17 @@ _ITEM: BindParameter[int] = bindparam("item")
 _CLAIM = (
     update(INBOX).where(INBOX.c.id == _ITEM, INBOX.c.status == RECEIVED).values(status=HANDLED)
 )
+_MARK = (
+    update(INBOX)
+    .where(INBOX.c.id.in_(bindparam("answered", expanding=True)), INBOX.c.status == HANDLED)
+    .values(status=ANSWERED)
+)
+# Remembering an update that may have been remembered before, without an error (an error
+# would end a PostgreSQL transaction): the same statement in both dialects.
+_REMEMBER_NEW = {
+    "sqlite": sqlite_insert(PROCESSED).on_conflict_do_nothing(),
+    "postgresql": postgresql_insert(PROCESSED).on_conflict_do_nothing(),
+}
 _CLAIM_AND_MARK = (
     update(INBOX)
     .where(
@@ -65,13 +83,13 @@ _CLAIM_AND_MARK = (
 
 
 async def receive(
-    services: Services, platform: str, key: str, payload: dict[str, Any]
+    services: Services, platform: str, key: str, payload: dict[str, Any], status: str = RECEIVED
 ) -> InboxUpdate | None:
     """Store an update with its dedup record; the stored row, None when received before."""
     key = key[:128]
     now = services.clock.now()
     values = {"platform": platform, "update_key": key}
-    stored = {**values, "payload": payload, "received_at": now, "status": RECEIVED}
+    stored = {**values, "payload": payload, "received_at": now, "status": status}
     # Two plain INSERTs on the engine's connection: this runs for every update, and the ORM's
     # unit of work cost about as much CPU as the rest of storing it.
     try:
@@ -110,14 +128,44 @@ async def claim(db: AsyncSession, item_id: int, answered: Sequence[int] = ()) ->
     return item_id in taken.all()
 
 
-async def claim_apart(services: Services, item_id: int, answered: list[int] | None = None) -> bool:
+async def take(db: AsyncSession, item: InboxUpdate, answered: Sequence[int] = ()) -> bool:
+    """In the handler's transaction: claim a stored row, or store a row not stored yet
+    (`item.id` is None, see InboxWorker.take) as handled, with its dedup record; False when
+    it was taken or received before (then nothing is written)."""
+    if item.id is not None:
+        return await claim(db, item.id, answered)
+    remember = _REMEMBER_NEW[db.get_bind().dialect.name]
+    values = {"platform": item.platform, "update_key": item.update_key}
+    now = item.received_at
+    if not getattr(await db.execute(remember, {**values, "seen_at": now}), "rowcount", 0):
+        return False  # a redelivery of an update handled before
+    stored = {**values, "payload": item.payload, "received_at": now, "status": HANDLED}
+    key_of_row = (await db.execute(_STORE, stored)).inserted_primary_key
+    assert key_of_row is not None
+    item.id, item.status = key_of_row[0], HANDLED
+    if answered:
+        await db.execute(_MARK, {"answered": list(answered)})
+    return True
+
+
+async def claim_apart(
+    services: Services, item: InboxUpdate, answered: list[int] | None = None
+) -> bool:
     """Take the row in a transaction of its own (the handler's was rolled back); `answered`
     is marked with it and emptied once that committed."""
     async with services.database() as db, db.begin():
-        taken = await claim(db, item_id, answered or ())
+        taken = await take(db, item, answered or ())
     if answered:
         answered.clear()
     return taken
+
+
+async def skip(services: Services, item: InboxUpdate) -> None:
+    """An update that cannot be read: received → skipped (stored so when not stored yet)."""
+    if item.id is None:
+        await receive(services, item.platform, item.update_key, item.payload, SKIPPED)
+    else:
+        await finish(services, item.id, SKIPPED)
 
 
 async def finish(services: Services, item_id: int | Sequence[int], status: str = ANSWERED) -> None:
@@ -189,6 +237,8 @@ class InboxWorker:
         # Rows whose answers went out, to be marked answered with the next claim (see claim).
         self.answered: list[int] = []
         self._stored: list[InboxUpdate] = []  # rows this process stored since the last look
+        # An update to store and handle at once (take), and what its poller waits for.
+        self._fresh: list[tuple[InboxUpdate, asyncio.Future[bool]]] = []
         self._look = True  # read the inbox before trusting `_stored`
         self._wake = asyncio.Event()
         self._stopping = False
@@ -203,6 +253,30 @@ class InboxWorker:
     def stored(self, row: InboxUpdate) -> None:
         """A row this process just stored: handled from memory, without reading it back."""
         self._stored.append(row)
+
+    async def take(self, key: str, payload: dict[str, Any]) -> bool:
+        """Long polling: an update is stored in the transaction that handles it when nothing
+        waits before it (else it is stored and queued as by `receive`); this returns once it
+        is stored, so the poller confirms nothing that is not. False when received before
+        (only known on the queued way)."""
+        if self._task is None or self._stopping or self._look or self._stored or self._fresh:
+            row = await receive(self.services, self.platform, key, payload)
+            if row is None:
+                return False
+            self.stored(row)
+            self.wake()
+            return True
+        item = InboxUpdate(  # no id: not stored yet
+            platform=self.platform,
+            update_key=key[:128],
+            payload=payload,
+            received_at=self.services.clock.now(),
+            status=RECEIVED,
+        )
+        stored: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._fresh.append((item, stored))
+        self.wake()
+        return await stored
 
     def done(self, item_id: int) -> None:
         """The row's answers went out: it is marked answered with the next claim."""
@@ -227,17 +301,34 @@ class InboxWorker:
         return rows
 
     async def drain(self) -> int:
-        """Handle every stored row that is waiting; returns how many were handled."""
+        """Handle every stored row that is waiting, then an update to store and handle at
+        once; returns how many were handled."""
         done = 0
-        while rows := await self._next_rows():
-            for row in rows:
+        while True:
+            if rows := await self._next_rows():
+                for row in rows:
+                    try:
+                        await self.handle(row)
+                    except BaseException:
+                        self._look = True  # what was not handled is read back from the inbox
+                        raise
+                    done += 1
+            elif self._fresh:
+                item, stored = self._fresh.pop(0)
                 try:
-                    await self.handle(row)
-                except BaseException:
-                    self._look = True  # what was not handled is read back from the inbox
+                    await self.handle(item)  # raises when it could not be stored
+                except BaseException as problem:
+                    self._look = True
+                    if not stored.done():  # the poller hears it: not confirmed, fetched again
+                        stopped = RuntimeError("the inbox worker stopped")
+                        failed = problem if isinstance(problem, Exception) else stopped
+                        stored.set_exception(failed)
                     raise
+                if not stored.done():  # (done when the poller was stopped meanwhile)
+                    stored.set_result(True)
                 done += 1
-        return done
+            else:
+                return done
 
     async def _run(self) -> None:
         backoff = Backoff()

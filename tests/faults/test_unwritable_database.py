@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,9 @@ async def _healthz(services: Services) -> tuple[int, dict[str, str], float]:
         await server.stop()
 
 
-async def make_read_only(services: Services) -> None:
-    """Every connection from now on refuses writes, as a read-only file does."""
+async def make_read_only(services: Services) -> Callable[[], Awaitable[None]]:
+    """Every connection from now on refuses writes, as a read-only file does; returns what
+    makes the database writable again."""
     await services.engine.dispose()
 
     @event.listens_for(services.engine.sync_engine, "connect")
@@ -44,6 +46,12 @@ async def make_read_only(services: Services) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA query_only=ON")
         cursor.close()
+
+    async def writable() -> None:
+        event.remove(services.engine.sync_engine, "connect", _query_only)
+        await services.engine.dispose()
+
+    return writable
 
 
 async def test_healthz_is_503_with_the_reason_when_nothing_can_be_written(

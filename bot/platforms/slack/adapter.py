@@ -180,7 +180,7 @@ class SlackAdapter:
         worker = self.worker
         if self.bolt is None or worker is None:
             return
-        if not await inbox.claim_apart(self.services, item.id, worker.answered):
+        if not await inbox.claim_apart(self.services, item, worker.answered):
             return
         before = set(self._tasks)
         payload = item.payload or {}

@@ -105,8 +105,14 @@ class TelegramAdapter:
         self.worker.stored(row)  # handled from memory: the inbox is not read back
         return True
 
+    async def take(self, raw: dict[str, Any]) -> bool:
+        """Long polling: store an update (with its handling, when nothing waits before it)
+        before it is confirmed; False when it was stored before."""
+        return await self.worker.take(f"{self.bot.id}:{raw['update_id']}", raw)
+
     async def handle_stored(self, item: InboxUpdate) -> None:
-        """Handle one stored update: dispatch it and send the answers, at most once."""
+        """Handle one stored update (or one to store as it is handled, see InboxWorker.take):
+        dispatch it and send the answers, at most once."""
         try:
             update = Update.de_json(item.payload, self.bot)
             incoming = to_incoming(update, self.bot.username, self.bot.id)
@@ -116,13 +122,13 @@ class TelegramAdapter:
                 item.update_key,
                 problem,
             )
-            await inbox.finish(self.services, item.id, inbox.SKIPPED)
+            await inbox.skip(self.services, item)
             return
         if update.callback_query is not None:
             with contextlib.suppress(TelegramError):  # stop the button's spinner in any case
                 await update.callback_query.answer()
         if incoming is None:
-            if not await inbox.claim_apart(self.services, item.id, self.worker.answered):
+            if not await inbox.claim_apart(self.services, item, self.worker.answered):
                 return
             if is_private_non_text(update) and update.effective_user is not None:
                 lang = language_of(
@@ -131,8 +137,10 @@ class TelegramAdapter:
                 await self.answer(update.effective_user.id, Reply(TEXTS(lang, "only_text")))
         else:
             replies = await dispatch(
-                self.services, incoming, inbox_id=item.id, answered=self.worker.answered
+                self.services, incoming, item=item, answered=self.worker.answered
             )
+            if item.id is None:
+                return  # received before
             for reply in replies:
                 if reply.edit and incoming.message_id and await self.edit(incoming, reply):
                     continue
@@ -252,7 +260,7 @@ async def start_telegram(
             poller = Poller(
                 settings.telegram_api_url,
                 adapter.bot.token,
-                adapter.receive,
+                adapter.take,
                 adapter.worker.wake,
                 timeout=poll_timeout,
                 allowed_updates=list(ALLOWED_UPDATES),

@@ -7,6 +7,7 @@ engine begins while participants write, one message answered before the next.
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import event, select, text
@@ -20,6 +21,7 @@ from tests.fakes.telegram_api import FakeTelegram
 from tests.telegram_fixtures import telegram_api, telegram_services  # noqa: F401 (fixtures)
 
 PEOPLE = range(601, 611)
+NOW = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
 
 
 async def say(fake: FakeTelegram, user_id: int, words: str) -> None:
@@ -33,7 +35,7 @@ async def statuses(services: Services) -> list[str]:
         return list(await db.scalars(select(InboxUpdate.status).order_by(InboxUpdate.id)))
 
 
-async def test_an_update_takes_two_transactions_store_and_handle(
+async def test_a_polled_update_takes_one_transaction_stored_as_it_is_handled(
     services: Services, fake: FakeTelegram
 ) -> None:
     stop = await start_telegram(services, build_web_app(services), poll_timeout=1)
@@ -51,10 +53,9 @@ async def test_an_update_takes_two_transactions_store_and_handle(
                 await say(fake, person, "/help")
         finally:
             event.remove(services.engine.sync_engine, "begin", count)
-        # Stored (with its dedup record), then claimed and handled; it is not read back from
-        # the inbox, and marked answered with the next claim. One look or a scheduler tick
-        # may fall in between.
-        assert len(begun) <= 2 * len(PEOPLE) + 2, len(begun)
+        # Stored (with its dedup record) in the transaction that handles it, and marked
+        # answered with the next one. One look or a scheduler tick may fall in between.
+        assert len(begun) <= len(PEOPLE) + 2, len(begun)
         # Every answered update but the last is marked so; the last once the bot is quiet.
         assert (await statuses(services))[:-1] == ["answered"] * (2 * len(PEOPLE) - 1)
         async with asyncio.timeout(5):
@@ -106,3 +107,42 @@ async def test_a_claim_marks_what_was_answered_in_one_statement(services: Servic
     verbs = [s.split()[0] for s in executed]
     assert [v for v in verbs if v != "BEGIN"] == ["UPDATE", "UPDATE"]
     assert await statuses(services) == ["answered", "handled"]
+
+
+async def test_a_polled_update_delivered_again_is_not_answered_again(
+    services: Services, fake: FakeTelegram
+) -> None:
+    """Handled and committed, but the offset never confirmed (a crash in between): Telegram
+    delivers it again, and the dedup record stored with it drops it."""
+    stop = await start_telegram(services, build_web_app(services), poll_timeout=1)
+    try:
+        await say(fake, PEOPLE[0], "/start")
+        await asyncio.sleep(0.3)  # /start's answer may come in more than one message
+        before = len(fake.sent(PEOPLE[0]))
+        update = fake.private_message(PEOPLE[0], "/help")
+        await fake.wait_sent(PEOPLE[0], 1, after=before)
+        fake.redeliver(update)
+        await say(fake, PEOPLE[1], "/start")  # handled after the redelivery
+        await asyncio.sleep(0.3)
+        assert len(fake.sent(PEOPLE[0])) == before + 1  # /help answered once
+    finally:
+        await stop()
+    assert await statuses(services) == ["answered"] * 3
+
+
+async def test_storing_with_the_handling_writes_nothing_for_an_update_seen_before(
+    services: Services,
+) -> None:
+    first = InboxUpdate(
+        platform="telegram", update_key="1:7", payload={"update_id": 7}, received_at=NOW
+    )
+    again = InboxUpdate(
+        platform="telegram", update_key="1:7", payload={"update_id": 7}, received_at=NOW
+    )
+    async with services.database() as db, db.begin():
+        assert await inbox.take(db, first)
+    async with services.database() as db, db.begin():
+        assert not await inbox.take(db, again)  # and the transaction goes on (PostgreSQL too)
+        assert (await db.execute(text("SELECT count(*) FROM inbox"))).scalar() == 1
+    assert first.id is not None and again.id is None
+    assert await statuses(services) == ["handled"]
