@@ -131,9 +131,12 @@ async def claim(db: AsyncSession, item_id: int, answered: Sequence[int] = ()) ->
 async def take(db: AsyncSession, item: InboxUpdate, answered: Sequence[int] = ()) -> bool:
     """In the handler's transaction: claim a stored row, or store a row not stored yet
     (`item.id` is None, see InboxWorker.take) as handled, with its dedup record; False when
-    it was taken or received before (then nothing is written)."""
+    it was taken or received before (then it is left as it is). `answered` is marked in
+    either case."""
     if item.id is not None:
         return await claim(db, item.id, answered)
+    if answered:
+        await db.execute(_MARK, {"answered": list(answered)})
     remember = _REMEMBER_NEW[db.get_bind().dialect.name]
     values = {"platform": item.platform, "update_key": item.update_key}
     now = item.received_at
@@ -143,8 +146,6 @@ async def take(db: AsyncSession, item: InboxUpdate, answered: Sequence[int] = ()
     key_of_row = (await db.execute(_STORE, stored)).inserted_primary_key
     assert key_of_row is not None
     item.id, item.status = key_of_row[0], HANDLED
-    if answered:
-        await db.execute(_MARK, {"answered": list(answered)})
     return True
 
 
