@@ -5,6 +5,8 @@ thread: a queue, a thread wake-up and the event loop's wake-up, about 70 µs of 
 statements that take SQLite itself a few µs. `one_trip(dbapi_connection)` (in the engine's
 "connect" event) makes a connection run them where they are asked for, on the event loop's
 thread, with SQLite's busy timeout at 0: a statement never blocks the loop waiting for a lock.
+A commit still goes to aiosqlite's thread: it waits for the disk (fsync), which must not stall
+the loop.
 One that finds the database locked (another connection or process is writing) is sent to
 aiosqlite's thread as before, where it waits up to the busy timeout (`PATIENCE_MS`) while the
 loop goes on; what failed with "busy" had no effect, so running it again is SQLite's own way.
@@ -153,18 +155,19 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
     __slots__ = ()
     _cursor_cls = OneTripCursor
 
-    def run(self, work: Callable[..., T], *args: Any) -> T:
-        """`work(sqlite3_connection, *args)`, on this thread unless it must wait for a lock."""
+    def run(self, work: Callable[..., T], *args: Any, on_thread: bool = False) -> T:
+        """`work(sqlite3_connection, *args)`, on this thread unless it must wait for a lock
+        (or `on_thread`: a commit, which waits for the disk)."""
         try:
-            return await_(self._run(work, *args))
+            return await_(self._run(work, *args, on_thread=on_thread))
         except Exception as error:
             self._handle_exception(error)
 
-    async def _run(self, work: Callable[..., T], *args: Any) -> T:
+    async def _run(self, work: Callable[..., T], *args: Any, on_thread: bool) -> T:
         # A coroutine all the same: SQLAlchemy's async engine checks that its driver awaited.
         driver = self._connection
         connection = driver._conn  # ValueError when closed
-        if not self._execute_mutex.locked():  # nothing of this connection waits on the thread
+        if not on_thread and not self._execute_mutex.locked():  # none of ours on the thread
             try:
                 return work(connection, *args)
             except sqlite3.OperationalError as error:
@@ -181,8 +184,10 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         self.run(_begin, "BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     def commit(self) -> None:
+        # On aiosqlite's thread: a commit waits for the disk (fsync, a checkpoint now and
+        # then), and a slow disk must not stall the event loop.
         if self._connection._connection is not None:
-            self.run(_commit)
+            self.run(_commit, on_thread=True)
 
     def rollback(self) -> None:
         # sqlite3 ignores a rollback outside a transaction; the pool asks for one each time a

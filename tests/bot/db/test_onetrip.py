@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.db import onetrip
 from bot.db.engine import create_engine, patience
 
 
@@ -72,7 +74,7 @@ async def test_errors_are_the_drivers_own(engine: AsyncEngine) -> None:
         assert (await connection.execute(text("SELECT count(*) FROM t"))).scalar() == 1
 
 
-async def test_statements_take_no_trip_to_the_thread_when_nothing_is_locked(
+async def test_only_a_commit_goes_to_the_thread_when_nothing_is_locked(
     engine: AsyncEngine, trips: Counter[str]
 ) -> None:
     async with engine.begin() as connection:
@@ -81,9 +83,9 @@ async def test_statements_take_no_trip_to_the_thread_when_nothing_is_locked(
     async with engine.connect() as connection:
         await connection.execute(text("INSERT INTO t (name) VALUES ('b')"))
         await connection.rollback()
-    # BEGIN IMMEDIATE, the INSERT and the SELECT, COMMIT, and the rollback all ran on the
-    # event loop's thread.
-    assert trips == Counter(), trips
+    # BEGIN IMMEDIATE, the INSERT and the SELECT, and the rollback ran on the event loop's
+    # thread; only the commit (it waits for the disk) went to aiosqlite's.
+    assert trips == Counter({"_patiently": 1}), trips
     async with engine.connect() as connection:
         assert (await connection.execute(text("SELECT count(*) FROM t"))).scalar() == 1
 
@@ -121,7 +123,7 @@ async def test_a_write_waits_for_a_lock_on_the_thread_while_the_loop_goes_on(
     await asyncio.wait_for(writing, 10)
     ticker.cancel()
     other.close()
-    assert trips["_patiently"] == 1, trips  # only the statement that had to wait
+    assert trips["_patiently"] == 2, trips  # the BEGIN that had to wait, and the commit
     async with engine.connect() as connection:
         names = (await connection.execute(text("SELECT name FROM t ORDER BY id"))).scalars()
         assert list(names) == ["other", "mine"]
@@ -157,3 +159,28 @@ async def test_a_connection_returned_inside_a_transaction_is_rolled_back(
     assert not driver.in_transaction
     async with engine.connect() as again:
         assert (await again.execute(text("SELECT count(*) FROM t"))).scalar() == 0
+
+
+async def test_a_commit_that_waits_for_the_disk_does_not_stall_the_loop(
+    engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def slow_disk_commit(connection: sqlite3.Connection) -> None:
+        time.sleep(0.3)  # an fsync on a busy disk
+        connection.commit()
+
+    monkeypatch.setattr(onetrip, "_commit", slow_disk_commit)
+    ticks = 0
+
+    async def ticking() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    ticker = asyncio.create_task(ticking())
+    async with engine.begin() as connection:
+        await connection.execute(text("INSERT INTO t (name) VALUES ('a')"))
+    ticker.cancel()
+    assert ticks >= 10  # the loop went on while the commit waited
+    async with engine.connect() as connection:
+        assert (await connection.execute(text("SELECT count(*) FROM t"))).scalar() == 1
