@@ -10,6 +10,7 @@ silently skip a reminder; its job store is never used.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -54,6 +55,7 @@ class SchedulerService:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
+        self._stop = asyncio.Event()  # set by stop(): no gap is waited out any more
         self._unhook: Callable[[], None] | None = None
         self.ticks = 0
         self._pruned_at: datetime | None = None
@@ -101,7 +103,8 @@ class SchedulerService:
                 log.exception("scheduler tick failed")
                 if self._stopping:
                     return
-            await asyncio.sleep(MIN_GAP_SECONDS)
+            with contextlib.suppress(TimeoutError):  # the gap, unless the service stops
+                await asyncio.wait_for(self._stop.wait(), MIN_GAP_SECONDS)
 
     async def housekeeping(self) -> None:
         """Forget old update ids (at most once an hour): the table would grow forever."""
@@ -143,6 +146,7 @@ class SchedulerService:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         self._stopping = True
+        self._stop.set()
         self._wake.set()
         task, self._task = self._task, None
         if task is None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+import pytest
+
 from bot.core.clock import ManualClock
 from bot.core.messages import Reply
 from bot.kernel.services import JobContext, Services
+from scheduler import service as service_module
 from scheduler.jobs import schedule
 from scheduler.outbox import enqueue, enqueue_many
 from scheduler.service import SchedulerService, start_scheduler_service, tick
@@ -71,3 +74,18 @@ async def test_start_scheduler_service_returns_a_stopper(services: Services) -> 
     assert isinstance(service, SchedulerService)
     stop = service.stop
     await stop()
+
+
+async def test_stopping_waits_out_no_gap_between_ticks(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped right after a tick (a piped console exits at once), the service does not sit
+    out the pause it keeps between ticks before its last look."""
+    monkeypatch.setattr(service_module, "MIN_GAP_SECONDS", 60.0)
+    service = SchedulerService(services)
+    await service.start()
+    async with asyncio.timeout(10):
+        while service.ticks < 1:  # noqa: ASYNC110 (nothing to wait on but the counter)
+            await asyncio.sleep(0.01)
+        await service.stop()  # before the fix: 60 s
+    assert service.ticks == 2  # and the last look was taken
