@@ -26,15 +26,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
+import importlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, and_, bindparam, case, delete, func, insert, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.dml import Insert
 from sqlalchemy.sql.elements import BindParameter
 
 from bot.db.models import InboxUpdate, ProcessedUpdate
@@ -63,12 +64,17 @@ _MARK = (
     .where(INBOX.c.id.in_(bindparam("answered", expanding=True)), INBOX.c.status == HANDLED)
     .values(status=ANSWERED)
 )
-# Remembering an update that may have been remembered before, without an error (an error
-# would end a PostgreSQL transaction): the same statement in both dialects.
-_REMEMBER_NEW = {
-    "sqlite": sqlite_insert(PROCESSED).on_conflict_do_nothing(),
-    "postgresql": postgresql_insert(PROCESSED).on_conflict_do_nothing(),
-}
+
+
+@functools.cache
+def _remember_new(dialect: str) -> Insert:
+    """Remembering an update that may have been remembered before, without an error (an
+    error would end a PostgreSQL transaction): INSERT ... ON CONFLICT DO NOTHING, from the
+    dialect's own module (imported when first used: PostgreSQL's costs a start-up otherwise)."""
+    module = importlib.import_module(f"sqlalchemy.dialects.{dialect}")
+    return cast(Insert, module.insert(PROCESSED).on_conflict_do_nothing())
+
+
 _CLAIM_AND_MARK = (
     update(INBOX)
     .where(
@@ -137,7 +143,7 @@ async def take(db: AsyncSession, item: InboxUpdate, answered: Sequence[int] = ()
         return await claim(db, item.id, answered)
     if answered:
         await db.execute(_MARK, {"answered": list(answered)})
-    remember = _REMEMBER_NEW[db.get_bind().dialect.name]
+    remember = _remember_new(db.get_bind().dialect.name)
     values = {"platform": item.platform, "update_key": item.update_key}
     now = item.received_at
     if not getattr(await db.execute(remember, {**values, "seen_at": now}), "rowcount", 0):
