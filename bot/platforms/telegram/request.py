@@ -4,8 +4,9 @@ python-telegram-bot leaves the HTTP client to a `BaseRequest`: it builds each ca
 parameters, and reads the status and body it gets back (errors, flood control, the result).
 The bot already runs on aiohttp (the long poll, the HTTP server); sending through it costs
 about half the CPU per message of httpx (measured in tests/bench/bench_bot.py's broadcast and
-per update). Requests are sent as python-telegram-bot's own client sends them: form-encoded,
-or multipart when a file goes along.
+per update). A request goes as JSON (one of the Bot API's four ways: json.dumps is C, where
+form-encoding a long text quotes it byte by byte in Python), or as multipart, as
+python-telegram-bot's own client sends it, when a file goes along.
 
 Whether a failed request may have reached Telegram matters to the outbox (an uncertain message
 is never sent twice): `NotSent` is the cause of a TimedOut or NetworkError when the request
@@ -14,6 +15,7 @@ never left (no connection within the connect timeout, or none to be had).
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import aiohttp
@@ -21,7 +23,8 @@ from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 USER_AGENT = "copbot (python-telegram-bot over aiohttp)"
-_DEFAULT = type(BaseRequest.DEFAULT_NONE)  # "not given": the request's own timeout counts
+_DEFAULT = type(BaseRequest.DEFAULT_NONE)
+JSON = {"Content-Type": "application/json"}  # "not given": the request's own timeout counts
 
 
 class NotSent(Exception):
@@ -87,8 +90,9 @@ class AiohttpRequest(BaseRequest):
             sock_read=read,
         )
         try:
+            body, headers = _body(request_data)
             async with self._session.request(
-                method, url, data=_body(request_data), timeout=timeout
+                method, url, data=body, headers=headers, timeout=timeout
             ) as response:
                 return response.status, await response.read()
         except aiohttp.ConnectionTimeoutError as problem:
@@ -105,18 +109,17 @@ def _given(value: Any, default: float | None) -> float | None:
     return default if isinstance(value, _DEFAULT) else value
 
 
-def _body(request_data: RequestData | None) -> aiohttp.FormData | dict[str, str] | None:
-    """Form fields (objects JSON-encoded, as python-telegram-bot encodes them), and the files
-    as multipart parts."""
+def _body(request_data: RequestData | None) -> tuple[Any, dict[str, str] | None]:
+    """The parameters as JSON, or with files as multipart parts (the other fields JSON-encoded,
+    as python-telegram-bot encodes them)."""
     if request_data is None:
-        return None
-    fields = request_data.json_parameters
+        return None, None
     if not request_data.contains_files:
-        return fields
+        return json.dumps(request_data.parameters).encode(), JSON
     form = aiohttp.FormData()
-    for name, value in fields.items():
+    for name, value in request_data.json_parameters.items():
         form.add_field(name, value)
     for name, (filename, content, mime) in request_data.multipart_data.items():
         data = content.read() if hasattr(content, "read") else content
         form.add_field(name, data, filename=filename, content_type=mime)
-    return form
+    return form, None
