@@ -5,8 +5,9 @@ thread: a queue, a thread wake-up and the event loop's wake-up, about 70 µs of 
 statements that take SQLite itself a few µs. `one_trip(dbapi_connection)` (in the engine's
 "connect" event) makes a connection run them where they are asked for, on the event loop's
 thread, with SQLite's busy timeout at 0: a statement never blocks the loop waiting for a lock.
-A commit still goes to aiosqlite's thread: it waits for the disk (fsync), which must not stall
-the loop.
+A commit waits for the disk (fsync): it runs on the loop too, until one takes longer than
+SLOW_COMMIT; from then on that connection commits on aiosqlite's thread, so that a slow disk
+does not stall the loop.
 One that finds the database locked (another connection or process is writing) is sent to
 aiosqlite's thread as before, where it waits up to the busy timeout (`PATIENCE_MS`) while the
 loop goes on; what failed with "busy" had no effect, so running it again is SQLite's own way.
@@ -23,6 +24,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from typing import Any, TypeVar, cast
@@ -40,6 +42,8 @@ PATIENCE_MS = 30_000  # how long a statement may wait for a lock, on aiosqlite's
 # A shorter wait for the statements of one task (see `patience`).
 _PATIENCE: ContextVar[int | None] = ContextVar("sqlite_lock_patience_ms", default=None)
 _BUSY = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+SLOW_COMMIT = 0.02  # seconds; a commit that took longer sends the next ones to the thread
+SLOW_DISK = "copbot_slow_disk"  # marks an aiosqlite connection whose commits go to the thread
 
 
 def _run(connection: sqlite3.Connection, operation: str, parameters: Any, many: bool) -> Outcome:
@@ -184,10 +188,20 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         self.run(_begin, "BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     def commit(self) -> None:
-        # On aiosqlite's thread: a commit waits for the disk (fsync, a checkpoint now and
-        # then), and a slow disk must not stall the event loop.
-        if self._connection._connection is not None:
+        # A commit waits for the disk (fsync, now and then a checkpoint): on the loop while the
+        # disk answers quickly; after one slow commit, this connection's go to aiosqlite's
+        # thread (a thread hop costs about as much CPU as a fast commit, a slow disk must not
+        # stall the loop).
+        driver = self._connection
+        if driver._connection is None:
+            return
+        if getattr(driver, SLOW_DISK, False):
             self.run(_commit, on_thread=True)
+            return
+        started = time.perf_counter()
+        self.run(_commit)
+        if time.perf_counter() - started > SLOW_COMMIT:
+            setattr(driver, SLOW_DISK, True)
 
     def rollback(self) -> None:
         # sqlite3 ignores a rollback outside a transaction; the pool asks for one each time a
