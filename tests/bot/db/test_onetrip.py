@@ -92,6 +92,27 @@ async def test_statements_take_no_trip_to_the_thread_when_nothing_is_locked(
         assert (await connection.execute(text("SELECT count(*) FROM t"))).scalar() == 1
 
 
+class Ticker:
+    """Counts the event loop's turns every 10 ms while in use: how long it was not blocked."""
+
+    def __init__(self) -> None:
+        self.ticks = 0
+        self._task: asyncio.Task[None] | None = None
+
+    async def _tick(self) -> None:
+        while True:
+            await asyncio.sleep(0.01)
+            self.ticks += 1
+
+    async def __aenter__(self) -> Ticker:
+        self._task = asyncio.create_task(self._tick())
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+
 def _hold_the_write_lock(path: Path) -> sqlite3.Connection:
     """Another writer (a second process would do the same): BEGIN IMMEDIATE, not committed."""
     other = sqlite3.connect(path, isolation_level=None)
@@ -104,26 +125,18 @@ async def test_a_write_waits_for_a_lock_on_the_thread_while_the_loop_goes_on(
     engine: AsyncEngine, tmp_path: Path, trips: Counter[str]
 ) -> None:
     other = _hold_the_write_lock(tmp_path / "trip.db")
-    ticks = 0
-
-    async def ticking() -> None:
-        nonlocal ticks
-        while True:
-            await asyncio.sleep(0.01)
-            ticks += 1
 
     async def write() -> None:
         async with engine.begin() as connection:  # BEGIN IMMEDIATE finds the lock taken
             await connection.execute(text("INSERT INTO t (name) VALUES ('mine')"))
 
-    ticker = asyncio.create_task(ticking())
-    writing = asyncio.create_task(write())
-    await asyncio.sleep(0.5)
-    assert not writing.done()  # still waiting for the lock ...
-    assert ticks >= 20  # ... and the loop was not blocked meanwhile
-    other.commit()
-    await asyncio.wait_for(writing, 10)
-    ticker.cancel()
+    async with Ticker() as loop_ran:
+        writing = asyncio.create_task(write())
+        await asyncio.sleep(0.5)
+        assert not writing.done()  # still waiting for the lock ...
+        assert loop_ran.ticks >= 20  # ... and the loop was not blocked meanwhile
+        other.commit()
+        await asyncio.wait_for(writing, 10)
     other.close()
     assert trips["_patiently"] == 1, trips  # only the statement that had to wait
     async with engine.connect() as connection:
@@ -174,25 +187,17 @@ async def test_after_a_slow_commit_commits_no_longer_stall_the_loop(
         connection.commit()
 
     monkeypatch.setattr(onetrip, "_commit", slow_disk_commit)
-    ticks = 0
-
-    async def ticking() -> None:
-        nonlocal ticks
-        while True:
-            await asyncio.sleep(0.01)
-            ticks += 1
 
     async def ticks_during_a_commit(name: str) -> int:
-        before = ticks
-        async with engine.begin() as connection:
-            await connection.execute(text("INSERT INTO t (name) VALUES (:n)"), {"n": name})
-        return ticks - before
+        async with Ticker() as loop_ran:
+            await asyncio.sleep(0.02)
+            before = loop_ran.ticks
+            async with engine.begin() as connection:
+                await connection.execute(text("INSERT INTO t (name) VALUES (:n)"), {"n": name})
+            return loop_ran.ticks - before
 
-    ticker = asyncio.create_task(ticking())
-    await asyncio.sleep(0.02)
     first = await ticks_during_a_commit("a")  # on the loop: it learns the disk is slow
     second = await ticks_during_a_commit("b")  # on the thread
-    ticker.cancel()
     assert first <= 2 and second >= 10, (first, second)
     async with engine.connect() as connection:
         assert (await connection.execute(text("SELECT count(*) FROM t"))).scalar() == 2
