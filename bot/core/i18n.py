@@ -32,6 +32,10 @@ class Texts:
         self._table = table
 
     def __call__(self, lang: str, key: str, **values: object) -> str:
+        """The text in `lang` (Dutch when it has none); with count=1 its singular, the text
+        "<key>_one", when the table has one ("1 deelnemer" beside "{count} deelnemers")."""
+        if "count" in values and str(values["count"]) == "1" and f"{key}_one" in self._table:
+            key = f"{key}_one"
         by_lang = self._table[key]
         template = by_lang.get(lang) or by_lang["nl"]
         return template.format(**values) if values else template

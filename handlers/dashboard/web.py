@@ -89,9 +89,7 @@ class Page:
 
 
 def translate(lang: str, key: str, **values: object) -> str:
-    """A text of the overview; with count=1 its singular ("<key>_one") when there is one."""
-    if str(values.get("count")) == "1" and f"{key}_one" in TEXTS:
-        key = f"{key}_one"
+    """A text of the overview (with count=1 its singular, see bot.core.i18n.Texts)."""
     return TEXTS(lang, key, **values)
 
 

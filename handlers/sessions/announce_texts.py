@@ -11,9 +11,15 @@ ANNOUNCE_TEXTS = Texts(
             "with the buttons whether you are coming; the calendar file is attached.",
         },
         "announced": {
-            "nl": "Aangekondigd aan {count} deelnemer(s), met de aanmeldknoppen en het "
+            "nl": "Aangekondigd aan {count} deelnemers, met de aanmeldknoppen en het "
             "agenda-bestand.",
-            "en": "Announced to {count} participant(s), with the sign-up buttons and the "
+            "en": "Announced to {count} participants, with the sign-up buttons and the "
+            "calendar file.",
+        },
+        "announced_one": {
+            "nl": "Aangekondigd aan {count} deelnemer, met de aanmeldknoppen en het "
+            "agenda-bestand.",
+            "en": "Announced to {count} participant, with the sign-up buttons and the "
             "calendar file.",
         },
         "changed_notice": {
@@ -25,8 +31,12 @@ ANNOUNCE_TEXTS = Texts(
         "what_end": {"nl": "Tot", "en": "Until"},
         "what_place": {"nl": "Waar", "en": "Where"},
         "told": {
-            "nl": "{count} deelnemer(s) die niet hebben afgezegd krijgen bericht (oud → nieuw).",
-            "en": "{count} participant(s) who have not declined will be told (old → new).",
+            "nl": "{count} deelnemers die niet hebben afgezegd krijgen bericht (oud → nieuw).",
+            "en": "{count} participants who have not declined will be told (old → new).",
+        },
+        "told_one": {
+            "nl": "{count} deelnemer die niet heeft afgezegd krijgt bericht (oud → nieuw).",
+            "en": "{count} participant who has not declined will be told (old → new).",
         },
         "nothing": {"nl": "(niets)", "en": "(nothing)"},
         "feed_personal": {

@@ -80,14 +80,22 @@ ATTENDANCE_TEXTS: dict[str, dict[str, str]] = {
         "en": "That message is too long (at most {max} characters).",
     },
     "broadcast_confirm": {
-        "nl": "Dit bericht gaat naar {count} deelnemer(s):\n\n{text}\n\nVersturen?",
-        "en": "This message goes to {count} participant(s):\n\n{text}\n\nSend it?",
+        "nl": "Dit bericht gaat naar {count} deelnemers:\n\n{text}\n\nVersturen?",
+        "en": "This message goes to {count} participants:\n\n{text}\n\nSend it?",
+    },
+    "broadcast_confirm_one": {
+        "nl": "Dit bericht gaat naar {count} deelnemer:\n\n{text}\n\nVersturen?",
+        "en": "This message goes to {count} participant:\n\n{text}\n\nSend it?",
     },
     "button_send": {"nl": "Verstuur", "en": "Send"},
     "button_cancel": {"nl": "Annuleer", "en": "Cancel"},
     "broadcast_sent": {
-        "nl": "Verstuurd naar {count} deelnemer(s).",
-        "en": "Sent to {count} participant(s).",
+        "nl": "Verstuurd naar {count} deelnemers.",
+        "en": "Sent to {count} participants.",
+    },
+    "broadcast_sent_one": {
+        "nl": "Verstuurd naar {count} deelnemer.",
+        "en": "Sent to {count} participant.",
     },
     "broadcast_cancelled": {
         "nl": "Niet verstuurd.",

@@ -51,9 +51,12 @@ AUDIENCE_TEXTS = Texts(
             "en": "those staying the night at meeting {id}",
         },
         "broadcast_confirm_to": {
-            "nl": "Dit bericht gaat naar {count} deelnemer(s), {audience}:\n\n{text}\n\n"
-            "Versturen?",
-            "en": "This message goes to {count} participant(s), {audience}:\n\n{text}\n\nSend it?",
+            "nl": "Dit bericht gaat naar {count} deelnemers, {audience}:\n\n{text}\n\nVersturen?",
+            "en": "This message goes to {count} participants, {audience}:\n\n{text}\n\nSend it?",
+        },
+        "broadcast_confirm_to_one": {
+            "nl": "Dit bericht gaat naar {count} deelnemer, {audience}:\n\n{text}\n\nVersturen?",
+            "en": "This message goes to {count} participant, {audience}:\n\n{text}\n\nSend it?",
         },
         "broadcast_no_meeting": {
             "nl": "Bijeenkomst {id} ken ik niet, dus ook niet wie erbij hoort. Typ /sessies.",

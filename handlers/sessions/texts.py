@@ -256,15 +256,25 @@ TEXTS = Texts(
         },
         "cancel_confirm": {
             "nl": "Weet je zeker dat je bijeenkomst {id} ({when}) wilt annuleren? {count} "
-            "aangemelde deelnemer(s) en {silent} die nog niet antwoordden krijgen bericht.",
+            "aangemelde deelnemers en {silent} die nog niet antwoordden krijgen bericht.",
             "en": "Are you sure you want to cancel meeting {id} ({when})? {count} "
-            "participant(s) who signed up and {silent} who have not answered yet will be told.",
+            "participants who signed up and {silent} who have not answered yet will be told.",
+        },
+        "cancel_confirm_one": {
+            "nl": "Weet je zeker dat je bijeenkomst {id} ({when}) wilt annuleren? {count} "
+            "aangemelde deelnemer en {silent} die nog niet antwoordden krijgen bericht.",
+            "en": "Are you sure you want to cancel meeting {id} ({when})? {count} "
+            "participant who signed up and {silent} who have not answered yet will be told.",
         },
         "button_cancel_yes": {"nl": "Ja, annuleer", "en": "Yes, cancel"},
         "button_cancel_no": {"nl": "Nee, laat staan", "en": "No, keep it"},
         "cancelled": {
-            "nl": "Bijeenkomst {id} is geannuleerd. {count} deelnemer(s) krijgen bericht.",
-            "en": "Meeting {id} has been cancelled. {count} participant(s) will be told.",
+            "nl": "Bijeenkomst {id} is geannuleerd. {count} deelnemers krijgen bericht.",
+            "en": "Meeting {id} has been cancelled. {count} participants will be told.",
+        },
+        "cancelled_one": {
+            "nl": "Bijeenkomst {id} is geannuleerd. {count} deelnemer krijgt bericht.",
+            "en": "Meeting {id} has been cancelled. {count} participant will be told.",
         },
         "cancel_kept": {
             "nl": "Bijeenkomst {id} blijft staan.",

@@ -291,7 +291,7 @@ async def programme_announced_and_changed(meeting: Meeting) -> None:
     before = meeting.marks()
     await meeting.at(meeting.clock.now())
     assert not any(meeting.new(uid, "Programma", before[uid]) for uid in TELEGRAM)  # not yet
-    told = await meeting.say(OLGA, "/programma 1 aankondigen", "gaat naar 13 deelnemer(s)")
+    told = await meeting.say(OLGA, "/programma 1 aankondigen", "gaat naar 13 deelnemers")
     assert "die komen" in told.text
     await meeting.at(meeting.clock.now())
     for uid in COMING:
@@ -303,8 +303,8 @@ async def programme_announced_and_changed(meeting: Meeting) -> None:
         assert len(slack_texts_in(meeting, user, "10:30–12:00 Bewoners")) == 1
     url, etag, announced = await subscribe(meeting)
     before = meeting.marks()
-    changed = await meeting.say(OLGA, "/programma 1 tijd 1 14:00-15:30", "deelnemer(s) die komen")
-    assert "13 deelnemer(s) die komen krijgen de wijziging te horen" in changed.text
+    changed = await meeting.say(OLGA, "/programma 1 tijd 1 14:00-15:30", "deelnemers die komen")
+    assert "13 deelnemers die komen krijgen de wijziging te horen" in changed.text
     await meeting.at(meeting.clock.now())
     for uid in COMING:
         needle = "has changed" if uid == JOHN else "is gewijzigd"

@@ -45,9 +45,15 @@ SCHEDULE_TEXTS = {
         "en": "Meeting {id} has no programme to announce yet.",
     },
     "programme_announced": {
-        "nl": "Het programma van bijeenkomst {id} gaat naar {count} deelnemer(s) die komen. "
+        "nl": "Het programma van bijeenkomst {id} gaat naar {count} deelnemers die komen. "
         "Wijzigingen hierna krijgen zij ook te horen.",
-        "en": "The programme of meeting {id} goes to {count} participant(s) who are coming. "
+        "en": "The programme of meeting {id} goes to {count} participants who are coming. "
+        "They will also be told of later changes.",
+    },
+    "programme_announced_one": {
+        "nl": "Het programma van bijeenkomst {id} gaat naar {count} deelnemer die komt. "
+        "Wijzigingen hierna krijgt die ook te horen.",
+        "en": "The programme of meeting {id} goes to {count} participant who is coming. "
         "They will also be told of later changes.",
     },
     "programme_message": {
@@ -59,8 +65,12 @@ SCHEDULE_TEXTS = {
         "en": "The programme of meeting {id} has changed: {change}\n\nNow:\n{programme}",
     },
     "programme_told": {
-        "nl": "{count} deelnemer(s) die komen krijgen de wijziging te horen.",
-        "en": "{count} participant(s) who are coming will be told of the change.",
+        "nl": "{count} deelnemers die komen krijgen de wijziging te horen.",
+        "en": "{count} participants who are coming will be told of the change.",
+    },
+    "programme_told_one": {
+        "nl": "{count} deelnemer die komt krijgt de wijziging te horen.",
+        "en": "{count} participant who is coming will be told of the change.",
     },
     "change_added": {"nl": "nieuw item {line}", "en": "new item {line}"},
     "change_removed": {"nl": "item {n} ({title}) vervalt", "en": "item {n} ({title}) is dropped"},

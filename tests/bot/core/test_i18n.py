@@ -28,3 +28,18 @@ def test_a_text_without_dutch_is_refused() -> None:
 def test_membership_asks_the_table() -> None:
     texts = Texts({"hi": {"nl": "Hallo"}})
     assert "hi" in texts and "bye" not in texts
+
+
+def test_count_one_takes_the_singular_when_the_table_has_one() -> None:
+    texts = Texts(
+        {
+            "told": {"nl": "{count} deelnemers", "en": "{count} participants"},
+            "told_one": {"nl": "{count} deelnemer", "en": "{count} participant"},
+            "sent": {"nl": "{count} berichten"},
+        }
+    )
+    assert texts("nl", "told", count=1) == "1 deelnemer"
+    assert texts("en", "told", count="1") == "1 participant"
+    assert texts("nl", "told", count=0) == "0 deelnemers"
+    assert texts("nl", "told", count=12) == "12 deelnemers"
+    assert texts("nl", "sent", count=1) == "1 berichten"  # no singular in the table: as it is

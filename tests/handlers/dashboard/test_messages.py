@@ -50,7 +50,7 @@ async def a_meeting_with_a_reminder_that_partly_failed(
     await participant.say("/start")
     for user, name in NAMES.items():
         await Person(services, user, name=name).say("/start")
-    assert "Aangekondigd aan 6 deelnemer(s)" in await organiser.text(PLAN)
+    assert "Aangekondigd aan 6 deelnemers" in await organiser.text(PLAN)
     assert "13 dagen" in await organiser.text("/sessie 1 herinneringen 13d 2d 3u")
     await deliver(services)
     postbox.always_fail("p2", PermanentFailure("Forbidden: bot was blocked by the user"))

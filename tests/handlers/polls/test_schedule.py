@@ -86,11 +86,11 @@ async def test_a_change_after_the_announcement_reaches_only_those_coming_and_bum
     assert await outbox(services, "programme") == []  # not announced yet: nobody is told
     sequence = (await meeting(services)).sequence
     text = await organiser.text("/programma 1 aankondigen")
-    assert "gaat naar 1 deelnemer(s) die komen" in text
+    assert "gaat naar 1 deelnemer die komt" in text
     [sent] = await outbox(services, "programme:session:1:")
     assert "1. 10:30–12:00 Corporaties" in sent.reply["text"]
     told = await organiser.text("/programma 1 tijd 1 14:00-15:30")
-    assert "1 deelnemer(s) die komen krijgen de wijziging te horen" in told
+    assert "1 deelnemer die komt krijgt de wijziging te horen" in told
     after = await meeting(services)
     assert after.sequence == sequence + 1
     [change] = await outbox(services, "programme-change:session:1:")

@@ -37,7 +37,7 @@ async def test_planning_announces_once_to_everyone_with_buttons_and_ics(
         await person.say("/start")
     await english.say("/ik taal en")
     text = await organiser.text(PLAN)
-    assert "Aangekondigd aan 5 deelnemer(s)" in text
+    assert "Aangekondigd aan 5 deelnemers" in text
     announced = await rows(services, "announce:session:1:")
     assert len(announced) == 5
     assert len({row.participant_id for row in announced}) == 5
@@ -68,7 +68,7 @@ async def test_a_move_tells_old_and_new_to_everyone_who_did_not_say_no(
     await no.press("rsvp:1:nee")
     await organiser.say("/sessie 1 wijzig plaats Amersfoort, Kruiskamp")
     told = await organiser.text("/sessie 1 wijzig datum 10 december 2026 13:00")
-    assert "4 deelnemer(s) die niet hebben afgezegd krijgen bericht" in told
+    assert "4 deelnemers die niet hebben afgezegd krijgen bericht" in told
     moved = await rows(services, "moved:session:1:seq:2:")
     expected = [await pid(services, u) for u in ("organiser", "p0", "p1", "p3")]
     assert sorted(r.participant_id for r in moved) == sorted(expected)  # not p2 (no)
@@ -94,7 +94,7 @@ async def test_cancelling_tells_who_did_not_say_no_and_withdraws_the_unsent_anno
     await organiser.say(PLAN)
     await yes.press("rsvp:1:ja")
     await no.press("rsvp:1:nee")
-    assert "1 aangemelde deelnemer(s) en 1 die nog niet antwoordden" in await organiser.text(
+    assert "1 aangemelde deelnemer en 1 die nog niet antwoordden" in await organiser.text(
         "/sessie 1 annuleer"
     )
     await organiser.press("sessie:annuleer:1")
@@ -104,3 +104,11 @@ async def test_cancelling_tells_who_did_not_say_no_and_withdraws_the_unsent_anno
     ics = base64.b64decode(cancelled[0].reply["attachment"]["content"])
     assert "STATUS:CANCELLED" in ics.decode()
     assert {r.status for r in await rows(services, "announce:session:1:")} == {"cancelled"}
+
+
+async def test_announcing_to_one_participant_says_deelnemer(
+    services: Services, organiser: Person
+) -> None:
+    """The organiser alone hears it: one participant, in the singular (no "deelnemer(s)")."""
+    text = await organiser.text(PLAN)
+    assert "Aangekondigd aan 1 deelnemer, met de aanmeldknoppen" in text

@@ -53,15 +53,15 @@ async def test_targeted_broadcasts_reach_exactly_the_right_people(
     await people["eef"].press("rsvp:2:ja")  # another meeting: no answer about 1
 
     confirm, done = await send(organiser, "/omroep 1 komt: Neem je laptop mee")
-    assert "Dit bericht gaat naar 2 deelnemer(s), wie komt naar bijeenkomst 1" in confirm
-    assert "Verstuurd naar 2 deelnemer(s)" in done
+    assert "Dit bericht gaat naar 2 deelnemers, wie komt naar bijeenkomst 1" in confirm
+    assert "Verstuurd naar 2 deelnemers" in done
     confirm, done = await send(organiser, "/omroep 1 geen-antwoord: Kom je ook?")
-    assert "2 deelnemer(s), wie nog niet antwoordde over bijeenkomst 1" in confirm
-    assert "Verstuurd naar 2 deelnemer(s)" in done
+    assert "2 deelnemers, wie nog niet antwoordde over bijeenkomst 1" in confirm
+    assert "Verstuurd naar 2 deelnemers" in done
     confirm, done = await send(organiser, "/omroep overnachting 1: Het hotel is om de hoek")
-    assert "2 deelnemer(s), wie blijft slapen bij bijeenkomst 1" in confirm
+    assert "2 deelnemers, wie blijft slapen bij bijeenkomst 1" in confirm
     confirm, done = await send(organiser, "/omroep Iedereen welkom")
-    assert "Dit bericht gaat naar 6 deelnemer(s):" in confirm
+    assert "Dit bericht gaat naar 6 deelnemers:" in confirm
 
     assert await sent_to(services) == {
         "Neem je laptop mee": {"ann", "bas"},
@@ -80,4 +80,4 @@ async def test_a_targeted_broadcast_with_an_unknown_meeting_or_no_text_says_so(
     english = Person(services, "1000", name="Ann", platform="telegram", language="en")
     await english.say("/ik taal en")
     text = await english.text("/broadcast overnight 1: see you at the hotel")
-    assert "This message goes to 0 participant(s), those staying the night at meeting 1" in text
+    assert "This message goes to 0 participants, those staying the night at meeting 1" in text

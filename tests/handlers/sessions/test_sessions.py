@@ -264,11 +264,11 @@ async def test_broadcast_confirms_the_count_then_queues_once(
     await participant.say("/start")
     await organiser.say("/start")
     text = await organiser.text("/omroep Denk aan het boek voor de leesclub!")
-    assert "Dit bericht gaat naar 2 deelnemer(s)" in text
+    assert "Dit bericht gaat naar 2 deelnemers" in text
     send, cancel = organiser.buttons()
     assert send[0] == "Verstuur" and cancel[0] == "Annuleer"
     assert await outbox(services, "broadcast:") == []
-    assert "Verstuurd naar 2 deelnemer(s)" in await pressed(organiser, send[1])
+    assert "Verstuurd naar 2 deelnemers" in await pressed(organiser, send[1])
     rows = await outbox(services, "broadcast:")
     assert len(rows) == 2 and all("Denk aan het boek" in r.reply["text"] for r in rows)
     assert "al verstuurd" in await pressed(organiser, send[1])
