@@ -129,6 +129,23 @@ async def cancel(
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
+async def done_by_hand(db: AsyncSession, key: str, now: datetime) -> bool:
+    """A pending job whose work someone did by hand (an organiser opened the agenda vote
+    before its step came): marked done now, so it does not run and a meeting's timeline says
+    it happened. A job that is running is left to finish. False when there was none."""
+    result = await db.execute(
+        update(ScheduledJob)
+        .where(
+            ScheduledJob.key == key,
+            ScheduledJob.status == JOB_PENDING,
+            ScheduledJob.claimed_by.is_(None),
+        )
+        .values(status=JOB_DONE, done_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
 def _due(now: datetime) -> Any:
     return (
         (ScheduledJob.status == JOB_PENDING)

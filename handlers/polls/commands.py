@@ -24,7 +24,7 @@ from bot.kernel.lookup import find_participant, split_references
 from bot.kernel.services import Context, JobContext, Registry
 from handlers.polls import agenda
 from handlers.polls import voting as poll_voting
-from handlers.polls.keys import nudge_key, prep_welcome_key
+from handlers.polls.keys import CLOSE_STEP, OPEN_STEP, nudge_key, prep_welcome_key
 from handlers.polls.lifecycle import (
     CLOSE_OFFSET,
     OPEN_OFFSET,
@@ -160,14 +160,14 @@ def register(registry: Registry) -> None:
         organiser_only=True,
     )
     registry.step(
-        "poll-open",
+        OPEN_STEP,
         OPEN_OFFSET,
         open_step,
         label_nl="agendapeiling gaat open",
         label_en="agenda vote opens",
     )
     registry.step(
-        "poll-close",
+        CLOSE_STEP,
         CLOSE_OFFSET,
         close_step,
         label_nl="agendapeiling sluit, uitslag naar iedereen",

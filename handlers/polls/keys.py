@@ -10,6 +10,10 @@ from __future__ import annotations
 
 # -- scheduled jobs ------------------------------------------------------------------------------
 
+# A meeting's timeline steps (scheduler.timeline keys them by kind and meeting).
+OPEN_STEP = "poll-open"
+CLOSE_STEP = "poll-close"
+
 
 def close_key(poll_id: int) -> str:
     """The job that closes the poll at its deadline."""

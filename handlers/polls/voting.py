@@ -12,6 +12,7 @@ from bot.db.models import Participant, Poll, Vote
 from bot.db.models.polls import POLL_CLOSED, POLL_OPEN
 from bot.kernel.roles import require_organiser
 from bot.kernel.services import Context, Registry
+from handlers.polls.keys import CLOSE_STEP, OPEN_STEP
 from handlers.polls.lifecycle import (
     close_poll,
     default_close,
@@ -33,6 +34,8 @@ from handlers.polls.storage import (
 )
 from handlers.polls.texts import TEXTS
 from handlers.polls.views import REFRESH_PREFIX, VOTE_PREFIX, ranked_line, ranking, vote_message
+from scheduler.jobs import done_by_hand
+from scheduler.timeline import step_key
 
 MAX_VOTES_LIMIT = 10
 
@@ -148,6 +151,7 @@ async def open_command(ctx: Context, text: str) -> Reply:
         hidden=options.hidden,
         max_votes=options.max_votes,
     )
+    await done_by_hand(ctx.db, step_key(OPEN_STEP, meeting.id), ctx.now)  # not again later
     modes = (ctx.t(TEXTS, "mode_anonymous") if poll.anonymous else "") + (
         ctx.t(TEXTS, "mode_hidden") if poll.hidden else ""
     )
@@ -171,6 +175,7 @@ async def close_command(ctx: Context, reference: str) -> Reply:
         return Reply(ctx.t(TEXTS, "no_open_poll"))
     if not await close_poll(ctx.services, ctx.db, poll, ctx.now):
         return Reply(ctx.t(TEXTS, "already_closed", id=poll.session_id))
+    await done_by_hand(ctx.db, step_key(CLOSE_STEP, poll.session_id), ctx.now)
     return Reply(ctx.t(TEXTS, "closed_by_organiser", id=poll.session_id))
 
 

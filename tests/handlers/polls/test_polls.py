@@ -17,7 +17,9 @@ from bot.db.models import Ballot, Poll, PollMessage, ScheduledJob, Vote
 from bot.kernel.dispatch import dispatch
 from bot.kernel.services import Services
 from bot.wiring import build_registry, prepare
+from handlers.polls.keys import CLOSE_STEP, OPEN_STEP
 from scheduler.service import tick
+from scheduler.timeline import step_key
 from tests.factories import DEFAULT_NOW, Person, build_services, make_settings
 from tests.fakes.flaky_messenger import FlakyMessenger
 
@@ -586,3 +588,25 @@ def test_a_late_vote_closes_at_17_00_halfway_to_the_meeting() -> None:
     # Too late for that: halfway, at 17:00 Amsterdam time, not at an odd minute.
     late = default_close(meeting, datetime(2026, 11, 22, 23, 55, tzinfo=UTC), tz)  # type: ignore[arg-type]
     assert late.astimezone(tz).replace(tzinfo=None) == datetime(2026, 11, 28, 17, 0)
+
+
+async def step_status(services: Services, kind: str, meeting: int = 1) -> str | None:
+    async with services.database() as db:
+        return await db.scalar(
+            select(ScheduledJob.status).where(ScheduledJob.key == step_key(kind, meeting))
+        )
+
+
+async def test_opening_and_closing_by_hand_settle_the_timeline_steps(
+    services: Services, organiser: Person, participant: Person
+) -> None:
+    """The meeting's timeline no longer shows 'agendapeiling gaat open' as still to come
+    once an organiser opened the vote (nor its close once it was closed by hand)."""
+    await plan(organiser, participant)
+    await participant.say("/agenda voorstel Wonen en zorg in de wijk")
+    assert await step_status(services, OPEN_STEP) == "pending"
+    await everyone_votes_open(organiser)
+    assert await step_status(services, OPEN_STEP) == "done"
+    assert await step_status(services, CLOSE_STEP) == "pending"
+    assert "gesloten" in await organiser.text("/peiling sluit")
+    assert await step_status(services, CLOSE_STEP) == "done"
