@@ -5,12 +5,12 @@ thread: a queue, a thread wake-up and the event loop's wake-up, about 70 µs of 
 statements that take SQLite itself a few µs. `one_trip(dbapi_connection)` (in the engine's
 "connect" event) makes a connection run them where they are asked for, on the event loop's
 thread, with SQLite's busy timeout at 0: a statement never blocks the loop waiting for a lock.
-A commit waits for the disk (fsync): it runs on the loop too, until one takes longer than
-SLOW_COMMIT; from then on that connection commits on aiosqlite's thread, so that a slow disk
-does not stall the loop.
-One that finds the database locked (another connection or process is writing) is sent to
-aiosqlite's thread as before, where it waits up to the busy timeout (`PATIENCE_MS`) while the
-loop goes on; what failed with "busy" had no effect, so running it again is SQLite's own way.
+A statement that finds the database locked (another connection or process is writing) is
+sent to aiosqlite's thread as before, where it waits up to the busy timeout (`PATIENCE_MS`)
+while the loop goes on; what failed with "busy" had no effect, so running it again is SQLite's
+own way. A commit waits for the disk (fsync): it runs on the loop too, until one takes longer
+than SLOW_COMMIT; from then on that connection commits on aiosqlite's thread, so that a slow
+disk does not stall the loop.
 
 A statement is executed, fetched and its cursor closed in one go; what it returns (rows,
 description, rowcount, lastrowid) is kept, as a buffered cursor does. Errors are the driver's
