@@ -54,8 +54,7 @@ class SchedulerService:
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
-        self._stopping = False
-        self._stop = asyncio.Event()  # set by stop(): no gap is waited out any more
+        self._stop = asyncio.Event()  # set by stop(): one last look, no gap waited out
         self._unhook: Callable[[], None] | None = None
         self.ticks = 0
         self._pruned_at: datetime | None = None
@@ -94,14 +93,14 @@ class SchedulerService:
                 await tick(self.services, self.delivery)
                 await self.housekeeping()
                 self.ticks += 1
-                if self._stopping:
+                if self._stop.is_set():
                     return  # that was the last look, for what was queued just before
                 await self._plan_next()
             except asyncio.CancelledError:
                 raise
             except Exception:  # the service keeps running; the rows are still there
                 log.exception("scheduler tick failed")
-                if self._stopping:
+                if self._stop.is_set():
                     return
             with contextlib.suppress(TimeoutError):  # the gap, unless the service stops
                 await asyncio.wait_for(self._stop.wait(), MIN_GAP_SECONDS)
@@ -145,7 +144,6 @@ class SchedulerService:
             self._unhook = None
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
-        self._stopping = True
         self._stop.set()
         self._wake.set()
         task, self._task = self._task, None
