@@ -74,7 +74,7 @@ class Page:
         return language(self.visitor.participant.language)
 
     def t(self, key: str, **values: object) -> str:
-        return translate(self.lang, key, **values)
+        return TEXTS(self.lang, key, **values)
 
     def meeting_line(self, meeting: Session) -> str:
         """ "Bijeenkomst 3: donderdag 14 januari 2027, Utrecht": how every page names one."""
@@ -88,16 +88,11 @@ class Page:
         return redirect(location)
 
 
-def translate(lang: str, key: str, **values: object) -> str:
-    """A text of the overview (with count=1 its singular, see bot.core.i18n.Texts)."""
-    return TEXTS(lang, key, **values)
-
-
 def render(
     template: str, lang: str, *, status: int = 200, cookies: tuple[str, ...] = (), **values: Any
 ) -> WebPage:
     def t(key: str, **more: object) -> str:
-        return translate(lang, key, **more)
+        return TEXTS(lang, key, **more)
 
     body = environment().get_template(template).render(lang=lang, t=t, **values)
     return WebPage(body.encode(), status=status, headers=HEADERS, cookies=cookies)

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from handlers.dashboard.messages import reason_key
-from handlers.dashboard.web import translate
+from handlers.dashboard.texts import TEXTS
 
 
 def test_one_message_is_said_in_the_singular() -> None:
-    assert translate("nl", "messages_resent", count=1).startswith("1 bericht gaat")
-    assert translate("nl", "messages_resent", count="1").startswith("1 bericht gaat")
-    assert translate("nl", "messages_resent", count=2).startswith("2 berichten gaan")
-    assert translate("en", "messages_confirm_text", count=1).startswith(
+    assert TEXTS("nl", "messages_resent", count=1).startswith("1 bericht gaat")
+    assert TEXTS("nl", "messages_resent", count="1").startswith("1 bericht gaat")
+    assert TEXTS("nl", "messages_resent", count=2).startswith("2 berichten gaan")
+    assert TEXTS("en", "messages_confirm_text", count=1).startswith(
         "The bot cannot tell whether 1 message arrived"
     )
-    assert "(en)" not in translate("nl", "messages_confirm_text", count=3)
+    assert "(en)" not in TEXTS("nl", "messages_confirm_text", count=3)
 
 
 def test_platform_errors_are_said_in_words() -> None:
@@ -26,4 +26,4 @@ def test_platform_errors_are_said_in_words() -> None:
     assert reason_key("UncertainDelivery: timed out after 10 s") == "messages_why_uncertain"
     assert reason_key("gave up after 5 failures; 502") == "messages_why_gave_up"
     assert reason_key("something new") is None and reason_key(None) is None
-    assert translate("nl", "messages_why_blocked") == "heeft de bot geblokkeerd"
+    assert TEXTS("nl", "messages_why_blocked") == "heeft de bot geblokkeerd"
