@@ -20,6 +20,7 @@ from scheduler.delivery import Delivery
 from scheduler.ratelimit import PlatformLimits, RateLimiter
 from tests.factories import Person, make_app
 from tests.fakes.telegram_api import FakeTelegram
+from tests.telegram_fixtures import telegram_api  # noqa: F401 (the stand-in, as `fake`)
 
 PLAN = "/sessie nieuw 3 december 2026 10:00 | Utrecht, wijk Zuilen | Durf | overnachting"
 ESTHER, KARIM = 2001, 2002
@@ -27,20 +28,10 @@ NO_LIMITS = {"telegram": PlatformLimits(per_second=1000.0, chat_interval=0.0)}
 
 
 @pytest.fixture
-async def telegram() -> AsyncIterator[FakeTelegram]:
-    fake = FakeTelegram()
-    await fake.start()
-    try:
-        yield fake
-    finally:
-        await fake.stop()
-
-
-@pytest.fixture
-async def services(tmp_path: Path, telegram: FakeTelegram) -> AsyncIterator[Services]:
+async def services(tmp_path: Path, fake: FakeTelegram) -> AsyncIterator[Services]:
     """The bot on the Telegram stand-in (its messenger delivers the outbox there)."""
     application = await make_app(
-        tmp_path, telegram_token=telegram.token, telegram_api_url=telegram.base_url
+        tmp_path, telegram_token=fake.token, telegram_api_url=fake.base_url
     )
     stop = await start_telegram(application, build_web_app(application), poll_timeout=1)
     try:
@@ -57,7 +48,7 @@ def on_telegram(services: Services, uid: int, name: str) -> Person:
 async def test_answers_from_the_chat_show_and_send_now_delivers_once(
     page: Page,
     services: Services,
-    telegram: FakeTelegram,
+    fake: FakeTelegram,
     organiser: Person,
     check_accessibility: Callable[[Page], Awaitable[None]],
     screenshot: Callable[[Page, str], Awaitable[Path]],
@@ -104,7 +95,7 @@ async def test_answers_from_the_chat_show_and_send_now_delivers_once(
     await check_accessibility(page)
     stale = await page.context.new_page()  # the same confirmation, open in a second tab
     await stale.goto(page.url)
-    before = {uid: len(telegram.sent(uid)) for uid in (ESTHER, KARIM)}
+    before = {uid: len(fake.sent(uid)) for uid in (ESTHER, KARIM)}
     await page.get_by_role("button", name="Ja, nu versturen").click()
     await page.wait_for_url("**/dashboard/meetings/1?notice=done")
     await page.get_by_text("De stap is gelopen").wait_for()
@@ -112,12 +103,12 @@ async def test_answers_from_the_chat_show_and_send_now_delivers_once(
     delivery = Delivery(services, limiter=RateLimiter(NO_LIMITS))
     await delivery.deliver_until_idle()
     for uid in (ESTHER, KARIM):
-        reminders = [s for s in telegram.sent(uid)[before[uid] :] if "over 2 dagen" in s.text]
-        assert len(reminders) == 1, [s.text for s in telegram.sent(uid)[before[uid] :]]
+        reminders = [s for s in fake.sent(uid)[before[uid] :] if "over 2 dagen" in s.text]
+        assert len(reminders) == 1, [s.text for s in fake.sent(uid)[before[uid] :]]
 
     # The same form confirmed again in the other tab: nothing more goes out.
     await stale.get_by_role("button", name="Ja, nu versturen").click()
     await stale.get_by_text("niets (opnieuw) verstuurd").wait_for()
     await delivery.deliver_until_idle()
     for uid in (ESTHER, KARIM):
-        assert len([s for s in telegram.sent(uid) if "over 2 dagen" in s.text]) == 1
+        assert len([s for s in fake.sent(uid) if "over 2 dagen" in s.text]) == 1
