@@ -257,9 +257,15 @@ class InboxWorker:
     def wake(self) -> None:
         self._wake.set()
 
-    def stored(self, row: InboxUpdate) -> None:
-        """A row this process just stored: handled from memory, without reading it back."""
-        self._stored.append(row)
+    async def keep(self, key: str, payload: dict[str, Any]) -> bool:
+        """Store an update (see `receive`) and hand it to this worker; False when it was
+        received before."""
+        row = await receive(self.services, self.platform, key, payload)
+        if row is None:
+            return False
+        self._stored.append(row)  # handled from memory, without reading it back
+        self.wake()
+        return True
 
     async def take(self, key: str, payload: dict[str, Any]) -> bool:
         """Long polling: an update is stored in the transaction that handles it when nothing
@@ -267,12 +273,7 @@ class InboxWorker:
         is stored, so the poller confirms nothing that is not. False when received before
         (only known on the queued way)."""
         if self._task is None or self._stopping or self._look or self._stored or self._fresh:
-            row = await receive(self.services, self.platform, key, payload)
-            if row is None:
-                return False
-            self.stored(row)
-            self.wake()
-            return True
+            return await self.keep(key, payload)
         item = InboxUpdate(  # no id: not stored yet
             platform=self.platform,
             update_key=key[:128],

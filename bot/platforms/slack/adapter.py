@@ -165,15 +165,10 @@ class SlackAdapter:
 
     async def store(self, request: dict[str, Any]) -> bool:
         """Keep a verified request before Slack hears it arrived; False when kept before."""
-        row = await inbox.receive(
-            self.services, "slack", "raw:" + _digest(str(request["body"])), request
-        )
-        if row is None:
-            return False
+        key = "raw:" + _digest(str(request["body"]))
         if self.worker is not None:
-            self.worker.stored(row)  # handled from memory, at once
-            self.worker.wake()
-        return True
+            return await self.worker.keep(key, request)  # handled from memory, at once
+        return await inbox.receive(self.services, "slack", key, request) is not None
 
     async def handle_stored(self, item: InboxUpdate) -> None:
         """A stored request, handed to bolt and its listeners; answered at most once."""

@@ -96,19 +96,18 @@ class TelegramAdapter:
         self.bot: Bot = application.bot
         self.worker = InboxWorker(services, "telegram", self.handle_stored)
 
+    def _key(self, raw: dict[str, Any]) -> str:
+        return f"{self.bot.id}:{raw['update_id']}"
+
     async def receive(self, raw: dict[str, Any]) -> bool:
-        """Store an update before it is confirmed; False when it was stored before."""
-        key = f"{self.bot.id}:{raw['update_id']}"
-        row = await inbox.receive(self.services, "telegram", key, raw)
-        if row is None:
-            return False
-        self.worker.stored(row)  # handled from memory: the inbox is not read back
-        return True
+        """Store an update before it is confirmed (handled from memory, the inbox is not read
+        back); False when it was stored before."""
+        return await self.worker.keep(self._key(raw), raw)
 
     async def take(self, raw: dict[str, Any]) -> bool:
         """Long polling: store an update (with its handling, when nothing waits before it)
         before it is confirmed; False when it was stored before."""
-        return await self.worker.take(f"{self.bot.id}:{raw['update_id']}", raw)
+        return await self.worker.take(self._key(raw), raw)
 
     async def handle_stored(self, item: InboxUpdate) -> None:
         """Handle one stored update (or one to store as it is handled, see InboxWorker.take):
@@ -188,8 +187,7 @@ class TelegramAdapter:
         if not isinstance(raw, dict) or not isinstance(raw.get("update_id"), int):
             return web.Response(status=400, text="not an update")
         try:
-            if await self.receive(raw):
-                self.worker.wake()
+            await self.receive(raw)
         except Exception:  # not stored: Telegram delivers it again after an error
             log.exception("could not store a Telegram update")
             return web.Response(status=500, text="not stored, try again")
